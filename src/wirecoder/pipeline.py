@@ -1,0 +1,346 @@
+"""One article in, every event out: `extract(article) -> Extraction`, and `extract_many` for batches.
+
+Resources (spaCy pipeline, actor KB, gazetteer, trigger lexicon) load once per process and are
+read-only afterwards, so `extract` is a pure function of its article and safe to fork (the CLI's
+worker processes and Spark executors inherit or load them once).
+
+Flow per article: segment and tokenize everything cheaply -> KB actor matches on every sentence ->
+parse only the sentences with a trigger word or casualty cue (plus the title, for salience) ->
+toponyms resolved jointly -> triggers and arguments -> attribution and stance -> dates, casualties,
+event location, ACLED category -> events sorted by salience (events[0] is the main event).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import multiprocessing as mp
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from wirecoder import casualties as casualty_parser
+from wirecoder import when
+from wirecoder.actors.kb import ActorKB
+from wirecoder.claims import attribute
+from wirecoder.events.acled import assault_mode, classify_acled
+from wirecoder.events.extract import Trigger, find_triggers
+from wirecoder.events.lexicon import Lexicon, load_lexicon
+from wirecoder.geo.gazetteer import Gazetteer
+from wirecoder.geo.resolve import Geoparser
+from wirecoder.mentions import StoryActors
+from wirecoder.nlp import Sentence, load_nlp, parse_sentences, segment
+from wirecoder.schema import (
+    Actor,
+    Article,
+    ArticleMeta,
+    Claim,
+    Event,
+    Extraction,
+    Place,
+    TimeRef,
+)
+from wirecoder.schema import Trigger as TriggerModel
+
+log = logging.getLogger("wirecoder")
+
+CASUALTY_CUES = {
+    "dead", "died", "killed", "wounded", "injured", "toll", "casualties", "bodies", "missing", "kidnapped",
+    "abducted", "arrested", "detained", "lives", "deaths", "fatalities", "victims",
+}  # fmt: skip
+MATERIAL_WEIGHT = {
+    "ASSAULT": 3.0, "COERCE": 2.2, "RETREAT": 2.2, "PROTEST": 2.2, "MOBILIZE": 2.0, "AID": 1.8,
+    "SANCTION": 1.6, "AGREE": 1.5, "COOPERATE": 1.5, "CONCEDE": 1.5, "THREATEN": 1.2, "ACCUSE": 1.0,
+    "REJECT": 1.0, "REQUEST": 1.0, "CONSULT": 1.2, "SUPPORT": 1.0,
+}  # fmt: skip
+_CAPTION_END = re.compile(r"\((?:AP|AFP|Reuters|Getty|EPA|file photo|photo)[^)]*\)\s*$", re.I)
+MAX_TEXT_CHARS = 20_000_000
+
+
+@dataclass
+class Resources:
+    """Everything `extract` reads, loaded once per process."""
+
+    kb: ActorKB
+    geoparser: Geoparser
+    lexicon: Lexicon
+
+    @classmethod
+    def load(cls, actor_files: Sequence[Path] = ()) -> Resources:
+        return _load_resources(tuple(Path(p) for p in actor_files))
+
+
+@lru_cache(maxsize=4)
+def _load_resources(actor_files: tuple[Path, ...]) -> Resources:
+    load_nlp()
+    return Resources(
+        kb=ActorKB.load(extra=actor_files),
+        geoparser=Geoparser(Gazetteer.open()),
+        lexicon=load_lexicon(),
+    )
+
+
+def extract(
+    text: str | Article,
+    *,
+    published: date | str | None = None,
+    title: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    id: str | None = None,
+    resources: Resources | None = None,
+) -> Extraction:
+    """Extract every event of one article. `text` is the body (or an Article); spans index into it."""
+    article = (
+        text
+        if isinstance(text, Article)
+        else Article(id=id or "", title=title, text=text, published=published, source=source, url=url)
+    )
+    return extract_article(article, resources or Resources.load())
+
+
+def extract_article(article: Article, resources: Resources) -> Extraction:
+    """`extract` for an Article, never raising: a failure becomes the Extraction's `errors`."""
+    meta = ArticleMeta(**article.model_dump(exclude={"text"}))
+    problem = _check_text(article.text)
+    if problem:
+        return Extraction(article=meta, errors=[problem])
+    try:
+        return _StoryExtractor(article, resources).run(meta)
+    except Exception as exc:  # one bad article never stops a batch
+        log.exception("article %s failed", article.id)
+        return Extraction(article=meta, errors=[f"extraction failed: {type(exc).__name__}: {exc}"])
+
+
+def _check_text(text: str) -> str | None:
+    if not text or not text.strip():
+        return "empty text"
+    if len(text) > MAX_TEXT_CHARS:
+        return f"text too long ({len(text):,} characters; limit {MAX_TEXT_CHARS:,})"
+    if "\x00" in text:
+        return "binary content (NUL characters in text)"
+    return None
+
+
+class _StoryExtractor:
+    """The state of one article while it is being read (discarded afterwards)."""
+
+    def __init__(self, article: Article, res: Resources) -> None:
+        self.article = article
+        self.res = res
+        self.text = article.text
+        self.published = article.published or when.find_dateline(self.text)
+        self.actors = StoryActors(res.kb)
+
+    def run(self, meta: ArticleMeta) -> Extraction:
+        sentences = segment(self.text)
+        for s in sentences:
+            self.actors.scan(s)
+        selected = [s for s in sentences if self._worth_parsing(s)]
+        title_sentences = segment(self.article.title) if self.article.title else []
+        parse_sentences(selected + title_sentences)
+        kb_mentions = [a for s in sentences for a in self.actors.kb_actors(s)]
+        for actor in kb_mentions:
+            self.actors.remember(actor)
+        org_spans = [a.span for a in kb_mentions if a.span and len(a.text.split()) > 1]
+        places = self.res.geoparser.toponyms(sentences, self.text, exclude=org_spans)
+        self.places = places
+        self.story_date = self._story_date(sentences)
+        events: list[tuple[Event, Sentence, Trigger]] = []
+        previous_claim: Claim | None = None
+        for sentence in sentences:
+            if not sentence.parsed:
+                continue
+            for trig in find_triggers(sentence.doc, self.res.lexicon):
+                event = self._event(sentence, trig, previous_claim)
+                previous_claim = event.claim or previous_claim
+                events.append((event, sentence, trig))
+        self._attach_casualties(sentences, events)
+        ordered = self._by_salience(events, title_sentences, sentences)
+        actors = _unique_actors(
+            [a for e in ordered for a in (e.source_actor, e.target_actor) if a] + kb_mentions
+        )
+        return Extraction(article=meta, events=ordered, actors=actors, places=places)
+
+    def _worth_parsing(self, sentence: Sentence) -> bool:
+        words = {t.lower_ for t in sentence.doc}
+        return bool(words & self.res.lexicon.surface) or bool(words & CASUALTY_CUES)
+
+    def _story_date(self, sentences: list[Sentence]) -> TimeRef | None:
+        """The first resolved day-precise date of the story: the anchor for events with no date of their own."""
+        for s in sentences[:6]:
+            for t in when.find_times(s.text, self.published, offset=s.start):
+                if t.precision == "day":
+                    return t
+        return None
+
+    def _event(self, sentence: Sentence, trig: Trigger, previous_claim: Claim | None) -> Event:
+        tok = trig.token
+        start = min(t.idx for t in trig.tokens)
+        end = max(t.idx + len(t) for t in trig.tokens)
+        span = sentence.span(start, end)
+        source = self.actors.resolve(sentence, trig.source) if trig.source is not None else None
+        target = self.actors.resolve(sentence, trig.target) if trig.target is not None else None
+        if target is not None and source is not None and target.span == source.span:
+            target = None
+        attribution = attribute(sentence, tok, self.actors, previous_claim)
+        lower = sentence.text.lower()
+        mode = trig.mode
+        if trig.event_type == "ASSAULT":
+            mode = assault_mode(lower) or mode
+        times = when.find_times(sentence.text, self.published, offset=sentence.start,
+                                future=attribution.stance in {"future", "planned"})  # fmt: skip
+        date_ref = _nearest(times, span[0]) or self.story_date
+        location = self.res.geoparser.event_location(sentence, span[0], self.places)
+        found = casualty_parser.find_casualties(sentence.text, offset=sentence.start)
+        cas = casualty_parser.merge_casualties(found) if found and trig.event_type == "ASSAULT" else None
+        acled_type, acled_subtype = classify_acled(
+            sentence.text,
+            self.text[:2000],
+            trig.event_type,
+            mode,
+            source.sector if source else None,
+            target.sector if target else None,
+            cas.killed if cas else None,
+        )
+        confidence = _confidence(trig, source, target, location, attribution.stance)
+        return Event(
+            id=_event_id(self.article.id, span, trig.event_type),
+            event_type=trig.event_type,
+            mode=mode,
+            acled_type=acled_type,
+            acled_subtype=acled_subtype,
+            source_actor=source,
+            target_actor=target,
+            location=location,
+            date=date_ref,
+            casualties=cas,
+            claim=attribution.claim,
+            negated=attribution.negated,
+            trigger=TriggerModel(text=self.text[span[0] : span[1]], span=span, lemma=tok.lemma_.lower()),
+            sentence=sentence.text,
+            span=(sentence.start, sentence.end),
+            confidence=confidence,
+        )
+
+    def _attach_casualties(
+        self, sentences: list[Sentence], events: list[tuple[Event, Sentence, Trigger]]
+    ) -> None:
+        """Casualty statements in a sentence with no violent event ("The death toll rose to 30") belong to
+        the nearest preceding ASSAULT event of the story (or the next one, if none precedes)."""
+        violent = [(e, s) for e, s, _ in events if e.event_type == "ASSAULT"]
+        if not violent:
+            return
+        with_violence = {s.index for _, s in violent}
+        for s in sentences:
+            if s.index in with_violence or not s.parsed:
+                continue
+            found = casualty_parser.find_casualties(s.text, offset=s.start)
+            if not found:
+                continue
+            before = [e for e, vs in violent if vs.index < s.index]
+            event = before[-1] if before else violent[0][0]
+            merged = casualty_parser.merge_casualties(
+                ([event.casualties] if event.casualties else []) + found
+            )
+            event.casualties = merged
+
+    def _by_salience(self, events, title_sentences: list[Sentence], sentences: list[Sentence]) -> list[Event]:
+        """events[0] is the story's main event: the one the headline is about, else the most material,
+        best-attested event near the top of the story (photo captions count least)."""
+        title_types, title_words = set(), set()
+        for s in title_sentences:
+            title_types |= {t.event_type for t in find_triggers(s.doc, self.res.lexicon)}
+            title_words |= {t.lower_ for t in s.doc if t.is_alpha and len(t) > 3}
+        captions = {s.paragraph for s in sentences if _CAPTION_END.search(s.text)}
+        first_paragraph = min((s.paragraph for s in sentences if s.paragraph not in captions), default=0)
+
+        def score(item) -> float:
+            event, sentence, trig = item
+            value = MATERIAL_WEIGHT.get(event.event_type, 1.0)
+            if event.event_type in title_types:
+                value += 4.0
+            if trig.token.lemma_.lower() in title_words or trig.token.lower_ in title_words:
+                value += 1.0
+            for actor in (event.source_actor, event.target_actor):
+                if actor and any(w.lower() in title_words for w in actor.text.split()):
+                    value += 0.5
+            depth = sentence.paragraph - first_paragraph
+            value += max(0.0, 2.0 - 0.5 * depth)
+            if sentence.paragraph in captions:
+                value -= 3.0
+            if event.claim is None or event.claim.stance == "asserted":
+                value += 0.5
+            if event.negated:
+                value -= 2.0
+            if event.casualties is not None:
+                value += 1.0
+            value += event.confidence
+            return value
+
+        ranked = sorted(enumerate(events), key=lambda pair: (-score(pair[1]), pair[0]))
+        return [item[0] for _, item in ranked]
+
+
+def _nearest(times: list[TimeRef], offset: int) -> TimeRef | None:
+    return min(times, key=lambda t: abs(t.span[0] - offset)) if times else None
+
+
+def _confidence(
+    trig: Trigger, source: Actor | None, target: Actor | None, location: Place | None, stance: str
+) -> float:
+    value = 0.45
+    value += 0.2 if source is not None and (source.kb_id or source.country) else 0.05 if source else 0.0
+    value += 0.1 if target is not None else 0.0
+    value += 0.1 if location is not None else 0.0
+    value += 0.05 if trig.token.pos_ in {"VERB", "AUX"} else 0.0
+    if stance == "hedged":
+        value *= 0.8
+    return round(min(value, 0.95), 3)
+
+
+def _event_id(article_id: str, span: tuple[int, int], event_type: str) -> str:
+    return hashlib.sha1(f"{article_id}:{span[0]}:{span[1]}:{event_type}".encode()).hexdigest()[:16]
+
+
+def _unique_actors(actors: list[Actor]) -> list[Actor]:
+    seen, out = set(), []
+    for actor in sorted(actors, key=lambda a: a.span or (0, 0)):
+        key = (actor.span, actor.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(actor)
+    return out
+
+
+# ---- batches -----------------------------------------------------------------------------------------
+
+_worker_resources: Resources | None = None
+
+
+def _init_worker(actor_files: tuple[Path, ...]) -> None:
+    global _worker_resources
+    _worker_resources = Resources.load(actor_files)
+
+
+def _work(article: Article) -> Extraction:
+    assert _worker_resources is not None
+    return extract_article(article, _worker_resources)
+
+
+def extract_many(
+    articles: Iterable[Article], processes: int = 1, actor_files: Sequence[Path] = ()
+) -> Iterator[Extraction]:
+    """Extractions in input order. With processes > 1, forked workers share the parent's loaded resources."""
+    resources = Resources.load(actor_files)
+    if processes <= 1:
+        for article in articles:
+            yield extract_article(article, resources)
+        return
+    ctx = mp.get_context("fork")
+    files = tuple(Path(p) for p in actor_files)
+    with ctx.Pool(processes, initializer=_init_worker, initargs=(files,)) as pool:
+        yield from pool.imap(_work, articles, chunksize=4)

@@ -1,0 +1,86 @@
+"""Flat, one-row-per-event views of Extractions (CSV output, store exports, Spark columns).
+
+One place defines the columns so every tabular output has exactly the same layout.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wirecoder.schema import Actor, Extraction
+
+EVENT_COLUMNS = [
+    "article_id", "event_id", "rank", "event_type", "mode", "acled_type", "acled_subtype",
+    "source_name", "source_country", "source_sector", "source_kb_id", "source_text",
+    "target_name", "target_country", "target_sector", "target_kb_id", "target_text",
+    "place_name", "geonameid", "lat", "lon", "place_country", "admin1", "place_precision",
+    "date", "date_precision", "date_text",
+    "killed", "wounded", "missing", "abducted", "arrested", "victims",
+    "claim_source", "claim_country", "claim_cue", "stance", "quote", "negated",
+    "trigger", "sentence", "start", "end", "confidence",
+    "published", "source", "url", "title",
+]  # fmt: skip
+
+
+def _actor(prefix: str, actor: Actor | None) -> dict[str, Any]:
+    if actor is None:
+        return {f"{prefix}_{k}": None for k in ("name", "country", "sector", "kb_id", "text")}
+    return {
+        f"{prefix}_name": actor.name,
+        f"{prefix}_country": actor.country,
+        f"{prefix}_sector": actor.sector,
+        f"{prefix}_kb_id": actor.kb_id,
+        f"{prefix}_text": actor.text,
+    }
+
+
+def event_rows(extraction: Extraction) -> list[dict[str, Any]]:
+    """One flat dict per event, keys exactly EVENT_COLUMNS, in salience order (rank 0 = main event)."""
+    meta = extraction.article
+    rows = []
+    for rank, e in enumerate(extraction.events):
+        place, when, cas, claim = e.location, e.date, e.casualties, e.claim
+        row: dict[str, Any] = {
+            "article_id": meta.id,
+            "event_id": e.id,
+            "rank": rank,
+            "event_type": e.event_type,
+            "mode": e.mode,
+            "acled_type": e.acled_type,
+            "acled_subtype": e.acled_subtype,
+            **_actor("source", e.source_actor),
+            **_actor("target", e.target_actor),
+            "place_name": place.name if place else None,
+            "geonameid": place.geonameid if place else None,
+            "lat": place.lat if place else None,
+            "lon": place.lon if place else None,
+            "place_country": place.country if place else None,
+            "admin1": place.admin1 if place else None,
+            "place_precision": place.precision if place else None,
+            "date": when.value.isoformat() if when else None,
+            "date_precision": when.precision if when else None,
+            "date_text": when.text if when else None,
+            "killed": cas.killed if cas else None,
+            "wounded": cas.wounded if cas else None,
+            "missing": cas.missing if cas else None,
+            "abducted": cas.abducted if cas else None,
+            "arrested": cas.arrested if cas else None,
+            "victims": ";".join(f"{k}={v}" for k, v in cas.victims.items()) if cas and cas.victims else None,
+            "claim_source": claim.source.name if claim and claim.source else None,
+            "claim_country": claim.source.country if claim and claim.source else None,
+            "claim_cue": claim.cue if claim else None,
+            "stance": claim.stance if claim else "asserted",
+            "quote": claim.quote if claim else None,
+            "negated": e.negated,
+            "trigger": e.trigger.text if e.trigger else None,
+            "sentence": e.sentence,
+            "start": e.span[0],
+            "end": e.span[1],
+            "confidence": e.confidence,
+            "published": meta.published.isoformat() if meta.published else None,
+            "source": meta.source,
+            "url": meta.url,
+            "title": meta.title,
+        }
+        rows.append(row)
+    return rows

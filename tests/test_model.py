@@ -1,0 +1,50 @@
+"""The English pipeline is the pinned one, loads offline, and our speed-ups do not change its output."""
+
+from __future__ import annotations
+
+from wirecoder.nlp import MODEL_VERSION, load_full_nlp, load_nlp, paragraphs, segment
+
+
+def test_loaded_model_is_the_pinned_release():
+    meta = load_full_nlp().meta
+    assert meta["version"] == MODEL_VERSION == "3.8.0"
+    # the official en_core_web_sm 3.8.0 was trained from this spaCy commit
+    assert meta["spacy_git_version"] == "5010fcbd3"
+    assert meta["lang"] == "en"
+
+
+def test_fast_morph_agrees_with_shipped_components():
+    text = (
+        "Government troops shelled the rebel-held town of Maarat al-Numan on Tuesday, killing nine people, "
+        "according to a monitoring group. The army said it had targeted fighters who were hiding in schools. "
+        "Residents who fled told reporters that the bombardment lasted for hours and destroyed the market."
+    )
+    full = load_full_nlp()(text)
+    fast = load_nlp()(text)
+    assert [t.text for t in full] == [t.text for t in fast]
+    pos_diff = [t.text for t, u in zip(full, fast, strict=True) if (t.pos_, t.lemma_) != (u.pos_, u.lemma_)]
+    assert len(pos_diff) <= 2, pos_diff
+    assert [t.dep_ for t in full] == [t.dep_ for t in fast]
+
+
+def test_segment_never_crosses_blank_lines_and_keeps_offsets():
+    text = "Rebels seize border crossing\n\nFighters took the crossing at dawn. Two guards were killed.\n\nMore soon"
+    sents = segment(text)
+    assert [s.text for s in sents] == [
+        "Rebels seize border crossing",
+        "Fighters took the crossing at dawn.",
+        "Two guards were killed.",
+        "More soon",
+    ]
+    for s in sents:
+        assert text[s.start : s.end] == s.text
+    assert [s.paragraph for s in sents] == [0, 1, 1, 2]
+    assert len(paragraphs(text)) == 3
+
+
+def test_overlong_sentence_is_cut_into_parseable_pieces():
+    text = "word " * 1500
+    sents = segment(text)
+    assert len(sents) > 1
+    assert all(len(s.text) <= 2000 for s in sents)
+    assert all(text[s.start : s.end] == s.text for s in sents)
