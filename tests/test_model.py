@@ -28,7 +28,10 @@ def test_fast_morph_agrees_with_shipped_components():
 
 
 def test_segment_never_crosses_blank_lines_and_keeps_offsets():
-    text = "Rebels seize border crossing\n\nFighters took the crossing at dawn. Two guards were killed.\n\nMore soon"
+    text = (
+        "Rebels seize border crossing\n\n"
+        "Fighters took the crossing at dawn. Two guards were killed.\n\nMore soon"
+    )
     sents = segment(text)
     assert [s.text for s in sents] == [
         "Rebels seize border crossing",

@@ -55,7 +55,7 @@ def _definite_description(tokens: list[Token]) -> bool:
     """ "the group", "the Kurdish militia", "the spokesman": a short definite phrase with a generic head."""
     head = tokens[-1].lower_
     return (
-        len(tokens) <= 3
+        len(tokens) <= 6
         and tokens[0].lower_ in {"the", "this", "that", "these", "those"}
         and head in GROUP_NOUNS | PERSON_NOUNS
     )
@@ -105,7 +105,8 @@ class StoryActors:
         ):
             if head.pos_ == "PRON" and lower not in PERSON_PRONOUNS | GROUP_PRONOUNS:
                 return None
-            antecedent = self.antecedent(span[0], person=lower in PERSON_PRONOUNS | PERSON_NOUNS)
+            person = lower in PERSON_PRONOUNS | PERSON_NOUNS
+            antecedent = self._clause_subject(sentence, head, person) or self.antecedent(span[0], person)
             if antecedent is not None:
                 actor = antecedent.model_copy(update={"text": text, "span": span, "confidence": 0.6})
                 self.remember(actor, person=lower in PERSON_PRONOUNS | PERSON_NOUNS)
@@ -128,6 +129,21 @@ class StoryActors:
         )
         return actor
 
+    def _clause_subject(self, sentence: Sentence, pronoun: Token, person: bool) -> Actor | None:
+        """ "Ankara plans to lead its own assault": a possessive or object pronoun usually refers to the
+        subject of a clause above it in the same sentence."""
+        if pronoun.dep_ not in {"poss", "dobj", "pobj"} and pronoun.lower_ not in {"it", "they"}:
+            return None
+        for verb in pronoun.ancestors:
+            subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is None or pronoun in list(subj.subtree) or subj.pos_ == "PRON" or subj.i > pronoun.i:
+                continue
+            actor = self.resolve(sentence, subj)
+            if actor is not None and (actor.country or actor.kb_id):
+                return actor
+            return None
+        return None
+
     def remember(self, actor: Actor, person: bool = False) -> None:
         if actor.span is not None:
             self.seen.append((actor.span[0], actor, person))
@@ -136,7 +152,8 @@ class StoryActors:
         """The nearest earlier known actor of the right kind (a person for "he", a group for "they")."""
         best: tuple[int, Actor] | None = None
         for offset, actor, is_person in self.seen:
-            if offset < before and (actor.kb_id or actor.country) and is_person == person:
+            known = actor.country or (actor.kb_id and not actor.kb_id.startswith("role."))
+            if offset < before and known and is_person == person:
                 if best is None or offset > best[0]:
                     best = (offset, actor)
         return best[1] if best else None

@@ -58,6 +58,17 @@ MATERIAL_WEIGHT = {
 }  # fmt: skip
 _CAPTION_END = re.compile(r"\((?:AP|AFP|Reuters|Getty|EPA|file photo|photo)[^)]*\)\s*$", re.I)
 MAX_TEXT_CHARS = 20_000_000
+# PLOVER types that can be an ACLED event; purely verbal ones (ACCUSE, REQUEST, ...) never are
+ACLED_TYPES = {"ASSAULT", "COERCE", "PROTEST", "RETREAT", "AGREE", "MOBILIZE", "SANCTION", "CONCEDE"}
+_MERGE_FIELDS = (
+    "source_actor",
+    "target_actor",
+    "location",
+    "casualties",
+    "mode",
+    "acled_type",
+    "acled_subtype",
+)
 
 
 @dataclass
@@ -144,20 +155,28 @@ class _StoryExtractor:
         parse_sentences(selected + title_sentences)
         kb_mentions = [a for s in sentences for a in self.actors.kb_actors(s)]
         for actor in kb_mentions:
-            self.actors.remember(actor)
+            if not _in_place_phrase(self.text, actor):
+                self.actors.remember(actor)
         org_spans = [a.span for a in kb_mentions if a.span and len(a.text.split()) > 1]
         places = self.res.geoparser.toponyms(sentences, self.text, exclude=org_spans)
         self.places = places
+        self.place_texts = {p.text.lower() for p in places if p.kind == "toponym"}
         self.story_date = self._story_date(sentences)
+        for sentence in selected:  # subjects first, so "its"/"the group" can refer back to them
+            for tok in sentence.doc:
+                if tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ in {"PROPN", "NOUN"}:
+                    self.actors.resolve(sentence, tok)
         events: list[tuple[Event, Sentence, Trigger]] = []
         previous_claim: Claim | None = None
         for sentence in sentences:
             if not sentence.parsed:
                 continue
+            in_sentence = []
             for trig in find_triggers(sentence.doc, self.res.lexicon):
                 event = self._event(sentence, trig, previous_claim)
                 previous_claim = event.claim or previous_claim
-                events.append((event, sentence, trig))
+                in_sentence.append((event, sentence, trig))
+            events.extend(_merge_same_act(in_sentence))
         self._attach_casualties(sentences, events)
         ordered = self._by_salience(events, title_sentences, sentences)
         actors = _unique_actors(
@@ -170,7 +189,7 @@ class _StoryExtractor:
         return bool(words & self.res.lexicon.surface) or bool(words & CASUALTY_CUES)
 
     def _story_date(self, sentences: list[Sentence]) -> TimeRef | None:
-        """The first resolved day-precise date of the story: the anchor for events with no date of their own."""
+        """The first day-precise date of the story: the anchor for events with no date of their own."""
         for s in sentences[:6]:
             for t in when.find_times(s.text, self.published, offset=s.start):
                 if t.precision == "day":
@@ -184,6 +203,9 @@ class _StoryExtractor:
         span = sentence.span(start, end)
         source = self.actors.resolve(sentence, trig.source) if trig.source is not None else None
         target = self.actors.resolve(sentence, trig.target) if trig.target is not None else None
+        place_slot = next((a for a in (target, source) if a is not None and self._is_place(a)), None)
+        source = None if source is not None and self._is_place(source) else source
+        target = None if target is not None and self._is_place(target) else target
         if target is not None and source is not None and target.span == source.span:
             target = None
         attribution = attribute(sentence, tok, self.actors, previous_claim)
@@ -194,18 +216,20 @@ class _StoryExtractor:
         times = when.find_times(sentence.text, self.published, offset=sentence.start,
                                 future=attribution.stance in {"future", "planned"})  # fmt: skip
         date_ref = _nearest(times, span[0]) or self.story_date
-        location = self.res.geoparser.event_location(sentence, span[0], self.places)
+        location = self._location(sentence, span[0], place_slot, source)
         found = casualty_parser.find_casualties(sentence.text, offset=sentence.start)
         cas = casualty_parser.merge_casualties(found) if found and trig.event_type == "ASSAULT" else None
-        acled_type, acled_subtype = classify_acled(
-            sentence.text,
-            self.text[:2000],
-            trig.event_type,
-            mode,
-            source.sector if source else None,
-            target.sector if target else None,
-            cas.killed if cas else None,
-        )
+        acled_type, acled_subtype = (None, None)
+        if trig.event_type in ACLED_TYPES:
+            acled_type, acled_subtype = classify_acled(
+                sentence.text,
+                self.text[:2000],
+                trig.event_type,
+                mode,
+                source.sector if source else None,
+                target.sector if target else None,
+                cas.killed if cas else None,
+            )
         confidence = _confidence(trig, source, target, location, attribution.stance)
         return Event(
             id=_event_id(self.article.id, span, trig.event_type),
@@ -225,6 +249,25 @@ class _StoryExtractor:
             span=(sentence.start, sentence.end),
             confidence=confidence,
         )
+
+    def _is_place(self, actor: Actor) -> bool:
+        """ "fleeing Raqqa": a toponym in an argument slot is where the event happened, not who took part."""
+        return not actor.kb_id and actor.text.lower().removeprefix("the ") in self.place_texts
+
+    def _location(self, sentence: Sentence, offset: int, place_slot: Actor | None, source: Actor | None):
+        """Where the event happened: a toponym in an argument slot ("storm Raqqa") first, else the geoparser's
+        choice among the places that are not the acting government's metonym ("Ankara plans ...")."""
+        if place_slot is not None and place_slot.span is not None:
+            for place in self.places:
+                if place.kind == "toponym" and place.text.lower() == place_slot.text.lower().removeprefix(
+                    "the "
+                ):
+                    return place.model_copy(update={"text": place_slot.text, "span": place_slot.span})
+        candidates = self.places
+        if source is not None and source.span is not None:
+            s0, s1 = source.span
+            candidates = [p for p in self.places if not (p.span and p.span[0] < s1 and s0 < p.span[1])]
+        return self.res.geoparser.event_location(sentence, offset, candidates)
 
     def _attach_casualties(
         self, sentences: list[Sentence], events: list[tuple[Event, Sentence, Trigger]]
@@ -283,6 +326,45 @@ class _StoryExtractor:
 
         ranked = sorted(enumerate(events), key=lambda pair: (-score(pair[1]), pair[0]))
         return [item[0] for _, item in ranked]
+
+
+def _merge_same_act(items: list[tuple[Event, Sentence, Trigger]]) -> list[tuple[Event, Sentence, Trigger]]:
+    """ "12 civilians were killed when air strikes hit the village": several triggers of one type in one
+    sentence describe one act. Keep the best-attested one and fill its gaps from the others, unless
+    their source actors differ (then they are different acts)."""
+    kept: list[tuple[Event, Sentence, Trigger]] = []
+    for item in items:
+        event = item[0]
+        twin = next(
+            (k for k in kept if k[0].event_type == event.event_type and _same_actor(k[0], event)), None
+        )
+        if twin is None:
+            kept.append(item)
+            continue
+        first, second = sorted((twin[0], event), key=lambda e: -_filled(e))
+        for field in _MERGE_FIELDS:
+            if getattr(first, field) is None and getattr(second, field) is not None:
+                setattr(first, field, getattr(second, field))
+        kept[kept.index(twin)] = (first, twin[1], twin[2] if first is twin[0] else item[2])
+    return kept
+
+
+def _same_actor(a: Event, b: Event) -> bool:
+    if a.source_actor is None or b.source_actor is None:
+        return True
+    return (a.source_actor.kb_id or a.source_actor.name) == (b.source_actor.kb_id or b.source_actor.name)
+
+
+def _filled(e: Event) -> int:
+    return sum(getattr(e, f) is not None for f in _MERGE_FIELDS) + (2 if e.source_actor is not None else 0)
+
+
+def _in_place_phrase(text: str, actor: Actor) -> bool:
+    """A capital or country after "in"/"at"/"from"/"near" is a place here, not the government acting."""
+    if actor.span is None:
+        return False
+    before = text[max(0, actor.span[0] - 8) : actor.span[0]].lower().split()
+    return bool(before) and before[-1] in {"in", "at", "from", "near", "to", "into", "outside", "across"}
 
 
 def _nearest(times: list[TimeRef], offset: int) -> TimeRef | None:

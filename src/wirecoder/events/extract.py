@@ -206,8 +206,9 @@ def _inherited_subject(tok: Token) -> Token | None:
         if cur.dep_ in _BOUNDARY_DEPS or cur.dep_ not in _CLIMB_DEPS or cur.head is cur:
             return None
         head = cur.head
-        if head.lemma_.lower() in SPEECH_LEMMAS:
-            return None
+        controlled = cur.dep_ == "xcomp" or (cur.dep_ == "dobj" and cur.tag_ == "VBG")
+        if head.lemma_.lower() in SPEECH_LEMMAS and not controlled:
+            return None  # "X said Y attacked": X is the speaker, not the attacker
         if head.pos_ in {"VERB", "AUX"}:
             subj = next((c for c in head.children if c.dep_ in {"nsubj", "csubj"}), None)
             if subj is not None and subj is not tok and tok not in subj.subtree:

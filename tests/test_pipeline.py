@@ -1,0 +1,101 @@
+"""End-to-end behaviour of `extract` on stories written for these tests (never on gold data)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from wirecoder import extract
+from wirecoder.schema import Extraction
+
+
+@pytest.fixture(scope="module")
+def demo(example_text) -> Extraction:
+    title, body = example_text
+    return extract(body, title=title, published="2017-03-03")
+
+
+def _events(x: Extraction, event_type: str):
+    return [e for e in x.events if e.event_type == event_type]
+
+
+def test_every_span_points_at_its_text(demo, example_text):
+    body = example_text[1]
+    for e in demo.events:
+        assert body[e.span[0] : e.span[1]] == e.sentence
+        assert body[e.trigger.span[0] : e.trigger.span[1]] == e.trigger.text
+        for actor in (e.source_actor, e.target_actor):
+            if actor is not None and actor.span is not None:
+                assert body[actor.span[0] : actor.span[1]] == actor.text
+        if e.location is not None:
+            assert body[e.location.span[0] : e.location.span[1]] == e.location.text
+        if e.date is not None:
+            assert body[e.date.span[0] : e.date.span[1]] == e.date.text
+        if e.claim is not None and e.claim.quote_span is not None:
+            assert body[e.claim.quote_span[0] : e.claim.quote_span[1]] == e.claim.quote
+    for place in demo.places:
+        assert body[place.span[0] : place.span[1]] == place.text
+
+
+def test_main_event_is_the_headline_retreat_from_raqqa(demo):
+    main = demo.events[0]
+    assert main.event_type == "RETREAT"
+    assert main.source_actor is not None and main.source_actor.kb_id is not None
+    assert "Islamic State" in main.source_actor.text or main.source_actor.name.lower().startswith("islamic")
+    assert main.location is not None and main.location.text == "Raqqa"
+    assert abs(main.location.lat - 35.95) < 0.2 and abs(main.location.lon - 39.01) < 0.2
+    assert main.claim is not None and main.claim.source is not None
+    assert main.claim.source.country == "USA"
+    assert main.claim.stance == "asserted"
+    assert main.date is not None and main.date.value == date(2017, 3, 3)
+
+
+def test_offensive_keeps_its_own_date(demo):
+    offensive = [e for e in _events(demo, "ASSAULT") if e.trigger.lemma in {"offensive", "begin", "launch"}]
+    assert offensive, [e.trigger.text for e in demo.events]
+    assert offensive[0].date.value == date(2017, 2, 4)
+    assert offensive[0].date.precision == "day"
+
+
+def test_accusation_and_denials_are_kept_apart(demo):
+    accuse = _events(demo, "ACCUSE")
+    assert accuse and accuse[0].source_actor.country == "TUR"
+    reject = _events(demo, "REJECT")
+    assert reject and reject[0].source_actor.name.upper().startswith(("YPG", "PEOPLE"))
+    denied = [e for e in demo.events if e.claim is not None and e.claim.stance == "denied"]
+    assert denied, "Washington's denial must stay a denied event"
+    assert denied[0].claim.source.country == "USA"
+
+
+def test_plans_and_future_are_not_facts(demo):
+    stances = {e.trigger.text: e.claim.stance for e in demo.events if e.claim is not None}
+    assert "planned" in stances.values()
+    assert "future" in stances.values()
+
+
+def test_casualties_with_victim_subset(demo):
+    killed = [e for e in demo.events if e.casualties is not None and e.casualties.killed]
+    assert killed
+    cas = killed[0].casualties
+    assert cas.killed == 12
+    assert cas.victims.get("children") == 3
+    assert killed[0].date.value == date(2017, 3, 1)  # "on Wednesday" before Friday 3 March
+
+
+def test_short_snippet_and_negation():
+    x = extract("Police did not arrest the protesters in Kano on Monday.", published="2021-06-09")
+    assert x.events and x.events[0].negated
+
+
+def test_empty_and_binary_text_become_errors_not_exceptions():
+    assert extract("   ").errors == ["empty text"]
+    assert "binary" in extract("abc\x00def").errors[0]
+
+
+def test_same_input_same_output():
+    text = "Rebels shelled the town of Tal Abyad on Sunday, killing four civilians, a monitor said."
+    a = extract(text, published="2019-10-14")
+    b = extract(text, published="2019-10-14")
+    assert a.model_dump() == b.model_dump()
+    assert a.article.id == b.article.id
