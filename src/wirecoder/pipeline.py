@@ -159,6 +159,7 @@ class _StoryExtractor:
             if not _in_place_phrase(self.text, actor):
                 self.actors.remember(actor)
         org_spans = [a.span for a in kb_mentions if a.span and len(a.text.split()) > 1]
+        org_spans += _person_names(sentences, self.actors)
         places = self.res.geoparser.toponyms(sentences, self.text, exclude=org_spans)
         self.places = places
         self.place_texts = {p.text.lower() for p in places if p.kind == "toponym"}
@@ -335,6 +336,33 @@ class _StoryExtractor:
 
         ranked = sorted(enumerate(events), key=lambda pair: (-score(pair[1]), pair[0]))
         return [item[0] for _, item in ranked]
+
+
+_NAME_TAGS = {"NNP", "NNPS"}
+
+
+def _person_names(sentences: list[Sentence], actors: StoryActors) -> list[tuple[int, int]]:
+    """Spans of people's names: the capitalised words right after a title or role ("spokesman Navy Captain
+    Jeff Davis", "Colonel John Dorrian"), and later mentions of the same surname. They are not places,
+    whatever the gazetteer says (there is a Davis in California)."""
+    spans: list[tuple[int, int]] = []
+    surnames: set[str] = set()
+    for s in sentences:
+        doc = s.doc
+        for m in actors.matches.get(s.index, []):
+            if m.entry.kind not in {"role", "person"}:
+                continue
+            j = m.end
+            while j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha:
+                j += 1
+            if j - m.end >= 1 and m.entry.kind == "role":
+                spans.append(s.span(doc[m.end].idx, doc[j - 1].idx + len(doc[j - 1])))
+                surnames.add(doc[j - 1].text)
+    for s in sentences:
+        for tok in s.doc:
+            if tok.text in surnames:
+                spans.append(s.span(tok.idx, tok.idx + len(tok)))
+    return spans
 
 
 def _merge_same_act(items: list[tuple[Event, Sentence, Trigger]]) -> list[tuple[Event, Sentence, Trigger]]:

@@ -83,7 +83,7 @@ def _match(tok: Token, lex: Lexicon) -> Trigger | None:
             obj = _object_noun(tok)
             if obj is None or obj.lemma_.lower() not in sense.objects:
                 return None
-        if sense.needs_as and not any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+        if sense.needs_as and not _has_as_complement(tok):
             return None
         return Trigger(tok, sense, sense.mode)
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ != "compound":
@@ -94,6 +94,17 @@ def _match(tok: Token, lex: Lexicon) -> Trigger | None:
             return None
         return Trigger(tok, sense, sense.mode)
     return None
+
+
+def _has_as_complement(tok: Token) -> bool:
+    """ "Turkey views the YPG as an extension of the PKK": an "as" phrase after the verb in its clause
+    (the small parser often hangs it on a later word, so look along the sentence, not only at children)."""
+    for other in tok.doc[tok.i + 1 :]:
+        if other.lower_ == "as" and other.dep_ == "prep":
+            return True
+        if other.dep_ in {"ccomp", "relcl"} or other.tag_ == ";":
+            return False
+    return False
 
 
 def _phrasal_tail(tok: Token, rest: tuple[str, ...]) -> Token | None:

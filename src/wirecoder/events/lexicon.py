@@ -74,7 +74,7 @@ def load_lexicon() -> Lexicon:
             lex.verbs.setdefault(lemma, TriggerSense(event_type, None, objects=frozenset(objects)))
             add_forms(lemma)
         for lemma in entry.get("as") or []:
-            lex.verbs.setdefault(lemma, TriggerSense(event_type, None, needs_as=True))
+            lex.verbs.setdefault(lemma, TriggerSense(event_type, "allege", needs_as=True))
             add_forms(lemma)
     lex.surface = frozenset(surface)
     return lex
