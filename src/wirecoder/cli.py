@@ -36,9 +36,12 @@ class OutFormat(StrEnum):
 def _register_subcommands() -> None:
     from wirecoder.actors.cli import actors_app
     from wirecoder.geo.cli import gazetteer_app
+    from wirecoder.store_cli import store_app
 
     app.add_typer(gazetteer_app, name="gazetteer", help="Build or inspect the offline place index.")
     app.add_typer(actors_app, name="actors", help="Validate actor knowledge-base files.")
+    # ingest, query, export, clusters, contradictions are top-level commands over the DuckDB store
+    app.registered_commands.extend(store_app.registered_commands)
 
 
 @app.command()
@@ -80,7 +83,7 @@ def extract(
         for item in read_articles(paths, published=pub, source=source):
             if isinstance(item, ReadFailure):
                 failures += 1
-                err.print(f"[red]error[/red]: {item.input}: {item.reason}", highlight=False)
+                _error(f"{item.input}: {item.reason}")
                 continue
             yield item
 
@@ -158,13 +161,54 @@ def geoparse(
     raise typer.Exit(geoparse_cmd(paths, jsonl))
 
 
+@app.command()
+def serve(
+    db: Annotated[Path, typer.Option(help="The DuckDB store to serve (read-only).")] = Path(
+        "wirecoder.duckdb"
+    ),
+    host: Annotated[str, typer.Option(help="Address to bind; loopback by default.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+) -> None:
+    """Serve the HTTP API and the dashboard over a store.
+
+    Example: wirecoder serve --db events.duckdb  (then open http://127.0.0.1:8000/)
+    """
+    from wirecoder.serve_cli import serve_cmd
+
+    raise typer.Exit(serve_cmd(db, host, port))
+
+
+@app.command()
+def spark(
+    input: Annotated[
+        str, typer.Argument(help="Parquet or JSON lines of articles (local path or any Spark URI).")
+    ],
+    output: Annotated[str, typer.Argument(help="Output folder: events/ and errors/ as Parquet.")],
+    master: Annotated[str, typer.Option(help="Spark master URL.")] = "local[*]",
+    partitions: Annotated[int | None, typer.Option(help="Number of input partitions.")] = None,
+) -> None:
+    """Run the same extraction as a Spark job (mapInArrow over articles).
+
+    Example: wirecoder spark articles.parquet out/ --master local[2]
+    """
+    from wirecoder.spark_cli import spark_cmd
+
+    raise typer.Exit(spark_cmd(input, output, master, partitions))
+
+
+def _error(message: str) -> None:
+    """One line on stderr per problem (never wrapped, so scripts can grep it)."""
+    sys.stderr.write(f"error: {' '.join(message.split())}\n")
+    sys.stderr.flush()
+
+
 def _parse_date(value: str | None) -> date | None:
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        err.print(f"[red]error[/red]: --published must be YYYY-MM-DD, got {value!r}", highlight=False)
+        _error(f"--published must be YYYY-MM-DD, got {value!r}")
         raise typer.Exit(2) from None
 
 

@@ -59,8 +59,6 @@ MATERIAL_WEIGHT = {
 }  # fmt: skip
 _CAPTION_END = re.compile(r"\((?:AP|AFP|Reuters|Getty|EPA|file photo|photo)[^)]*\)\s*$", re.I)
 MAX_TEXT_CHARS = 20_000_000
-# PLOVER types that can be an ACLED event; purely verbal ones (ACCUSE, REQUEST, ...) never are
-ACLED_TYPES = {"ASSAULT", "COERCE", "PROTEST", "RETREAT", "AGREE", "MOBILIZE", "SANCTION", "CONCEDE"}
 _MERGE_FIELDS = (
     "source_actor",
     "target_actor",
@@ -229,17 +227,15 @@ class _StoryExtractor:
         location = self._location(sentence, span[0], place_slot, source)
         found = self._casualties(sentence) if trig.event_type == "ASSAULT" else []
         cas = casualty_parser.merge_casualties(found) if found else None
-        acled_type, acled_subtype = (None, None)
-        if trig.event_type in ACLED_TYPES:
-            acled_type, acled_subtype = classify_acled(
-                sentence.text,
-                self.text[:2000],
-                trig.event_type,
-                mode,
-                source.sector if source else None,
-                target.sector if target else None,
-                cas.killed if cas else None,
-            )
+        acled_type, acled_subtype = classify_acled(
+            sentence.text,
+            self.text[:2000],
+            trig.event_type,
+            mode,
+            source.sector if source else None,
+            target.sector if target else None,
+            cas.killed if cas else None,
+        )
         confidence = _confidence(trig, source, target, location, attribution.stance)
         return Event(
             id=_event_id(self.article.id, span, trig.event_type),

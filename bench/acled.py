@@ -1,0 +1,151 @@
+"""Score ACLED sub-event types on a labelled set of short snippets (JSON lines).
+
+Each line: {"text", "acled_type", "acled_subtype", "event_type", "mode"}. The default set is our own
+hand-written development set; every 4th line (index 3, 7, 11, ...) is the held-out test split, not used
+when writing the rules. Two modes:
+
+  python bench/acled.py [FILE]             classify_acled() alone, with the PLOVER type and mode guessed
+                                           from simple cues (what the classifier sees without the parser)
+  python bench/acled.py --pipeline [FILE]  end to end: extract(text).events[0].acled_subtype
+
+Prints weighted F1 (the shared-task metric), macro F1 and accuracy per split, and per-class P/R/F1.
+`--errors` lists the train-split mistakes (the test split's are never printed unless `--test-errors`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from wirecoder.events.acled import SUBTYPES, assault_mode, classify_acled
+
+DEFAULT = Path(__file__).with_name("acled_dev.jsonl")
+NONE = "(none)"
+_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\[])")
+
+
+def load(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def is_test(index: int) -> bool:
+    return index % 4 == 3
+
+
+def guess_plover(text_lower: str) -> tuple[str | None, str | None]:
+    """A crude PLOVER type and mode from cue words, standing in for the parser-based extractor."""
+    if re.search(
+        r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ied)|march(?:ed|ers)|sit-in|riot\w*)\b", text_lower
+    ):
+        return "PROTEST", "riot" if re.search(r"\briot|torch|stones|set fire", text_lower) else "demo"
+    if re.search(r"\b(?:arrest\w*|detain\w*|custody)\b", text_lower):
+        return "COERCE", "arrest"
+    if re.search(r"\b(?:signed|ceasefire|truce|agreement|deal)\b", text_lower):
+        return "AGREE", None
+    mode = assault_mode(text_lower)
+    if mode or re.search(r"\b(?:kill\w*|attack\w*|clash\w*|fight\w*|captur\w*|seiz\w*)\b", text_lower):
+        return "ASSAULT", mode
+    return None, None
+
+
+def predict_rules(text: str) -> str:
+    lower = text.lower()
+    sentence = _SENT_END.split(text.strip())[0]
+    event_type, mode = guess_plover(sentence.lower())
+    _, sub = classify_acled(sentence, text, event_type, mode, None, None, None, text_lower=lower)
+    return sub or NONE
+
+
+def predict_pipeline() -> Callable[[str], str]:
+    from wirecoder import extract
+
+    def run(text: str) -> str:
+        events = extract(text).events
+        return (events[0].acled_subtype if events else None) or NONE
+
+    return run
+
+
+def scores(
+    gold: list[str], pred: list[str]
+) -> tuple[dict[str, tuple[float, float, float, int]], dict[str, float]]:
+    """Per-class (precision, recall, F1, support) and the weighted/macro F1 and accuracy over gold classes."""
+    labels = sorted(set(gold))
+    per: dict[str, tuple[float, float, float, int]] = {}
+    for lab in labels:
+        tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == lab and p == lab)
+        fp = sum(1 for g, p in zip(gold, pred, strict=True) if g != lab and p == lab)
+        fn = sum(1 for g, p in zip(gold, pred, strict=True) if g == lab and p != lab)
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        per[lab] = (prec, rec, f1, tp + fn)
+    n = len(gold)
+    summary = {
+        "weighted_f1": sum(f * s for _, _, f, s in per.values()) / n if n else 0.0,
+        "macro_f1": sum(f for _, _, f, _ in per.values()) / len(per) if per else 0.0,
+        "accuracy": sum(1 for g, p in zip(gold, pred, strict=True) if g == p) / n if n else 0.0,
+        "n": n,
+    }
+    return per, summary
+
+
+def report(name: str, gold: list[str], pred: list[str]) -> None:
+    per, summary = scores(gold, pred)
+    print(
+        f"\n== {name}: n={summary['n']}  weighted F1 {summary['weighted_f1']:.3f}  "
+        f"macro F1 {summary['macro_f1']:.3f}  accuracy {summary['accuracy']:.3f}  (goal: weighted F1 >= 0.86)"
+    )
+    print(f"{'sub-event type':40s} {'P':>6s} {'R':>6s} {'F1':>6s} {'n':>4s}")
+    for lab, (p, r, f, s) in sorted(per.items(), key=lambda kv: (-kv[1][3], kv[0])):
+        print(f"{lab:40s} {p:6.2f} {r:6.2f} {f:6.2f} {s:4d}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("path", nargs="?", type=Path, default=DEFAULT)
+    ap.add_argument("--pipeline", action="store_true", help="score extract(text).events[0] end to end")
+    ap.add_argument("--errors", action="store_true", help="list the train split's mistakes")
+    ap.add_argument("--test-errors", action="store_true", help="also list the test split's mistakes")
+    ap.add_argument("--all", action="store_true", help="treat the whole file as one test set (external data)")
+    args = ap.parse_args(argv)
+
+    rows = load(args.path)
+    unknown = {r["acled_subtype"] for r in rows} - set(SUBTYPES)
+    if unknown:
+        print(f"unknown sub-event types in {args.path}: {sorted(unknown)}", file=sys.stderr)
+        return 1
+    predict = predict_pipeline() if args.pipeline else predict_rules
+    preds = [predict(r["text"]) for r in rows]
+    gold = [r["acled_subtype"] for r in rows]
+    how = "pipeline extract()" if args.pipeline else "classify_acled rules"
+    print(f"{args.path}: {len(rows)} snippets, {how}")
+    if args.all:
+        report("all", gold, preds)
+        splits = {"all": list(range(len(rows)))}
+    else:
+        splits = {
+            "train": [i for i in range(len(rows)) if not is_test(i)],
+            "test (held out)": [i for i in range(len(rows)) if is_test(i)],
+        }
+        for name, idx in splits.items():
+            report(name, [gold[i] for i in idx], [preds[i] for i in idx])
+    shown = Counter()
+    for name, idx in splits.items():
+        if not ((args.errors and name in {"train", "all"}) or (args.test_errors and name.startswith("test"))):
+            continue
+        print(f"\n-- {name} errors")
+        for i in idx:
+            if gold[i] != preds[i]:
+                shown[name] += 1
+                print(f"[{i}] gold={gold[i]!r} pred={preds[i]!r}\n     {rows[i]['text']}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

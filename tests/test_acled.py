@@ -1,0 +1,310 @@
+"""ACLED event / sub-event types from short reports (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wirecoder.events.acled import SUBTYPES, assault_mode, classify_acled
+
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "acled-event-types.md"
+
+
+def sub(text: str, event_type: str | None = None, mode: str | None = None, **kw) -> str | None:
+    """Classify a one-to-few-sentence report: its first sentence is the event's sentence."""
+    first = text.split(". ")[0]
+    return classify_acled(
+        first, text, event_type, mode, kw.get("source"), kw.get("target"), kw.get("killed")
+    )[1]
+
+
+ONE_PER_SUBTYPE = [
+    ("Armed clash", "Soldiers and Ansaru fighters exchanged fire for two hours near Birnin Gwari on Monday."),
+    ("Government regains territory", "Chadian troops retook the town of Bol from Boko Haram on 4 April."),
+    (
+        "Non-state actor overtakes territory",
+        "Rebels of the FPRC seized the town of Bria from government forces.",
+    ),
+    ("Chemical weapon", "Doctors in Saraqib said a chlorine attack left dozens struggling to breathe."),
+    ("Air/drone strike", "A warplane bombed a fuel market near Sarmada on Tuesday, killing four traders."),
+    ("Suicide bomb", "A suicide bomber struck a police academy in Mogadishu, killing 20 cadets."),
+    (
+        "Shelling/artillery/missile attack",
+        "Government artillery shelled rebel-held villages east of Kadugli.",
+    ),
+    ("Remote explosive/landmine/IED", "A landmine destroyed a minibus on the road to Tessalit, killing six."),
+    ("Grenade", "An attacker tossed a grenade into a crowded bar in Garissa, wounding nine people."),
+    ("Sexual violence", "Militiamen raped four displaced women collecting firewood near Kalehe."),
+    ("Attack", "Gunmen on motorbikes killed nine farmers in their fields near Bankass on Sunday."),
+    (
+        "Abduction/forced disappearance",
+        "Bandits kidnapped 14 passengers from a bus on the Abuja-Kaduna highway.",
+    ),
+    (
+        "Peaceful protest",
+        "About 300 nurses marched to the health ministry in Lusaka to demand back pay. [size=about 300]",
+    ),
+    ("Protest with intervention", "Police fired tear gas at students protesting fee increases in Nairobi."),
+    ("Excessive force against protesters", "Troops opened fire on demonstrators in Mandalay, killing five."),
+    (
+        "Violent demonstration",
+        "Protesters burned tyres and threw stones at police in Kinshasa over the election results.",
+    ),
+    ("Mob violence", "An angry mob lynched two men accused of stealing a motorbike in Kasese."),
+    ("Agreement", "The warring factions signed a ceasefire in Juba on Friday under regional mediation."),
+    ("Arrests", "Police arrested the spokesman of an opposition party at his home in Lome."),
+    (
+        "Change to group/activity",
+        "Two jihadist factions in the Sahel announced their merger under a single emir.",
+    ),
+    ("Disrupted weapons use", "Sappers defused a roadside bomb planted near a school in Gao."),
+    ("Headquarters or base established", "The militia set up a new base in the hills above Djugu."),
+    ("Looting/property destruction", "Armed men looted shops and burned 40 houses in a village near Kajuru."),
+    (
+        "Non-violent transfer of territory",
+        "Government troops withdrew from Ansongo and the rebels entered without fighting.",
+    ),
+    ("Other", "More than 200 inmates escaped from the central prison in Butembo overnight."),
+]
+
+
+@pytest.mark.parametrize(("expected", "text"), ONE_PER_SUBTYPE, ids=[e for e, _ in ONE_PER_SUBTYPE])
+def test_one_sentence_per_subtype(expected: str, text: str) -> None:
+    assert sub(text) == expected
+
+
+def test_every_subtype_covered_and_spelled_like_the_reference() -> None:
+    assert {e for e, _ in ONE_PER_SUBTYPE} == set(SUBTYPES)
+    assert len(SUBTYPES) == 25
+    assert set(SUBTYPES.values()) == {
+        "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
+        "Strategic developments",
+    }  # fmt: skip
+    if REFERENCE.exists():  # the shared reference is only on the development machine
+        table = REFERENCE.read_text(encoding="utf-8")
+        for subtype, etype in SUBTYPES.items():
+            assert f"| {etype} | {subtype} |" in table
+
+
+def test_returns_type_and_subtype_pair() -> None:
+    assert classify_acled("Rebels shelled the airport.", "", "ASSAULT", None, None, None, None) == (
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    )
+
+
+# --- ACLED's order of precedence ------------------------------------------------------------------------
+
+
+def test_suicide_bomb_wins_over_the_shooting_that_follows() -> None:
+    text = "A suicide car bomb hit the gate of the base and gunmen then fought soldiers inside."
+    assert sub(text) == "Suicide bomb"
+
+
+def test_chemical_weapon_wins_over_air_delivery() -> None:
+    assert sub("Helicopters dropped barrels filled with chlorine gas on Kafr Zita.") == "Chemical weapon"
+
+
+def test_tear_gas_is_not_a_chemical_weapon() -> None:
+    assert sub("Police used tear gas on traders protesting against new taxes in Bamako.") == (
+        "Protest with intervention"
+    )
+
+
+def test_air_versus_shelling_by_weapon_word() -> None:
+    assert sub("Jets struck the outskirts of Maarat al-Numan.") == "Air/drone strike"
+    assert sub("A drone hit a car near Marib, killing two.") == "Air/drone strike"
+    assert sub("Mortar rounds hit a market in Mogadishu.") == "Shelling/artillery/missile attack"
+    assert sub("A missile struck an apartment block in Dnipro.") == "Shelling/artillery/missile attack"
+
+
+def test_remote_violence_inside_a_battle_is_the_battle() -> None:
+    text = "Troops and rebels clashed for hours near Rutshuru, with both sides using mortars."
+    assert sub(text) == "Armed clash"
+
+
+def test_car_bomb_without_suicide_is_remote_explosive() -> None:
+    assert sub("A car bomb went off near a checkpoint in Kirkuk.") == "Remote explosive/landmine/IED"
+
+
+def test_stun_grenades_do_not_make_a_grenade_attack() -> None:
+    assert sub("Riot police dispersed the march with stun grenades.") == "Protest with intervention"
+
+
+def test_who_took_the_town_decides_the_territory_subtype() -> None:
+    assert sub("The army captured the town of Kidal from the rebels.") == "Government regains territory"
+    assert sub("Rebels captured the town of Kidal from the army.") == "Non-state actor overtakes territory"
+    assert sub("Militants seized control of the district centre.") == "Non-state actor overtakes territory"
+
+
+def test_capturing_a_person_is_an_arrest_not_territory() -> None:
+    assert sub("Troops captured a Boko Haram commander near Bama.") == "Arrests"
+
+
+def test_civilian_targets_make_an_attack_armed_targets_a_clash() -> None:
+    assert sub("Militants killed three traders on the road to Dori.") == "Attack"
+    assert sub("Militants killed three soldiers on the road to Dori.") == "Armed clash"
+    assert sub("Gunmen attacked a police station in Zamfara.") == "Armed clash"
+
+
+def test_target_sector_from_the_parser_decides_when_words_do_not() -> None:
+    text = "Fighters of the group attacked Dar es Salaam camp."
+    assert sub(text, "ASSAULT", target="CVL") == "Attack"
+    assert sub(text, "ASSAULT", target="MIL") == "Armed clash"
+
+
+def test_passive_voice_victims() -> None:
+    assert sub("Four villagers were shot dead by suspected militants in Tillaberi.") == "Attack"
+
+
+def test_sexual_violence_wins_over_abduction() -> None:
+    assert sub("Fighters abducted and raped a girl near Walikale.") == "Sexual violence"
+
+
+def test_abducted_then_killed_is_an_attack() -> None:
+    assert sub("Gunmen abducted and killed a pastor in Kaduna.") == "Attack"
+
+
+def test_violent_protesters_make_a_riot_even_when_police_kill() -> None:
+    text = "Protesters torched a police post in Kasese. Police fired live rounds, killing three."
+    assert sub(text) == "Violent demonstration"
+
+
+def test_lethal_force_in_the_next_sentence_makes_excessive_force() -> None:
+    text = "Thousands marched in Conakry against a third term. Security forces shot dead two protesters."
+    assert sub(text) == "Excessive force against protesters"
+
+
+def test_killed_count_from_the_caller_makes_excessive_force() -> None:
+    assert sub("Residents demonstrated in Bauchi against insecurity.", "PROTEST", "demo", killed=2) == (
+        "Excessive force against protesters"
+    )
+
+
+def test_a_protest_against_a_killing_stays_peaceful() -> None:
+    assert sub("Students protested in Abuja against the killing of a classmate.") == "Peaceful protest"
+
+
+def test_riot_police_alone_do_not_make_a_riot() -> None:
+    assert sub("Riot police arrested 12 people who were protesting outside the court.") == (
+        "Protest with intervention"
+    )
+
+
+def test_arrest_of_protesters_is_intervention_not_arrests() -> None:
+    assert sub("Police detained ten activists demonstrating against the junta in Niamey.") == (
+        "Protest with intervention"
+    )
+
+
+def test_grenade_at_a_rally_is_a_grenade_attack() -> None:
+    assert sub("A grenade exploded at a campaign rally in Kasese, wounding six.") == "Grenade"
+
+
+def test_interception_is_disrupted_weapons_use() -> None:
+    assert sub("Air defences intercepted three missiles over Odesa overnight.") == "Disrupted weapons use"
+    assert sub("Troops seized a weapons cache in Sambisa.") == "Disrupted weapons use"
+
+
+def test_torture_in_custody_is_an_attack_not_an_arrest() -> None:
+    assert sub("Soldiers tortured a detained teacher to death in Kalay.") == "Attack"
+
+
+def test_looting_prefix_of_an_acled_like_note() -> None:
+    assert sub("Looting: On 4 June, militants took livestock from herders near Ansongo.") == (
+        "Looting/property destruction"
+    )
+
+
+def test_only_context_has_the_cue() -> None:
+    # The event's sentence says little; the rest of the short note says what happened.
+    text = "The attack happened at dawn on Sunday. A roadside bomb hit an army truck near Kismayo."
+    assert (
+        classify_acled("The attack happened at dawn on Sunday.", text, "ASSAULT", None, None, None, None)[1]
+        == "Remote explosive/landmine/IED"
+    )
+
+
+# --- PLOVER types --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("event_type", ["ACCUSE", "REQUEST", "CONSULT", "THREATEN"])
+def test_verbal_events_get_no_acled_category(event_type: str) -> None:
+    text = "Turkey accused the YPG of shelling border villages near Kilis."
+    assert classify_acled(text, text, event_type, None, "GOV", "REB", None) == (None, None)
+
+
+def test_verbal_event_of_demonstrators_is_a_protest() -> None:
+    text = "Demonstrators in Khartoum denounced the military takeover."
+    assert classify_acled(text, text, "ACCUSE", None, "CVL", "MIL", None)[1] == "Peaceful protest"
+
+
+def test_agreement_only_for_a_concrete_agreement() -> None:
+    assert sub("The two governments agreed to keep talking about the border.", "AGREE") is None
+    assert sub("The two governments signed a border agreement in Addis Ababa.", "AGREE") == "Agreement"
+
+
+def test_retreat_without_handover_is_not_a_transfer_of_territory() -> None:
+    assert sub("IS leaders fled Raqqa ahead of the offensive.", "RETREAT") is None
+
+
+def test_plover_mode_is_the_last_resort() -> None:
+    assert sub("The strike hit the compound.", "ASSAULT", "drone") == "Air/drone strike"
+    assert sub("It happened again on Friday.", "PROTEST", "demo") == "Peaceful protest"
+
+
+# --- assault_mode ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mode"),
+    [
+        ("a suicide bomber blew himself up at the market", "suicide-attack"),
+        ("a drone strike hit the car", "drone"),
+        ("warplanes bombed the village", "aerial"),
+        ("artillery shelled the town", "heavy-weapons"),
+        ("an ied exploded under the truck", "explosives"),
+        ("gunmen kidnapped 12 students", "abduct"),
+        ("soldiers raped two women", "sexual"),
+        ("the mob beat him", "beat"),
+        ("attackers hacked them with machetes", "primitive"),
+        ("gunmen shot dead a trader", "firearms"),
+        ("police fired tear gas", "crowd-control"),
+        ("sarin was used", "unconventional"),
+        ("the ministers met in geneva", None),
+    ],
+)
+def test_assault_mode(sentence: str, mode: str | None) -> None:
+    assert assault_mode(sentence) == mode
+
+
+# --- cues learnt from ACLED-style notes ------------------------------------------------------------------
+
+
+def test_size_tag_marks_a_demonstration() -> None:
+    text = "Supporters of the mayor clashed with police in Thies and burned tyres. [size=dozens]"
+    assert sub(text) == "Violent demonstration"
+
+
+def test_named_civilian_victim_outranks_the_parsers_target_sector() -> None:
+    assert sub("A retired army officer was shot dead by gunmen in Jos.", "ASSAULT", target="MIL") == "Attack"
+
+
+def test_bodies_found_after_an_abduction_are_an_attack() -> None:
+    assert sub("The bodies of two traders kidnapped last week were found near Mubi.") == "Attack"
+
+
+def test_no_one_killed_leaves_property_destruction() -> None:
+    text = "Militiamen burned down a school and 12 houses in Djugu; no one was killed."
+    assert sub(text) == "Looting/property destruction"
+
+
+def test_intercepting_a_march_is_not_disrupted_weapons_use() -> None:
+    assert sub("Police intercepted a march of teachers heading to the ministry in Lome.") == (
+        "Protest with intervention"
+    )
+
+
+def test_prison_escape_coded_as_retreat_is_other() -> None:
+    assert sub("Over 100 inmates escaped from the prison in Beni overnight.", "RETREAT") == "Other"
