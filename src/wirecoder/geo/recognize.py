@@ -1,0 +1,251 @@
+"""Finding toponym and demonym mentions in segmented sentences, without running any neural model.
+
+Parsed sentences contribute spaCy's GPE/LOC/FAC entities; every sentence (parsed or not) also goes
+through a gazetteer-driven matcher over capitalised token runs, so names the small model misses or
+mislabels (Raqqa, Deir ez-Zor, Manbij, al-Bab, Tabqa) are still found. The matcher is strict
+(well-known places only, never common words, never inside other entities or excluded actor names)
+because every capitalised word in English news is the name of some hamlet somewhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+
+from wirecoder.geo.gazetteer import Candidate, Gazetteer
+from wirecoder.geo.names import ARTICLES
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Capitalised words that open many sentences or titles and are also village names somewhere.
+COMMON = {w.lower() for w in """
+    January February March April May June July August September October November December Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday President Minister Mr Mrs Ms Dr General Police Army Government
+    City State County Province North South East West Northern Southern Eastern Western Central Police
+    Officials Reuters AP AFP Photo Read More Update News Today Yesterday Tomorrow Source Sources Media
+    God Christmas Easter Mass Church Court University College School Hospital Airport Street Road Union
+    Republic Kingdom Party Council Congress Senate House Ministry Department Office Agency Center Centre
+    Chief Governor Mayor Sheriff Captain Colonel Major Sergeant Lieutenant Commander King Queen Prince
+    Bank Company Group Forces Force Guard Navy Islamic Christian Muslim Jewish Catholic Federal National
+    """.split()} | set(STOP_WORDS)  # fmt: skip
+CONNECTORS = {
+    "-",
+    "of",
+    "de",
+    "del",
+    "la",
+    "le",
+    "upon",
+    "on",
+    "am",
+    "im",
+    "sur",
+    "'",
+    "da",
+    "do",
+    "dos",
+} | set(ARTICLES)
+LOC_PREPS = {"in", "at", "near", "from", "outside", "inside", "around", "into", "to", "toward", "towards",
+             "across", "through", "on", "of", "within", "between", "throughout"}  # fmt: skip
+ORG_HEADS = {"forces", "force", "army", "university", "police", "department", "ministry", "council", "party",
+             "front", "brigade", "brigades", "times", "post", "news", "airlines", "airways", "bank",
+             "company",
+             "corporation", "inc", "fc", "united", "city", "state", "observatory", "committee", "network",
+             "hospital", "school", "college", "institute", "club", "association", "court", "museum", "agency",
+             "commission", "union", "league", "guard", "movement", "coalition", "center", "centre", "office",
+             "herald", "tribune", "journal", "gazette", "telegraph", "review", "daily", "weekly", "press",
+             "board", "county", "sheriff", "church", "library", "airport", "station", "street", "road",
+             "avenue", "highway", "park", "bridge", "square", "hall", "building", "hotel",
+             "mall"}  # fmt: skip
+
+
+@dataclass
+class Mention:
+    """A toponym or demonym found in the text (article offsets) with its gazetteer candidates."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "toponym" | "demonym"
+    candidates: list[Candidate]
+    confidence: float  # how sure we are it is a place mention at all
+    hint: str = ""  # "admin" / "city" from a following "province" / "city" word
+    sentence: int = 0
+
+
+ADMIN_WORDS = {"province", "governorate", "state", "region", "county", "district", "parish", "prefecture",
+               "oblast", "territory", "department"}  # fmt: skip
+CITY_WORDS = {"city", "town", "village", "capital"}
+
+
+def lookup_variants(gaz: Gazetteer, text: str) -> tuple[list[Candidate], str]:
+    """Candidates for a mention's text, trying light variants ("the X", "X's", "X province")."""
+    t = text.strip()
+    for prefix in ("the ", "The "):
+        if t.startswith(prefix):
+            t = t[len(prefix) :]
+    for suffix in ("'s", "\u2019s"):
+        if t.endswith(suffix):
+            t = t[: -len(suffix)]
+    cands = gaz.lookup(t)
+    if cands:
+        return cands, ""
+    words = t.split()
+    if len(words) > 1 and words[-1].lower() in ADMIN_WORDS | CITY_WORDS:
+        hint = "admin" if words[-1].lower() in ADMIN_WORDS else "city"
+        return gaz.lookup(" ".join(words[:-1])), hint
+    if len(words) > 2 and words[0].lower() in ADMIN_WORDS | CITY_WORDS and words[1].lower() == "of":
+        hint = "admin" if words[0].lower() in ADMIN_WORDS else "city"
+        return gaz.lookup(" ".join(words[2:])), hint
+    return [], ""
+
+
+def _salient(cands: list[Candidate], strict: bool) -> bool:
+    """Whether a matcher hit is a place worth believing without the NER model's vote."""
+    floor = 50_000 if strict else 5_000
+    for c in cands:
+        if c.fuzzy:
+            continue
+        if c.main and (c.is_country or c.feature_code in ("CONT", "ADM1", "RGN") or c.population >= floor):
+            return True
+        if not c.main and (c.is_country or c.population >= 20 * floor):
+            return True
+    return False
+
+
+def _hint(doc: Doc, start_token: int, end_token: int) -> str:
+    """ "Idlib province", "the city of Raqqa": a word next to the name that says what kind of place it is."""
+    if start_token >= 2 and doc[start_token - 1].lower_ == "of":
+        word = doc[start_token - 2].lower_
+        if word in ADMIN_WORDS:
+            return "admin"
+        if word in CITY_WORDS:
+            return "city"
+    if end_token < len(doc):
+        word = doc[end_token].lower_
+        if word in ADMIN_WORDS:
+            return "admin"
+        if word in CITY_WORDS:
+            return "city"
+    return ""
+
+
+def sentence_mentions(
+    gaz: Gazetteer,
+    sent,
+    exclude: list[tuple[int, int]],
+    lowercase_words: set[str],
+    persons: set[str] = frozenset(),
+) -> list[Mention]:
+    """Every toponym/demonym mention of one sentence (article offsets)."""
+    doc: Doc = sent.doc
+    base = sent.start
+    taken = [False] * len(doc)
+    out: list[Mention] = []
+
+    def excluded(start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in exclude)
+
+    def add(i: int, j: int, kind: str, cands: list[Candidate], conf: float, hint: str = "") -> None:
+        start, end = base + doc[i].idx, base + doc[j - 1].idx + len(doc[j - 1].text)
+        if excluded(start, end) or all(t.text in persons for t in doc[i:j]):
+            return
+        text = sent.text[doc[i].idx : doc[j - 1].idx + len(doc[j - 1].text)]
+        out.append(Mention(start, end, text, kind, cands, conf, hint or _hint(doc, i, j), sent.index))
+        for k in range(i, j):
+            taken[k] = True
+
+    blocked = [False] * len(doc)
+    has_ner = sent.parsed and doc.has_annotation("ENT_IOB")
+    if has_ner:
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                cands, hint = lookup_variants(gaz, ent.text)
+                if ent.label_ == "FAC" and not cands:
+                    continue
+                i, j = ent.start, ent.end
+                if doc[i].lower_ == "the":
+                    i += 1
+                if j - i > 0 and doc[j - 1].lower_ in ("'s", "\u2019s"):
+                    j -= 1
+                if j > i:
+                    add(i, j, "toponym", cands, 0.9 if cands else 0.6, hint)
+            elif ent.label_ == "NORP" and ent.text in gaz.demonyms:
+                add(ent.start, ent.end, "demonym", _demonym_cands(gaz, ent.text), 0.9)
+            else:
+                for k in range(ent.start, ent.end):
+                    blocked[k] = True
+    _match(gaz, sent, taken, blocked, add, lowercase_words, has_ner)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _org_follows(doc: Doc, j: int) -> bool:
+    """Whether the capitalised words right after position j end an organisation name."""
+    for k in range(j, min(len(doc), j + 4)):
+        if not doc[k].text[:1].isupper():
+            return False
+        if doc[k].lower_ in ORG_HEADS:
+            return True
+    return False
+
+
+def _demonym_cands(gaz: Gazetteer, word: str) -> list[Candidate]:
+    place = gaz.demonym_place(word)
+    return [place] if place else []
+
+
+def _match(
+    gaz: Gazetteer,
+    sent,
+    taken: list[bool],
+    blocked: list[bool],
+    add,
+    lowercase_words: set[str],
+    has_ner: bool,
+) -> None:
+    """Greedy longest match of capitalised token runs against the gazetteer and the demonym list."""
+    doc = sent.doc
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        starts_article = (
+            tok.lower_ in ARTICLES and i + 2 < n and doc[i + 1].text == "-" and doc[i + 2].is_title
+        )
+        if taken[i] or not (tok.text[:1].isupper() or starts_article):
+            i += 1
+            continue
+        if tok.text in gaz.demonyms and not blocked[i]:
+            if not _org_follows(doc, i + 1):
+                add(i, i + 1, "demonym", _demonym_cands(gaz, tok.text), 0.8)
+            i += 1
+            continue
+        found = False
+        for j in range(min(n, i + 6), i, -1):
+            last = doc[j - 1]
+            if not last.text[:1].isupper() or any(taken[i:j]):
+                continue
+            if any(not (t.text[:1].isupper() or t.lower_ in CONNECTORS) for t in doc[i:j]):
+                continue
+            text = sent.text[tok.idx : last.idx + len(last.text)]
+            if j - i == 1 and (tok.lower_ in COMMON or tok.lower_ in lowercase_words or len(tok.text) < 3):
+                continue
+            if _org_follows(doc, j):
+                continue  # "Texas Police", "Damascus University": part of an organisation name
+            if not gaz.known(text):
+                continue
+            cands = gaz.lookup(text)
+            is_blocked = any(blocked[i:j])
+            if is_blocked:
+                prev = doc[i - 1].lower_ if i > 0 else ""
+                if prev not in LOC_PREPS or not _salient(cands, strict=True):
+                    continue
+            elif not _salient(cands, strict=has_ner or i == 0):
+                continue
+            add(i, j, "toponym", cands, 0.7 if has_ner else 0.8)
+            i, found = j, True
+            break
+        if not found:
+            i += 1

@@ -1,0 +1,294 @@
+"""Toponym resolution in context, and the location of an event.
+
+Why joint resolution: a name alone is ambiguous ("Idlib" the city or the province, "Alexandria" in
+Egypt or Louisiana), but the other places of the story are not all ambiguous. Each candidate gets a
+prior (feature kind, population, main vs alternate name) and then context evidence from the rest of
+the story: the countries it mentions (toponyms and demonyms), the admin units it names, an explicit
+"X, Y" container, a "province"/"city" word, and distance to the other places. Two rounds let the
+confident mentions pull the ambiguous ones.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from functools import lru_cache
+
+from wirecoder.geo.gazetteer import Candidate, Gazetteer, haversine_km
+from wirecoder.geo.recognize import LOC_PREPS, Mention, lookup_variants, sentence_mentions
+from wirecoder.schema import Place
+
+_SPECIFIC = ("city", "exact", "admin1")
+
+
+class Geoparser:
+    """Finds and resolves the places of an article; read-only after construction (thread/fork safe)."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gaz = gazetteer
+
+    # ------------------------------------------------------------------ recognition + resolution
+
+    def toponyms(self, sentences: list, text: str, exclude: list[tuple[int, int]] = ()) -> list[Place]:
+        """Every toponym and demonym mention of the article, resolved jointly, with article offsets."""
+        lowercase_words = {w for w in text.split() if w.isalpha() and w.islower()}
+        persons = {t.text for s in sentences if s.parsed for e in s.doc.ents if e.label_ == "PERSON"
+                   for t in e if t.text[:1].isupper()}  # fmt: skip
+        mentions: list[Mention] = []
+        for sent in sentences:
+            mentions.extend(sentence_mentions(self.gaz, sent, list(exclude), lowercase_words, persons))
+        return self._resolve(mentions, text)
+
+    def resolve_spans(self, text: str, spans: list[tuple[int, int]]) -> list[Place | None]:
+        """Resolve given mention spans (e.g. gold annotations) jointly; None where nothing matches."""
+        mentions = []
+        for start, end in spans:
+            surface = text[start:end]
+            demonym = self.gaz.demonym_place(surface) if surface[:1].isupper() else None
+            if demonym is not None:
+                mentions.append(Mention(start, end, surface, "demonym", [demonym], 1.0))
+                continue
+            cands, hint = lookup_variants(self.gaz, surface)
+            after = text[end : end + 15].split()
+            if not hint and after:
+                word = after[0].strip(".,;:").lower()
+                hint = "admin" if word in _ADMIN else "city" if word in _CITY else ""
+            mentions.append(Mention(start, end, surface, "toponym", cands, 1.0, hint))
+        places = self._resolve(mentions, text)
+        by_span = {p.span: p for p in places}
+        return [by_span.get((s, e)) for s, e in spans]
+
+    def _resolve(self, mentions: list[Mention], text: str) -> list[Place]:
+        best: list[Candidate | None] = [_prior_best(m) for m in mentions]
+        for _ in range(2):
+            ctx = _Context(mentions, best, text)
+            best = [self._choose(m, i, ctx) for i, m in enumerate(mentions)]
+        ctx = _Context(mentions, best, text)
+        places = []
+        for i, m in enumerate(mentions):
+            c = best[i]
+            score = self._confidence(m, i, ctx) if c else 0.0
+            places.append(_place(m, c, score, self.gaz))
+        return places
+
+    def _scores(self, m: Mention, i: int, ctx: _Context) -> list[tuple[float, Candidate]]:
+        return sorted(((_prior(c, m) + ctx.evidence(c, i, m), c) for c in m.candidates), key=lambda x: -x[0])
+
+    def _choose(self, m: Mention, i: int, ctx: _Context) -> Candidate | None:
+        scored = self._scores(m, i, ctx)
+        return scored[0][1] if scored else None
+
+    def _confidence(self, m: Mention, i: int, ctx: _Context) -> float:
+        scored = self._scores(m, i, ctx)
+        if len(scored) == 1:
+            margin = 1.0
+        else:
+            margin = 1 / (1 + math.exp(-(scored[0][0] - scored[1][0])))
+        fuzzy = 0.6 if scored[0][1].fuzzy else 1.0
+        return round(m.confidence * margin * fuzzy, 3)
+
+    # ------------------------------------------------------------------ event location
+
+    def event_location(self, sentence, trigger_start: int | None, places: list[Place]) -> Place | None:
+        """Where an event happened: a toponym attached to the trigger by in/at/near/from..., else a place
+        of the sentence, else the story's focus. Demonyms are never locations."""
+        toponyms = [p for p in places if p.kind == "toponym" and p.span and p.lat is not None]
+        in_sentence = [p for p in toponyms if sentence.start <= p.span[0] < sentence.end]
+        if in_sentence and trigger_start is not None and sentence.parsed:
+            attached = _attached(sentence, trigger_start, in_sentence)
+            if attached is not None:
+                return attached
+        if in_sentence:
+            ranked = sorted(in_sentence, key=lambda p: (_PREC_RANK.get(p.precision or "", 9), p.span[0]))
+            return ranked[0]
+        return story_focus(toponyms)
+
+
+_ADMIN = {
+    "province",
+    "governorate",
+    "state",
+    "region",
+    "county",
+    "district",
+    "parish",
+    "oblast",
+    "prefecture",
+}
+_CITY = {"city", "town", "village"}
+_PREC_RANK = {"exact": 0, "city": 0, "admin1": 1, "country": 2}
+
+
+def story_focus(places: list[Place]) -> Place | None:
+    """The story's main place: the most frequent specific place (city/admin1), ties to the first."""
+    specific = [p for p in places if p.kind == "toponym" and p.precision in _SPECIFIC and p.geonameid]
+    pool = specific or [p for p in places if p.kind == "toponym" and p.geonameid]
+    if not pool:
+        return None
+    counts = Counter(p.geonameid for p in pool)
+    first = {}
+    for k, p in enumerate(pool):
+        first.setdefault(p.geonameid, k)
+    gid = max(counts, key=lambda g: (counts[g], -first[g]))
+    return pool[first[gid]]
+
+
+def _attached(sentence, trigger_start: int, places: list[Place]) -> Place | None:
+    """The place whose dependency path to the trigger is shortest, via a locative preposition or directly."""
+    doc = sentence.doc
+    local = trigger_start - sentence.start
+    trigger = next((t for t in doc if t.idx <= local < t.idx + len(t.text)), None)
+    if trigger is None:
+        return None
+    trig_chain = {t.i: d for d, t in enumerate([trigger, *trigger.ancestors])}
+    best, best_len = None, 99
+    for p in places:
+        a, b = p.span[0] - sentence.start, p.span[1] - sentence.start
+        toks = [t for t in doc if a <= t.idx < b]
+        if not toks:
+            continue
+        head = min(toks, key=lambda t: len(list(t.ancestors)))
+        path, hops, node, via_prep = 0, 0, head, False
+        while node.i not in trig_chain and node.head.i != node.i and hops < 8:
+            if node.dep_ == "pobj" and node.head.lower_ in LOC_PREPS:
+                via_prep = True
+            node, hops = node.head, hops + 1
+        if node.i not in trig_chain:
+            continue
+        path = hops + trig_chain[node.i]
+        if trig_chain[node.i] > 0 and not via_prep:
+            path += 3  # reached only through the trigger's governors: weaker attachment
+        if path < best_len:
+            best, best_len = p, path
+    return best if best_len <= 6 else None
+
+
+def _prior_best(m: Mention) -> Candidate | None:
+    return max(m.candidates, key=lambda c: _prior(c, m), default=None)
+
+
+def _prior(c: Candidate, m: Mention) -> float:
+    """Context-free plausibility: big, well-known, main-name places first."""
+    s = 0.45 * math.log10(c.population + 10)
+    if c.is_country:
+        s += 3.0
+    elif c.feature_code == "CONT":
+        s += 3.0
+    elif c.feature_code == "ADM1":
+        s += 1.0
+    elif c.feature_code == "ADM2":
+        s += 0.2
+    elif c.feature_code == "PPLC":
+        s += 1.8
+    elif c.feature_class == "P":
+        s += 0.8
+    if c.main:
+        s += 1.0
+    if c.fuzzy:
+        s -= 1.5
+    if m.hint == "admin":
+        s += 4.0 if c.feature_class == "A" and not c.is_country else -2.0
+    elif m.hint == "city":
+        s += 3.0 if c.feature_class == "P" else -1.0
+    if m.text.lower() == c.name.lower():
+        s += 0.5
+    if c.feature_class == "P" and c.population >= 10_000 and m.hint != "admin":
+        # "Idlib", "Aleppo", "Ankara": a city and the admin unit named after it; news means the city
+        if any(o.feature_code == "ADM1" and o.admin1 == c.admin1 for o in m.candidates):
+            s += 1.5
+    return s
+
+
+class _Context:
+    """What the rest of the story says: country shares, named admin units, places' positions."""
+
+    def __init__(self, mentions: list[Mention], best: list[Candidate | None], text: str):
+        self.mentions, self.best, self.text = mentions, best, text
+        weights: Counter = Counter()
+        for m, c in zip(mentions, best, strict=True):
+            if c is not None and c.country:
+                weights[c.country] += 1.0 if len({x.country for x in m.candidates}) == 1 else 0.5
+        self.total = sum(weights.values()) or 1.0
+        self.country_weight = weights
+        self.admin1 = Counter(c.admin1 for c in best if c is not None and c.feature_code == "ADM1")
+        self.country_named = {c.country for c in best if c is not None and c.is_country}
+        self.points = [(c.lat, c.lon, i) for i, c in enumerate(best) if c is not None and not c.is_country
+                       and c.feature_code != "CONT" and c.feature_class != "L"]  # fmt: skip
+
+    def evidence(self, c: Candidate, i: int, m: Mention) -> float:
+        s = 0.0
+        own = 1.0 if self.best[i] is not None and self.best[i].country == c.country else 0.0
+        share = (self.country_weight.get(c.country, 0.0) - own) / self.total
+        s += 3.0 * max(share, 0.0)
+        if c.admin1 and self.admin1.get(c.admin1, 0) - (1 if self.best[i] == c else 0) > 0:
+            s += 1.5
+        s += self._container(c, m)
+        if self.points and not c.is_country and c.feature_class != "L":
+            near = min(
+                (haversine_km(c.lat, c.lon, la, lo) for la, lo, k in self.points if k != i), default=None
+            )
+            if near is not None:
+                s += 1.5 if near < 50 else 1.0 if near < 200 else 0.4 if near < 800 else 0.0
+        return s
+
+    def _container(self, c: Candidate, m: Mention) -> float:
+        """ "Alexandria, Louisiana" / "Idlib province": the next mention names c's container."""
+        tail = self.text[m.end : m.end + 3]
+        if not tail.startswith(","):
+            return 0.0
+        for other, cand in zip(self.mentions, self.best, strict=True):
+            if other.start > m.end and other.start - m.end <= 3:
+                for oc in other.candidates:
+                    if (oc.feature_code == "ADM1" and oc.admin1 == c.admin1) or (
+                        oc.is_country and oc.country == c.country
+                    ):
+                        return 4.0
+                return -1.0 if cand is not None and cand.country != c.country else 0.0
+        return 0.0
+
+
+def _place(m: Mention, c: Candidate | None, score: float, gaz: Gazetteer) -> Place:
+    if c is None:
+        return Place(text=m.text, span=(m.start, m.end), name=m.text, score=0.0, kind=m.kind)
+    precision = "country" if m.kind == "demonym" else c.precision
+    return Place(
+        text=m.text,
+        span=(m.start, m.end),
+        name=c.name,
+        geonameid=c.geonameid if c.geonameid > 0 else None,
+        lat=round(c.lat, 5),
+        lon=round(c.lon, 5),
+        country=c.country or None,
+        admin1=gaz.admin_names.get(c.admin1) or (c.admin1 or None),
+        feature_class=c.feature_class,
+        precision=precision,
+        score=score,
+        kind=m.kind,
+    )
+
+
+@lru_cache(maxsize=1)
+def default_geoparser() -> Geoparser:
+    """One Geoparser over the default gazetteer per process."""
+    return Geoparser(Gazetteer.open())
+
+
+def geoparse(text: str, parse_all: bool = True) -> list[Place]:
+    """Segment, (optionally) parse every sentence with the NER model, and find + resolve all places."""
+    from wirecoder.nlp import segment
+
+    sentences = segment(text)
+    if parse_all:
+        parse_with_ner(sentences)
+    return default_geoparser().toponyms(sentences, text)
+
+
+def parse_with_ner(sentences: list, batch_size: int = 64) -> None:
+    """Parse with the full shipped model (NER included; the extraction pipeline runs without NER)."""
+    from wirecoder.nlp import load_full_nlp
+
+    todo = [s for s in sentences if not s.parsed]
+    for sent, doc in zip(
+        todo, load_full_nlp().pipe((s.text for s in todo), batch_size=batch_size), strict=True
+    ):
+        sent.doc, sent.parsed = doc, True

@@ -1,0 +1,194 @@
+"""Geolocation: gazetteer build + lookup, recognition, demonyms, exclusion, resolution, event location.
+
+Uses a tiny GeoNames-format gazetteer written here, so the tests run in seconds and never need the
+default (package-built) index.
+"""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+from wirecoder.geo.gazetteer import Gazetteer, build_from_geonames
+from wirecoder.geo.names import normalize
+from wirecoder.geo.resolve import Geoparser
+from wirecoder.nlp import parse_sentences, segment
+
+# geonameid, name, alternate names, lat, lon, class, code, country, admin1, population
+ROWS = [
+    (163843, "Syria", "Syrian Arab Republic", 35.0, 38.0, "A", "PCLI", "SY", "00", 22000000),
+    (298795, "Turkey", "Turkiye", 39.0, 35.0, "A", "PCLI", "TR", "00", 82000000),
+    (172955, "Ar Raqqah", "Raqqa,Raqqah,Ar-Raqqah,Rakka", 35.95, 39.01, "P", "PPLA", "SY", "04", 531952),
+    (172957, "Ar Raqqah", "Raqqa Governorate", 35.9, 38.9, "A", "ADM1", "SY", "04", 944000),
+    (
+        170794,
+        "Deir ez-Zor",
+        "Dayr az Zawr,Deir al-Zor,Deir ez Zor",
+        35.34,
+        40.14,
+        "P",
+        "PPLA",
+        "SY",
+        "07",
+        271800,
+    ),
+    (170792, "Dayr az Zawr", "Deir ez-Zor Governorate", 35.0, 40.5, "A", "ADM1", "SY", "07", 1239000),
+    (169389, "Idlib", "Idleb", 35.93, 36.63, "P", "PPLA", "SY", "12", 128840),
+    (169388, "Idlib", "Idlib Governorate", 35.7, 36.6, "A", "ADM1", "SY", "12", 1500000),
+    (170063, "Aleppo", "Halab,Haleb", 36.20, 37.16, "P", "PPLA", "SY", "09", 2098210),
+    (170062, "Aleppo", "Halab Governorate", 36.2, 37.5, "A", "ADM1", "SY", "09", 4868000),
+    (167357, "Manbij", "Menbij,Manbej", 36.53, 37.95, "P", "PPL", "SY", "09", 99497),
+    (170017, "Al Bab", "al-Bab,Al-Bab", 36.37, 37.52, "P", "PPL", "SY", "09", 130745),
+    (323786, "Ankara", "Angora", 39.92, 32.85, "P", "PPLC", "TR", "68", 3517182),
+    (7777777, "Raqqa", "", 10.0, 10.0, "P", "PPL", "NG", "01", 900),  # a small namesake elsewhere
+]
+
+
+def _line(r: tuple) -> str:
+    gid, name, alts, lat, lon, fcl, fco, cc, a1, pop = r
+    cols = [
+        gid,
+        name,
+        name,
+        alts,
+        lat,
+        lon,
+        fcl,
+        fco,
+        cc,
+        "",
+        a1,
+        "",
+        "",
+        "",
+        pop,
+        "",
+        "",
+        "Asia/Damascus",
+        "",
+    ]
+    return "\t".join(str(c) for c in cols)
+
+
+@pytest.fixture(scope="module")
+def gaz(tmp_path_factory) -> Gazetteer:
+    folder = tmp_path_factory.mktemp("gaz")
+    dump = folder / "SY.zip"
+    with zipfile.ZipFile(dump, "w") as zf:
+        zf.writestr("SY.txt", "\n".join(_line(r) for r in ROWS) + "\n")
+        zf.writestr("readme.txt", "not data\n")
+    dest = folder / "gazetteer.duckdb"
+    build_from_geonames(dest, [dump])
+    return Gazetteer.open(dest)
+
+
+@pytest.fixture(scope="module")
+def gp(gaz) -> Geoparser:
+    return Geoparser(gaz)
+
+
+def ids(cands) -> set[int]:
+    return {c.geonameid for c in cands}
+
+
+@pytest.mark.parametrize("name", ["Raqqa", "Raqqah", "Ar-Raqqah", "al-Raqqa", "AR RAQQAH"])
+def test_raqqa_spellings(gaz, name):
+    assert 172955 in ids(gaz.lookup(name))
+
+
+@pytest.mark.parametrize("name", ["Deir ez-Zor", "Deir al-Zor", "Dayr az Zawr", "Deir Ez Zor"])
+def test_deir_ez_zor_spellings(gaz, name):
+    assert 170794 in ids(gaz.lookup(name))
+
+
+def test_normalize_folds_articles_and_diacritics():
+    assert normalize("Ar-Raqqah") == normalize("ar raqqah") == "raqqah"
+    assert normalize("Şanlıurfa") == "sanliurfa"
+
+
+def test_fuzzy_match_is_flagged(gaz):
+    cands = gaz.lookup("Raqa")
+    assert 172955 in ids(cands) and all(c.fuzzy for c in cands)
+    assert not any(c.fuzzy for c in gaz.lookup("Raqqa"))
+
+
+def test_info_and_atomic_rebuild(gaz, tmp_path):
+    info = gaz.info()
+    assert info["source"].startswith("geonames: SY.zip") and int(info["places"]) == len(ROWS)
+    dest = tmp_path / "g.duckdb"
+    good = tmp_path / "a.txt"
+    good.write_text(_line(ROWS[0]) + "\n", encoding="utf-8")
+    build_from_geonames(dest, [good])
+    bad = tmp_path / "b.txt"
+    broken = _line(ROWS[1]).replace("\t39.0\t", "\tnot-a-latitude\t")
+    bad.write_text(_line(ROWS[0]) + "\n" + broken + "\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        build_from_geonames(dest, [bad])
+    assert ids(Gazetteer.open(dest).lookup("Syria")) == {163843}  # old index still there and usable
+    assert not list(tmp_path.glob(".*tmp"))
+
+
+def places_of(gp, text, exclude=(), parse=False):
+    sentences = segment(text)
+    if parse:
+        parse_sentences(sentences)
+    return gp.toponyms(sentences, text, list(exclude))
+
+
+def test_recognizes_names_without_ner(gp):
+    text = "Fighters left Raqqa and moved towards Deir al-Zor, passing near Manbij and al-Bab."
+    found = {p.text: p.geonameid for p in places_of(gp, text)}
+    assert found == {"Raqqa": 172955, "Deir al-Zor": 170794, "Manbij": 167357, "al-Bab": 170017}
+
+
+def test_spans_are_article_offsets(gp):
+    text = "A first paragraph about nothing.\n\nThen shelling hit Manbij overnight."
+    (place,) = places_of(gp, text)
+    assert text[place.span[0] : place.span[1]] == "Manbij"
+
+
+def test_demonyms_resolve_to_countries(gp):
+    places = places_of(gp, "Syrian and Turkish officials met to discuss the border.")
+    assert [(p.text, p.kind, p.country, p.precision) for p in places] == [
+        ("Syrian", "demonym", "SY", "country"),
+        ("Turkish", "demonym", "TR", "country"),
+    ]
+
+
+def test_no_toponym_inside_excluded_organisation(gp):
+    text = "The Syrian Democratic Forces advanced on Raqqa."
+    start = text.index("Syrian")
+    places = places_of(gp, text, exclude=[(start, start + len("Syrian Democratic Forces"))])
+    assert [p.text for p in places] == ["Raqqa"]
+
+
+def test_idlib_province_vs_city(gp):
+    (prov,) = [p for p in places_of(gp, "Air strikes hit Idlib province on Monday.") if p.text == "Idlib"]
+    assert (prov.geonameid, prov.precision) == (169388, "admin1")
+    city = {p.text: p for p in places_of(gp, "Air strikes hit Idlib and Aleppo on Monday.")}
+    assert (city["Idlib"].geonameid, city["Idlib"].precision) == (169389, "city")
+    assert city["Aleppo"].geonameid == 170063
+
+
+def test_context_beats_small_namesake(gp):
+    place = {p.text: p for p in places_of(gp, "Syrian troops said Raqqa was quiet.")}["Raqqa"]
+    assert place.country == "SY" and place.geonameid == 172955 and 0 < place.score <= 1
+
+
+def test_event_location_prefers_attached_toponym(gp):
+    text = "Militants fled from Raqqa on Tuesday while officials met in Ankara."
+    sentences = segment(text)
+    parse_sentences(sentences)
+    places = gp.toponyms(sentences, text)
+    sent = sentences[0]
+    assert gp.event_location(sent, text.index("fled"), places).name == "Ar Raqqah"
+    assert gp.event_location(sent, text.index("met"), places).name == "Ankara"
+
+
+def test_event_location_falls_back_to_story_focus_never_demonym(gp):
+    text = "Fighting went on near Manbij.\n\nSyrian officials said the attack killed four people."
+    sentences = segment(text)
+    places = gp.toponyms(sentences, text)
+    loc = gp.event_location(sentences[1], text.index("attack"), places)
+    assert loc is not None and loc.kind == "toponym" and loc.name == "Manbij"
