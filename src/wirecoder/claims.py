@@ -134,6 +134,13 @@ def _speaker_of(verb: Token) -> Token | None:
 
 
 def _according_to(sentence: Sentence) -> tuple[Token, Token | None] | None:
+    """ "according to X" anywhere in the sentence (computed once per sentence)."""
+    if "according" not in sentence.extra:
+        sentence.extra["according"] = _find_according(sentence) if "ccording" in sentence.text else None
+    return sentence.extra["according"]
+
+
+def _find_according(sentence: Sentence) -> tuple[Token, Token | None] | None:
     for tok in sentence.doc:
         if tok.lower_ == "according":
             to = next((c for c in tok.children if c.lower_ == "to"), None)
@@ -197,11 +204,12 @@ def _hedged(trigger: Token, cue: Token | None, speaker: Token | None, ancestors:
         for child in tok.children:
             if child.lower_ in HEDGE_ADVERBS or (child.dep_ == "aux" and child.lower_ in MODAL_HEDGES):
                 return True
-    for tok in trigger.sent:
-        if tok.lower_ == "according":
-            pobj = [t for t in tok.subtree if t.dep_ == "pobj"]
-            if pobj and pobj[0].lower_ in UNNAMED_SOURCES:
-                return True
+    if "ccording" in trigger.sent.text:
+        for tok in trigger.sent:
+            if tok.lower_ == "according":
+                pobj = [t for t in tok.subtree if t.dep_ == "pobj"]
+                if pobj and pobj[0].lower_ in UNNAMED_SOURCES:
+                    return True
     return False
 
 

@@ -7,6 +7,8 @@ actor it has seen, in order, and links surnames, pronouns and definite descripti
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from wirecoder.actors.kb import ActorKB, ActorMatch
@@ -21,6 +23,11 @@ GROUP_NOUNS = {
     "alliance", "officials", "authorities", "troops", "soldiers",
 }  # fmt: skip
 PERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "official", "minister", "president", "commander"}
+_TIME_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+    "tonight", "morning", "evening", "night", "week", "month", "year", "weekend", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+}  # fmt: skip
 _DROP_DEPS = {"relcl", "acl", "cc", "conj", "punct", "advcl", "appos"}
 _KIND_RANK = {"group": 0, "org": 0, "person": 1, "role": 2, "country": 3}
 
@@ -49,6 +56,12 @@ def noun_phrase(tok: Token) -> list[Token]:
     while hi > lo and doc[hi].is_punct and doc[hi].text not in {")"}:
         hi -= 1
     return list(doc[lo : hi + 1])
+
+
+@lru_cache(maxsize=100_000)
+def _kb_resolve(kb: ActorKB, phrase: str) -> Actor:
+    """KB resolution is a pure function of the phrase: cache it per process (names repeat across stories)."""
+    return kb.resolve(phrase)
 
 
 def _definite_description(tokens: list[Token]) -> bool:
@@ -100,6 +113,8 @@ class StoryActors:
         text = doc.text[start:end]
         span = sentence.span(start, end)
         lower = head.lower_
+        if lower in _TIME_WORDS:
+            return None  # "attacked on Tuesday": a date in an argument slot is no actor
         if head.pos_ == "PRON" or (
             _definite_description(tokens) and not self._inside_match(sentence, tokens)
         ):
@@ -113,7 +128,7 @@ class StoryActors:
                 return actor
             if head.pos_ == "PRON":
                 return None
-        resolved = self.kb.resolve(text)
+        resolved = _kb_resolve(self.kb, text)
         best = self._best_match(sentence, tokens)
         if best is not None and not (resolved.kb_id or resolved.country):
             resolved = self._from_entry(best, span, text)

@@ -354,10 +354,10 @@ def _person_names(sentences: list[Sentence], actors: StoryActors) -> list[tuple[
             if j - m.end >= 1 and m.entry.kind == "role":
                 spans.append(s.span(doc[m.end].idx, doc[j - 1].idx + len(doc[j - 1])))
                 surnames.add(doc[j - 1].text)
-    for s in sentences:
-        for tok in s.doc:
-            if tok.text in surnames:
-                spans.append(s.span(tok.idx, tok.idx + len(tok)))
+    if surnames:
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(surnames)) + r")\b")
+        for s in sentences:
+            spans.extend(s.span(m.start(), m.end()) for m in pattern.finditer(s.text))
     return spans
 
 
