@@ -59,6 +59,20 @@ MATERIAL_WEIGHT = {
 }  # fmt: skip
 _CAPTION_END = re.compile(r"\((?:AP|AFP|Reuters|Getty|EPA|file photo|photo)[^)]*\)\s*$", re.I)
 MAX_TEXT_CHARS = 20_000_000
+# PLOVER types that are words or support, not force: never a violent ACLED category on their own
+VERBAL_TYPES = {
+    "ACCUSE",
+    "REJECT",
+    "REQUEST",
+    "CONSULT",
+    "SUPPORT",
+    "AID",
+    "COOPERATE",
+    "THREATEN",
+    "AGREE",
+    "CONCEDE",
+}
+_VIOLENT_ACLED = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _MERGE_FIELDS = (
     "source_actor",
     "target_actor",
@@ -236,6 +250,8 @@ class _StoryExtractor:
             target.sector if target else None,
             cas.killed if cas else None,
         )
+        if trig.event_type in VERBAL_TYPES and acled_type in _VIOLENT_ACLED:
+            acled_type, acled_subtype = None, None  # "denied assisting the YPG" is no armed clash
         confidence = _confidence(trig, source, target, location, attribution.stance)
         return Event(
             id=_event_id(self.article.id, span, trig.event_type),
