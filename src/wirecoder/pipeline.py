@@ -326,6 +326,12 @@ class _StoryExtractor:
         def score(item) -> float:
             event, sentence, trig = item
             value = MATERIAL_WEIGHT.get(event.event_type, 1.0)
+            # the sentence's main verb carries its main event ("X accused Y of attacking Z" is an accusation)
+            tok = trig.token
+            if tok.dep_ == "ROOT":
+                value += 2.5
+            elif tok.head.dep_ == "ROOT" and tok.dep_ in {"conj", "xcomp", "ccomp"}:
+                value += 1.0
             if event.event_type in title_types:
                 value += 4.0
             if trig.token.lemma_.lower() in title_words or trig.token.lower_ in title_words:
