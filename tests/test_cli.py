@@ -34,6 +34,7 @@ def inputs(tmp_path_factory) -> Path:
     (d / "empty.txt").write_text("", encoding="utf-8")
     (d / "binary.txt").write_bytes(b"\x00\x01\x02\x03garbage\x00")
     (d / "latin1.txt").write_bytes("Caf\xe9 attack".encode("latin-1"))
+    (d / "huge.txt").write_bytes(b"Shelling continued overnight. " * 700_000)  # 21 MB
     lines = [
         json.dumps({"id": "a1", "text": "Soldiers arrested ten protesters in Khartoum on Monday."}),
         "{not json",
@@ -63,7 +64,7 @@ def test_clean_run_exits_zero_and_ids_are_stable(inputs):
     assert json.loads(first.stdout)["article"]["id"] == json.loads(second.stdout)["article"]["id"]
 
 
-@pytest.mark.parametrize("name", ["empty.txt", "binary.txt", "latin1.txt", "missing.txt"])
+@pytest.mark.parametrize("name", ["empty.txt", "binary.txt", "latin1.txt", "missing.txt", "huge.txt"])
 def test_bad_inputs_one_line_error_no_traceback(inputs, name):
     res = run("extract", str(inputs / name), str(inputs / "good.txt"))
     assert res.returncode == 1

@@ -91,10 +91,11 @@ def load_nlp() -> Language:
     from the knowledge base and gazetteer matchers, which know conflict names the model does not.
     Loaded once per process; read-only afterwards."""
     _use_blas()
-    full = load_full_nlp()
-    nlp = spacy.load(MODEL_NAME, exclude=["attribute_ruler", "lemmatizer", "ner"])
-    nlp.add_pipe("wirecoder_morph", config={})
-    nlp.get_pipe("wirecoder_morph").initialize_from(full)
+    nlp = spacy.load(MODEL_NAME)
+    morph = nlp.add_pipe("wirecoder_morph", config={})
+    morph.initialize_from(nlp)  # copies the rules and the lemmatizer out of the shipped components
+    for name in ("attribute_ruler", "lemmatizer", "ner"):
+        nlp.disable_pipe(name)
     return nlp
 
 
@@ -144,11 +145,10 @@ class FastMorph:
             self.rules.append((preds, pattern["attrs"]))
         self.lemmatizer = full.get_pipe("lemmatizer")
         # rules in their original order, pre-filtered by the tag they can apply to
+        conditions = self._tag_conditions()
         for tag in full.get_pipe("tagger").labels:
             probe = _TagProbe(tag)
-            self.by_tag[tag] = [
-                r for r, c in zip(self.rules, self._tag_conditions(), strict=True) if c(probe)
-            ]
+            self.by_tag[tag] = [r for r, c in zip(self.rules, conditions, strict=True) if c(probe)]
 
     def _tag_conditions(self) -> list[Callable]:
         conditions = []

@@ -59,6 +59,7 @@ MATERIAL_WEIGHT = {
 }  # fmt: skip
 _CAPTION_END = re.compile(r"\((?:AP|AFP|Reuters|Getty|EPA|file photo|photo)[^)]*\)\s*$", re.I)
 MAX_TEXT_CHARS = 20_000_000
+_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)*")
 # PLOVER types that are words or support, not force: never a violent ACLED category on their own
 VERBAL_TYPES = {
     "ACCUSE",
@@ -207,7 +208,7 @@ class _StoryExtractor:
         return sentence.extra["casualties"]
 
     def _worth_parsing(self, sentence: Sentence) -> bool:
-        words = {t.lower_ for t in sentence.doc}
+        words = set(_WORDS.findall(sentence.text.lower()))
         return bool(words & self.res.lexicon.surface) or bool(words & CASUALTY_CUES)
 
     def _story_date(self, sentences: list[Sentence]) -> TimeRef | None:
