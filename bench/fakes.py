@@ -112,17 +112,26 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
+FAMILY_GROUPS = {  # actor-KB family id -> the crowd's VDC-style group
+    "bloc.nusra": "nusra",
+    "isis": "isis",
+    "bloc.aanes": "kurdish",
+    "coalition": "coalition",
+    "bloc.syr_opposition": "opposition",
+    "bloc.syr_government": "government",
+}
+
+
 def actor_group(actor: Actor | None, kb) -> str:
-    """The crowd's group for one resolved actor (via the actor KB's families when available)."""
+    """The crowd's group for one resolved actor: through the actor KB's families first (the KB says
+    which side of the Syrian war an entry belongs to), then name and country rules."""
     if actor is None:
         return "unknown"
-    ids = [actor.kb_id or ""]
-    if kb is not None and actor.kb_id:
-        try:
-            ids += kb.families(actor)
-        except Exception:  # the KB is being written by another helper; fall back to the actor's own fields
-            pass
-    words = " ".join(i.lower() for i in ids if i) + " " + actor.name.lower()
+    families = kb.families(actor) if kb is not None else []
+    for family, group in FAMILY_GROUPS.items():
+        if family in families:
+            return group
+    words = " ".join(i.lower() for i in [actor.kb_id or "", *families] if i) + " " + actor.name.lower()
     if re.search(r"nusra|hts|tahrir al-sham|fateh al-sham", words):
         return "nusra"
     if re.search(r"\bisis\b|\bisil\b|islamic state|daesh|\bis\b", words):
@@ -143,6 +152,21 @@ def actor_group(actor: Actor | None, kb) -> str:
     return "other"
 
 
+def _is_role(actor: Actor) -> bool:
+    return (actor.kb_id or "").startswith("role")
+
+
+def perpetrator(ext: Extraction) -> Actor | None:
+    """The story's perpetrator, as the crowd coded it: the source of the most salient violent event that
+    names one (a bare role such as "warplanes" only when nothing better is said)."""
+    violent = [e for e in ext.events if e.event_type in ("ASSAULT", "COERCE") and e.source_actor is not None]
+    named = [e for e in violent if e.source_actor.country or not _is_role(e.source_actor)]
+    chosen = named or violent
+    if chosen:
+        return chosen[0].source_actor
+    return ext.events[0].source_actor if ext.events else None
+
+
 def predict_pipeline(row: Row, resources) -> tuple[dict[str, object], Extraction]:
     from wirecoder.pipeline import extract
 
@@ -157,7 +181,7 @@ def predict_pipeline(row: Row, resources) -> tuple[dict[str, object], Extraction
     place = place or next((p for p in ext.places if p.lat is not None), None)
     pred["location"] = (place.lat, place.lon, place.name) if place else None
     kb = getattr(resources, "kb", None)
-    pred["actor"] = actor_group(main.source_actor if main else None, kb)
+    pred["actor"] = actor_group(perpetrator(ext), kb)
     return pred, ext
 
 

@@ -30,7 +30,7 @@ from wirecoder.events.acled import assault_mode, classify_acled
 from wirecoder.events.extract import Trigger, find_triggers
 from wirecoder.events.lexicon import Lexicon, load_lexicon
 from wirecoder.geo.gazetteer import Gazetteer
-from wirecoder.geo.resolve import Geoparser
+from wirecoder.geo.resolve import Geoparser, story_focus
 from wirecoder.mentions import StoryActors
 from wirecoder.nlp import Sentence, load_nlp, parse_sentences, segment
 from wirecoder.schema import (
@@ -290,7 +290,14 @@ class _StoryExtractor:
         if source is not None and source.span is not None:
             s0, s1 = source.span
             candidates = [p for p in self.places if not (p.span and p.span[0] < s1 and s0 < p.span[1])]
-        return self.res.geoparser.event_location(sentence, offset, candidates)
+        place = self.res.geoparser.event_location(sentence, offset, candidates)
+        if place is not None and place.precision == "country":
+            # "an attack in Syria" in a story about Idlib: the story's own specific place in that country
+            # is the better estimate (kept with the lower score of an inference)
+            focus = story_focus([p for p in self.places if p.country == place.country])
+            if focus is not None and focus.precision in {"city", "admin1", "exact"}:
+                return focus.model_copy(update={"score": round(min(focus.score, 0.5), 3)})
+        return place
 
     def _attach_casualties(
         self, sentences: list[Sentence], events: list[tuple[Event, Sentence, Trigger]]
