@@ -328,8 +328,12 @@ class _StoryExtractor:
         for s in title_sentences:
             title_types |= {t.event_type for t in find_triggers(s.doc, self.res.lexicon)}
             title_words |= {t.lower_ for t in s.doc if t.is_alpha and len(t) > 3}
+        title_killed = {
+            c.killed for s in title_sentences for c in casualty_parser.find_casualties(s.text) if c.killed
+        }
         captions = {s.paragraph for s in sentences if _CAPTION_END.search(s.text)}
         first_paragraph = min((s.paragraph for s in sentences if s.paragraph not in captions), default=0)
+        first_sentence = min((s.index for s in sentences if s.paragraph not in captions), default=0)
 
         def score(item) -> float:
             event, sentence, trig = item
@@ -349,6 +353,8 @@ class _StoryExtractor:
                     value += 0.5
             depth = sentence.paragraph - first_paragraph
             value += max(0.0, 2.0 - 0.5 * depth)
+            # the lead: wire copy often has no paragraph breaks, so sentence order counts as well
+            value += max(0.0, 1.5 - 0.3 * (sentence.index - first_sentence))
             if sentence.paragraph in captions:
                 value -= 3.0
             if event.claim is None or event.claim.stance == "asserted":
@@ -357,6 +363,8 @@ class _StoryExtractor:
                 value -= 2.0
             if event.casualties is not None:
                 value += 1.0
+                if event.casualties.killed in title_killed:
+                    value += 3.0  # the headline's toll names the main event
             value += event.confidence
             return value
 

@@ -114,7 +114,9 @@ def _cues() -> dict[str, re.Pattern[str]]:
     return {name: re.compile(r"\b(?:" + "|".join(pats) + r")\b") for name, pats in raw.items()}
 
 
+@lru_cache(maxsize=8192)
 def _has(cue: str, text: str) -> bool:
+    """Cached: every event of a story asks the same cues of the same story context."""
     return _cues()[cue].search(text) is not None
 
 
