@@ -23,7 +23,8 @@ DEFAULT_CSV = ROOT.parent / "shared" / "data" / "fakes" / "FA-KES-Dataset.csv"
 def load_texts(path: Path, n: int) -> list[str]:
     csv.field_size_limit(sys.maxsize)
     with path.open(encoding="utf-8", errors="replace", newline="") as f:
-        texts = [row["article_content"] for row in csv.DictReader(f) if row.get("article_content", "").strip()]
+        rows = csv.DictReader(f)
+        texts = [row["article_content"] for row in rows if row.get("article_content", "").strip()]
     while len(texts) < n:
         texts = texts + texts
     return texts[:n]
@@ -63,8 +64,10 @@ def wirecoder_run(texts: list[str], processes: int) -> tuple[float, int, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--csv", type=Path, default=DEFAULT_CSV, help="FA-KES-style CSV (article_content column)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--csv", type=Path, default=DEFAULT_CSV, help="CSV with an article_content column")
     parser.add_argument("--n", type=int, default=400)
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--skip-spacy", action="store_true")
