@@ -25,6 +25,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 err = Console(stderr=True)
+log = logging.getLogger("wirecoder")
 
 
 class OutFormat(StrEnum):
@@ -89,8 +90,11 @@ def extract(
 
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     writer = _Writer(out, format)
+    progress = _progress(paths) if output is not None and err.is_terminal else None
     try:
         for extraction in extract_many(articles(), processes=processes, actor_files=actors or []):
+            if progress is not None:
+                progress[0].advance(progress[1])
             if extraction.errors:
                 failures += 1
                 for problem in extraction.errors:
@@ -100,9 +104,27 @@ def extract(
             writer.write(extraction)
         writer.close()
     finally:
+        if progress is not None:
+            progress[0].stop()
         if output:
             out.close()
+    log.info("extracted %d articles (%d failed)", writer.count, failures)
     raise typer.Exit(1 if failures else 0)
+
+
+def _progress(paths: list[str]):
+    """A progress bar with rate and ETA on stderr (only when writing to a file from a terminal)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    from wirecoder.ingest import estimate_count
+
+    progress = Progress(
+        "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+        TimeRemainingColumn(), console=err, transient=True,
+    )  # fmt: skip
+    task = progress.add_task("extracting", total=estimate_count(paths))
+    progress.start()
+    return progress, task
 
 
 class _Writer:
