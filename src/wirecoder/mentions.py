@@ -12,6 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from wirecoder.actors.kb import ActorKB, ActorMatch
+from wirecoder.events.lexicon import load_lexicon
 from wirecoder.nlp import Sentence
 from wirecoder.schema import Actor
 
@@ -22,6 +23,13 @@ GROUP_NOUNS = {
     "organization", "movement", "faction", "army", "force", "forces", "government", "regime", "coalition",
     "alliance", "officials", "authorities", "troops", "soldiers",
 }  # fmt: skip
+# people named by what they are, not by a name: actors without a KB entry ("arrested 12 suspects")
+PEOPLE_NOUNS = {
+    "people", "person", "civilian", "suspect", "protester", "demonstrator", "worker", "student", "refugee",
+    "migrant", "household", "villager", "resident", "family", "child", "woman", "man", "journalist",
+    "activist", "farmer", "prisoner", "detainee", "hostage", "pilgrim", "worshipper", "passenger",
+    "trader", "voter", "immigrant", "teacher", "doctor", "patient", "youth", "crowd", "supporter",
+}  # fmt: skip
 PERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "official", "minister", "president", "commander"}
 _TIME_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
@@ -29,12 +37,14 @@ _TIME_WORDS = {
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 }  # fmt: skip
 _DROP_DEPS = {"relcl", "acl", "cc", "conj", "punct", "advcl", "appos"}
+_NP_PREPS = {"of", "in", "from", "by", "near"}
 _KIND_RANK = {"group": 0, "org": 0, "person": 1, "role": 2, "country": 3}
 
 
 def noun_phrase(tok: Token) -> list[Token]:
-    """The tokens of the noun phrase headed by `tok`: modifiers on the left, "of"-phrases and
-    bracketed abbreviations on the right, but not relative clauses or coordinated phrases."""
+    """The core noun phrase headed by `tok`: modifiers on the left, "of"-phrases and bracketed
+    abbreviations on the right, but not relative clauses or coordinated phrases. It is what gets
+    resolved against the KB ("the missiles fired by the Israeli military" resolves by its head)."""
     keep = [tok]
     for child in tok.children:
         if child.dep_ in _DROP_DEPS and not (child.dep_ == "appos" and _bracketed(child)):
@@ -42,19 +52,63 @@ def noun_phrase(tok: Token) -> list[Token]:
         if child.dep_ == "prep" and child.lower_ not in {"of"}:
             continue
         keep.extend(child.subtree)
-    keep = sorted(set(keep), key=lambda t: t.i)
-    # keep it contiguous around the head
-    lo, hi = tok.i, tok.i
+    return _contiguous(tok, keep)
+
+
+def full_phrase(tok: Token) -> list[Token]:
+    """The whole mention as an annotator marks it: the core phrase plus coordinated actors ("the UK and
+    France"), appositions ("Ali, a ministry spokesman"), place and source phrases ("the police in Gaza",
+    "a request from the UN", "an attack by the group") and restrictive participle or relative clauses
+    ("missiles fired by the army"). Its span is the actor's span; the core phrase names it."""
+    keep = [tok]
+    for child in tok.children:
+        dep = child.dep_
+        if dep in {"punct", "advcl"}:
+            continue
+        if dep == "prep" and (
+            child.lower_ not in _NP_PREPS or any(g.lower_ in _TIME_WORDS for g in child.subtree)
+        ):
+            continue
+        if dep == "relcl" or (dep == "acl" and (child.tag_ != "VBN" or _after_comma(child))):
+            continue
+        if dep == "acl" and child.lemma_.lower() in load_lexicon().verbs:
+            continue  # "the fighters fired at ...": the clause is the event itself, not the name
+        if dep in {"cc", "conj"} and not _coordinated_actor(tok):
+            continue
+        keep.extend(child.subtree)
+    last = max(k.i for k in keep)
+    keep.extend(t for t in tok.children if t.dep_ == "punct" and t.i < last)  # "Ali, a spokesman", "(AI)"
+    return _contiguous(tok, keep)
+
+
+def _coordinated_actor(tok: Token) -> bool:
+    """ "the UK and France": a conjunct that is itself a name or an actor noun, not a clause."""
+    return any(c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN"} for c in tok.children)
+
+
+def _after_comma(tok: Token) -> bool:
+    """A non-restrictive clause (", which runs the prisons") is comment, not part of the name."""
+    first = min(tok.subtree, key=lambda t: t.i)
+    return first.i > 0 and tok.doc[first.i - 1].text == ","
+
+
+def _contiguous(tok: Token, keep: list[Token]) -> list[Token]:
+    """The contiguous run of `keep` around the head, without leading punctuation or conjunctions and
+    with a closing bracket when its opening one is inside."""
     idx = {t.i for t in keep}
+    lo, hi = tok.i, tok.i
     while lo - 1 in idx:
         lo -= 1
     while hi + 1 in idx:
         hi += 1
     doc = tok.doc
-    while lo < hi and doc[lo].dep_ in {"det", "punct", "cc"} and doc[lo].lower_ not in {"the"}:
+    while lo < hi and (doc[lo].dep_ in {"punct", "cc"} or doc[lo].lower_ in {"'s", "’s"}):
         lo += 1
-    while hi > lo and doc[hi].is_punct and doc[hi].text not in {")"}:
+    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "cc") and doc[hi].text != ")":
         hi -= 1
+    opened = sum(t.text == "(" for t in doc[lo : hi + 1]) - sum(t.text == ")" for t in doc[lo : hi + 1])
+    if opened > 0 and hi + 1 < len(doc) and doc[hi + 1].text == ")":
+        hi += 1
     return list(doc[lo : hi + 1])
 
 
@@ -110,8 +164,11 @@ class StoryActors:
         tokens = noun_phrase(head)
         doc = sentence.doc
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        text = doc.text[start:end]
-        span = sentence.span(start, end)
+        core_text = doc.text[start:end]
+        whole = full_phrase(head)
+        w_start, w_end = whole[0].idx, whole[-1].idx + len(whole[-1])
+        text = doc.text[w_start:w_end]
+        span = sentence.span(w_start, w_end)
         lower = head.lower_
         if lower in _TIME_WORDS:
             return None  # "attacked on Tuesday": a date in an argument slot is no actor
@@ -121,40 +178,69 @@ class StoryActors:
             if head.pos_ == "PRON" and lower not in PERSON_PRONOUNS | GROUP_PRONOUNS:
                 return None
             person = lower in PERSON_PRONOUNS | PERSON_NOUNS
-            antecedent = self._clause_subject(sentence, head, person) or self.antecedent(span[0], person)
+            local = self._clause_subject(sentence, head, person)
+            if local is not None and head.pos_ == "PRON" and head.dep_ in {"nsubj", "nsubjpass"}:
+                return local  # "the NAF says it killed ...": the name in the same sentence is the mention
+            antecedent = local or self.antecedent(span[0], person)
             if antecedent is not None:
                 actor = antecedent.model_copy(update={"text": text, "span": span, "confidence": 0.6})
                 self.remember(actor, person=lower in PERSON_PRONOUNS | PERSON_NOUNS)
                 return actor
             if head.pos_ == "PRON":
                 return None
-        resolved = _kb_resolve(self.kb, text)
-        best = self._best_match(sentence, tokens)
+        resolved = _kb_resolve(self.kb, core_text)
+        best = self._best_match(sentence, tokens) or self._best_match(sentence, whole)
         if best is not None and not (resolved.kb_id or resolved.country):
             resolved = self._from_entry(best, span, text)
         if not (resolved.kb_id or resolved.country or resolved.sector):
             surname = self._link_name(tokens)
             if surname is not None:
                 resolved = surname
-            elif head.ent_type_ not in {"PERSON", "ORG", "NORP", "GPE"} and head.pos_ != "PROPN":
+            elif head.lemma_.lower() in PEOPLE_NOUNS:
+                resolved = Actor(text=text, span=span, name=core_text, sector="CVL")
+            elif head.ent_type_ not in {"PERSON", "ORG", "NORP", "GPE"} and not any(
+                t.pos_ == "PROPN" for t in tokens
+            ):
                 return None
+        if not resolved.country and len(whole) > len(tokens):
+            resolved = self._country_from_context(sentence, whole, tokens, resolved)
         actor = resolved.model_copy(update={"text": text, "span": span})
         self.remember(
             actor, person=head.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in tokens)
         )
         return actor
 
+    def _country_from_context(
+        self, sentence: Sentence, whole: list[Token], core: list[Token], resolved: Actor
+    ) -> Actor:
+        """ "the police in Dhaka", "a spokesman for the Kenyan army": a role without a country takes the
+        country named in the rest of its mention."""
+        core_idx = {t.i for t in core}
+        lo, hi = whole[0].i, whole[-1].i + 1
+        for m in self.matches.get(sentence.index, []):
+            if m.start >= lo and m.end <= hi and m.start not in core_idx and m.entry.country:
+                if m.entry.kind == "country" or not resolved.sector:
+                    return resolved.model_copy(update={"country": m.entry.country})
+        return resolved
+
     def _clause_subject(self, sentence: Sentence, pronoun: Token, person: bool) -> Actor | None:
         """ "Ankara plans to lead its own assault": a possessive or object pronoun usually refers to the
         subject of a clause above it in the same sentence."""
-        if pronoun.dep_ not in {"poss", "dobj", "pobj"} and pronoun.lower_ not in {"it", "they"}:
+        reported = pronoun.dep_ in {"nsubj", "nsubjpass"} and pronoun.head.dep_ in {"ccomp", "xcomp", "conj"}
+        if (
+            pronoun.dep_ not in {"poss", "dobj", "pobj"}
+            and pronoun.lower_ not in {"it", "they"}
+            and not reported
+        ):
             return None
         for verb in pronoun.ancestors:
             subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subj is None or pronoun in list(subj.subtree) or subj.pos_ == "PRON" or subj.i > pronoun.i:
                 continue
+            if person and subj.lower_ in GROUP_NOUNS and subj.pos_ != "PROPN":
+                return None
             actor = self.resolve(sentence, subj)
-            if actor is not None and (actor.country or actor.kb_id):
+            if actor is not None and (actor.country or actor.kb_id or (reported and subj.pos_ == "PROPN")):
                 return actor
             return None
         return None

@@ -8,6 +8,7 @@ of the light verb that governs it: "Russia carried out airstrikes"); its target 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -24,8 +25,54 @@ SPEECH_LEMMAS = {
 EMBEDDING_ONLY = {"deny"}
 # verbs that are events only with a named place as object ("leaving Raqqa", not "leaving only the road")
 PLACE_OBJECT_ONLY = {"leave"}
-FOLD_COMPLEMENTS = {"THREATEN", "REQUEST"}
+VERBAL_CONFLICT = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION"}
+FOLD_COMPLEMENTS = {"THREATEN", "REQUEST", "REJECT", "ACCUSE"}
+# where the recipient of each event type stands after its verb or noun, most likely first
+RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
+    "ASSAULT": ("on", "against", "at", "targeting"),
+    "COERCE": ("on", "against", "from"),
+    "SANCTION": ("on", "against", "to"),
+    "CONSULT": ("with", "to"),
+    "AID": ("to", "for"),
+    "SUPPORT": ("for", "to"),
+    "AGREE": ("with", "to"),
+    "COOPERATE": ("with",),
+    "CONCEDE": ("to", "on", "for"),
+    "REQUEST": ("on", "to", "from"),
+    "THREATEN": ("to", "against", "on"),
+    "ACCUSE": ("against", "to"),
+    "REJECT": (),
+    "PROTEST": ("against", "outside"),
+    "RETREAT": ("from",),
+    "MOBILIZE": ("against", "to", "near"),
+}
+_DEFAULT_PREPS = ("on", "against", "at", "with")
+# event nouns whose "of"-phrase is the one acted upon ("the bombardment of the town", "the arrest of X")
+NOUN_PREPS: dict[str, tuple[str, ...]] = {
+    "ASSAULT": ("of",),
+    "COERCE": ("of",),
+    "RETREAT": (),
+    "ACCUSE": ("of",),
+    "REJECT": ("of",),
+    "SANCTION": ("of",),
+}
+ACTOR_NOUNS = {
+    "people", "person", "civilian", "suspect", "protester", "demonstrator", "worker", "student", "refugee",
+    "migrant", "household", "villager", "resident", "family", "child", "woman", "man", "journalist",
+    "activist", "farmer", "prisoner", "detainee", "hostage", "soldier", "troop", "force", "police",
+    "officer", "militant", "rebel", "fighter", "insurgent", "government", "authority", "official",
+    "minister", "president", "leader", "army", "militia", "group", "party", "country", "nation", "state",
+    "counterpart", "delegation", "envoy", "ambassador", "diplomat", "opposition", "member", "community",
+}  # fmt: skip
+EVENT_OBJECT_NOUNS = {"ban", "restriction", "sanction", "aid", "support", "offer", "request", "demand"}
+TIME_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+    "tonight", "morning", "evening", "night", "week", "month", "year", "weekend", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+}  # fmt: skip
 _SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
+# "refused to allow", "accused X of attacking", "rejected the deal": what is rejected or alleged
+_COMPLEMENT_DEPS = {"xcomp", "dobj", "pobj", "pcomp", "prep", "acl"}
 _CLIMB_DEPS = {"xcomp", "conj", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "attr", "oprd", "nsubj"}
 _BOUNDARY_DEPS = {"ccomp", "parataxis", "relcl"}
 
@@ -50,15 +97,215 @@ class Trigger:
 
 
 def find_triggers(doc, lexicon: Lexicon) -> list[Trigger]:
-    """Every event trigger of a parsed sentence, with its arguments."""
+    """Every event trigger of a parsed sentence, with its arguments and its type read in context."""
     found: list[Trigger] = []
     for tok in doc:
-        trig = _match(tok, lexicon)
+        trig = _modal_request(tok, lexicon) or _match(tok, lexicon)
         if trig is None:
             continue
-        _arguments(trig)
+        retype(trig)
+        if trig.source is None and trig.target is None:
+            _arguments(trig)
         found.append(trig)
     return _drop_nested(found)
+
+
+def _modal_request(tok: Token, lex: Lexicon) -> Trigger | None:
+    """ "Russia said Sudan must return the helicopter": a verb under "must"/"should" with its own subject
+    is a demand on that subject, made by whoever says it."""
+    if tok.pos_ not in {"VERB", "AUX"} or not any(
+        c.dep_ == "aux" and c.lower_ in lex.modal_request for c in tok.children
+    ):
+        return None
+    subject = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.pos_ == "PRON" and subject.lower_ in {"we", "i", "you"}:
+        return None
+    speech = _governing_speech(tok)
+    trig = Trigger(tok, TriggerSense("REQUEST", None), None, target=subject)
+    trig.source = _speaker(speech) if speech is not None else None
+    return trig
+
+
+def _governing_speech(tok: Token) -> Token | None:
+    """The speech verb this clause is reported by ("said that ...", or "..., X said" hung below it)."""
+    if tok.dep_ in {"ccomp", "parataxis"} and tok.head.lemma_.lower() in SPEECH_LEMMAS | {
+        "declare",
+        "conclude",
+        "reiterate",
+    }:
+        return tok.head
+    return next(
+        (c for c in tok.children if c.dep_ in {"parataxis", "ccomp"} and c.lemma_.lower() in SPEECH_LEMMAS),
+        None,
+    )
+
+
+def _speaker(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+# ---- the type of a trigger in its context (PLOVER manual, chapter 3) ----------------------------------
+
+COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+FORCEFUL = {"COERCE", "SANCTION", "ASSAULT", "PROTEST"}
+INTENT_WORDS = {
+    "willing", "ready", "prepared", "plan", "intend", "offer", "promise", "pledge", "vow", "commit", "decide",
+    "agree", "prepare", "expect", "aim",
+}  # fmt: skip
+FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
+CROWD_NOUNS = {
+    "protester", "demonstrator", "worker", "student", "farmer", "youth", "supporter", "resident", "villager",
+    "activist", "people", "crowd", "trucker", "driver", "teacher", "employee", "striker", "mob", "union",
+    "opponent", "fisherman", "miner", "taxi", "trader", "merchant", "thousand", "hundred", "dozen",
+}  # fmt: skip
+MILITARY_STRIKE = {
+    "air", "missile", "drone", "rocket", "military", "artillery", "retaliatory", "preemptive", "pre-emptive",
+    "surgical", "nuclear", "precision", "aerial", "punitive", "cruise", "coalition", "israeli", "russian",
+}  # fmt: skip
+LABOUR_STRIKE = {
+    "hunger", "general", "labor", "labour", "national", "nationwide", "indefinite", "open-ended", "day",
+    "teachers", "workers", "doctors", "transport", "sit-down", "work",
+}  # fmt: skip
+STRIKE_VERBS = {
+    "stage",
+    "go",
+    "begin",
+    "start",
+    "continue",
+    "organize",
+    "organise",
+    "end",
+    "hold",
+    "declare",
+    "call",
+}
+ABSTRACT_OBJECTS = {
+    "decision", "policy", "plan", "remark", "statement", "comment", "proposal", "law", "bill", "move",
+    "report", "speech", "idea", "approach", "stance", "position", "record", "budget", "deal", "agreement",
+    "critic", "media", "press", "leadership", "handling", "response", "rhetoric", "claim",
+}  # fmt: skip
+OFFICIAL_PROTEST = {"official", "formal", "diplomatic", "strong", "strongly-worded", "written", "verbal"}
+
+
+def retype(trig: Trigger) -> None:
+    """Read the trigger's type in context, as the PLOVER manual asks: future cooperation is AGREE,
+    an announced forceful act is THREATEN, a refused cooperation is REJECT, a labour or hunger strike and a
+    crowd blocking roads are PROTEST, a government's "protest" or a verbal "attack" is ACCUSE."""
+    tok = trig.token
+    lemma = tok.lemma_.lower()
+    etype = trig.event_type
+    new: tuple[str, str | None] | None = None
+    if lemma == "strike" and tok.pos_ == "NOUN" and _labour_strike(tok):
+        new = ("PROTEST", "strike")
+    elif etype == "COERCE" and lemma in {"block", "blockade", "cordon", "shut"} and _crowd_subject(tok):
+        new = ("PROTEST", "obstruct")
+    elif etype == "PROTEST" and _official_protest(tok):
+        new = ("ACCUSE", "disapprove")
+    elif etype == "ASSAULT" and tok.pos_ == "VERB" and lemma in {"attack", "slam", "hit", "blast", "target"}:
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lemma_.lower() in ABSTRACT_OBJECTS:
+            new = ("ACCUSE", "disapprove")  # "attacked the government's decision"
+    if new is None:
+        intent = _intent(tok)
+        negated = _negated_here(tok)
+        if negated and intent and etype in COOPERATIVE | {"AGREE", "CONCEDE"}:
+            new = ("REJECT", None)  # "will not accept", "would not allow"
+        elif intent == "future" and etype in COOPERATIVE and not _continues(tok):
+            new = ("AGREE", None)  # "will visit", "will provide aid": a promise
+        elif intent and etype in FORCEFUL | {"RETREAT"} and not negated:
+            conditional = _conditional(tok)
+            if etype == "ASSAULT" and intent != "future" and not conditional:
+                pass  # "plans to storm the city": a planned attack, kept as such (stance planned)
+            elif etype == "RETREAT" and not conditional:
+                pass  # the manual keeps future RETREAT as RETREAT
+            else:
+                new = ("THREATEN", _threat_mode(etype, trig.mode))
+    if new is not None:
+        trig.sense = TriggerSense(new[0], new[1])
+        trig.mode = new[1]
+
+
+def _labour_strike(tok: Token) -> bool:
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in {"amod", "compound", "nmod", "npadvmod"}}
+    mods |= {c.lower_ for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}}
+    if mods & MILITARY_STRIKE or _prep_object(tok, ("on", "against")) is not None:
+        return False
+    if mods & LABOUR_STRIKE:
+        return True
+    return tok.dep_ in {"dobj", "pobj"} and tok.head.lemma_.lower() in STRIKE_VERBS | {"on", "of"}
+
+
+def _crowd_subject(tok: Token) -> bool:
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    words = {subj.lemma_.lower()} | {
+        c.lemma_.lower() for c in subj.children if c.dep_ in {"amod", "compound"}
+    }
+    if subj.lemma_.lower() in {"thousand", "hundred", "dozen", "group"}:
+        words |= {t.lemma_.lower() for t in subj.subtree}
+    return bool(words & CROWD_NOUNS)
+
+
+def _official_protest(tok: Token) -> bool:
+    """ "lodged an official protest with Albania": a diplomatic protest is an accusation, not a crowd."""
+    if tok.pos_ == "NOUN":
+        mods = {c.lower_ for c in tok.children if c.dep_ == "amod"}
+        return bool(mods & OFFICIAL_PROTEST) or tok.head.lemma_.lower() in {
+            "lodge",
+            "file",
+            "register",
+            "deliver",
+        }
+    return False
+
+
+def _intent(tok: Token) -> str | None:
+    """ "future" when the act is announced with will/would, "intent" when it is offered, planned or
+    prepared ("is ready to withdraw", "plans to impose"), else None."""
+    cur = tok
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in cur.children):
+            return "future"
+        if cur.lemma_.lower() in INTENT_WORDS and cur is not tok:
+            return "intent"
+        if (
+            any(c.dep_ == "acomp" and c.lemma_.lower() in INTENT_WORDS for c in cur.children)
+            and cur is not tok
+        ):
+            return "intent"
+        if cur.dep_ not in {"xcomp", "dobj", "acomp", "pobj", "prep", "conj"} or cur.head is cur:
+            break
+        cur = cur.head
+    return None
+
+
+def _negated_here(tok: Token) -> bool:
+    scope = [tok] + ([tok.head] if tok.dep_ in {"xcomp", "dobj"} else [])
+    return any(c.dep_ == "neg" for t in scope for c in t.children)
+
+
+def _continues(tok: Token) -> bool:
+    """ "support will continue": an ongoing act, not a new promise."""
+    return tok.head.lemma_.lower() in {"continue", "remain"} or any(
+        c.lemma_.lower() == "continue" for c in tok.children
+    )
+
+
+def _conditional(tok: Token) -> bool:
+    return any(t.lower_ in {"unless", "if"} for t in tok.sent)
+
+
+def _threat_mode(etype: str, mode: str | None) -> str | None:
+    if etype == "ASSAULT":
+        return "violence"
+    if etype == "SANCTION":
+        return "relations"
+    if etype == "RETREAT":
+        return "relations"
+    if mode == "arrest":
+        return "arrest"
+    return "restrict"
 
 
 def _match(tok: Token, lex: Lexicon) -> Trigger | None:
@@ -68,6 +315,11 @@ def _match(tok: Token, lex: Lexicon) -> Trigger | None:
             particle = _phrasal_tail(tok, rest)
             if particle is not None:
                 return Trigger(tok, sense, sense.mode, particle=particle)
+        if lemma in lex.objects:
+            for obj in _object_nouns(tok):
+                sense = lex.object_sense(lemma, obj.lemma_.lower())
+                if sense is not None:
+                    return Trigger(tok, sense, sense.mode)
         sense = lex.verb(lemma)
         if sense is None:
             if tok.pos_ == "NOUN":
@@ -79,10 +331,6 @@ def _match(tok: Token, lex: Lexicon) -> Trigger | None:
             c.dep_ == "dobj" and c.tag_ in {"NNP", "NNPS"} for c in tok.children
         ):
             return None
-        if sense.objects:
-            obj = _object_noun(tok)
-            if obj is None or obj.lemma_.lower() not in sense.objects:
-                return None
         if sense.needs_as and not _has_as_complement(tok):
             return None
         return Trigger(tok, sense, sense.mode)
@@ -130,6 +378,16 @@ def _embeds_event(tok: Token) -> bool:
     )
 
 
+def _object_nouns(tok: Token) -> list[Token]:
+    """The direct object noun and the head noun behind its "of"-phrases ("a delegation of elders",
+    "the 3rd phase of the operation"): a light verb's object can be either."""
+    direct = next(
+        (c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}), None
+    )
+    deep = _object_noun(tok)
+    return [t for t in (direct, deep) if t is not None]
+
+
 def _object_noun(tok: Token) -> Token | None:
     """The head noun of a light verb's object, looking through "the 3rd phase of the X operation"."""
     for child in tok.children:
@@ -163,16 +421,17 @@ def _verb_arguments(trig: Trigger) -> None:
     children = list(tok.children)
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in children)
     trig.passive = passive
+    preps = RECIPIENT_PREPS.get(trig.event_type, _DEFAULT_PREPS)
     if passive:
         trig.target = next((c for c in children if c.dep_ == "nsubjpass"), None)
         agent = next((c for c in children if c.dep_ == "agent"), None)
         if agent is not None:
             trig.source = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if trig.target is not None and not _actorish(trig.target):
+            trig.target = _prep_object(trig.target, preps) or _prep_object(tok, preps) or trig.target
     else:
         trig.source = next((c for c in children if c.dep_ in _SUBJECT_DEPS and c.dep_ != "expl"), None)
-        trig.target = next((c for c in children if c.dep_ in {"dobj", "dative"}), None)
-        if trig.target is None:
-            trig.target = _prep_object(tok, {"on", "against", "at", "with"})
+        trig.target = _active_target(trig, children, preps)
     if trig.source is None and not passive:
         trig.source = _inherited_subject(tok)
     if trig.source is None and tok.dep_ in {"acl"} and tok.head.pos_ in {"NOUN", "PROPN", "PRON"}:
@@ -181,6 +440,41 @@ def _verb_arguments(trig: Trigger) -> None:
         trig.source = tok.head  # "the fighters who fled" (relative pronoun subject)
     if trig.target is not None and trig.target.pos_ == "PRON" and trig.target.lower_ in {"which", "that"}:
         trig.target = tok.head if tok.dep_ == "relcl" else None
+
+
+def _active_target(trig: Trigger, children: list[Token], preps: tuple[str, ...]) -> Token | None:
+    """The recipient of an active verb: an indirect object ("gave Kenya a grant"), a direct object that
+    names someone ("detained 12 suspects"), else the recipient phrase of the object or of the verb by
+    event type ("lifted the ban on X", "provided training to X", "met with X", "withdrew from X"),
+    else a direct object that is a thing ("rejected the proposal")."""
+    tok = trig.token
+    dative = next((c for c in children if c.dep_ == "dative"), None)
+    if dative is not None and dative.pos_ == "ADP":
+        dative = next((c for c in dative.children if c.dep_ == "pobj"), None)
+    if dative is not None:
+        return dative
+    dobj = next((c for c in children if c.dep_ == "dobj"), None)
+    if dobj is None and trig.particle is not None and trig.particle.dep_ == "prep":
+        dobj = next((c for c in trig.particle.children if c.dep_ == "pobj"), None)  # "called on X"
+    if dobj is not None and _actorish(dobj) and not trig.sense.objects:
+        return dobj
+    if trig.sense.objects:  # "launched the 3rd phase of an offensive on X": the event noun's recipient
+        noun = _object_noun(tok)
+        return (_prep_object(noun, preps) if noun is not None else None) or _prep_object(tok, preps)
+    via_object = _prep_object(dobj, preps) if dobj is not None else None
+    return via_object or _prep_object(tok, preps) or dobj
+
+
+def _actorish(tok: Token) -> bool:
+    """Does a noun phrase name someone (a name, a pronoun, people or an organisation), rather than a
+    thing or a decision ("the ban", "training", "an offensive")?"""
+    if tok.pos_ in {"PROPN", "PRON"} or tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+        return True
+    if tok.lemma_.lower() in ACTOR_NOUNS:
+        return True
+    return any(c.dep_ in {"compound", "amod"} and c.pos_ == "PROPN" for c in tok.children) and (
+        tok.lemma_.lower() not in EVENT_OBJECT_NOUNS
+    )
 
 
 def _noun_arguments(trig: Trigger) -> None:
@@ -197,15 +491,27 @@ def _noun_arguments(trig: Trigger) -> None:
                 trig.source = child
         elif child.dep_ == "prep" and child.lower_ == "by":
             trig.source = next((c for c in child.children if c.dep_ == "pobj"), trig.source)
-    trig.target = _prep_object(tok, {"on", "against"})
+    preps = NOUN_PREPS.get(trig.event_type, ()) + RECIPIENT_PREPS.get(trig.event_type, _DEFAULT_PREPS)
+    trig.target = _prep_object(tok, preps)
+    if trig.target is None and tok.dep_ == "dobj" and tok.head.pos_ in {"VERB", "AUX"}:
+        trig.target = _prep_object(tok.head, preps)  # "imposed sanctions on X", "issued a warning to X"
+    if trig.target is None:
+        dative = (
+            next((c for c in tok.head.children if c.dep_ == "dative"), None) if tok.dep_ == "dobj" else None
+        )
+        trig.target = dative  # "gave Kenya a grant"
     if trig.source is None:
         trig.source = _inherited_subject(tok)
 
 
-def _prep_object(tok: Token, preps: set[str]) -> Token | None:
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
+def _prep_object(tok: Token, preps: Iterable[str]) -> Token | None:
+    """The object of the first of `preps` (in their order of preference) that `tok` governs."""
+    found = {c.lower_: c for c in tok.children if c.dep_ in {"prep", "dative"} and c.pos_ == "ADP"}
+    for prep in preps:
+        if prep in found:
+            pobj = next((c for c in found[prep].children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lower_ not in TIME_WORDS:  # "on Monday" is no recipient
+                return pobj
     return None
 
 
@@ -239,17 +545,36 @@ def _drop_nested(found: list[Trigger]) -> list[Trigger]:
     for trig in found:
         head = trig.token.head
         dup = False
+        direct = trig.token.dep_ in _COMPLEMENT_DEPS
         for _ in range(3):
             other = by_token.get(head.i)
             if other is not None and other is not trig:
-                if other.sense.objects or other.event_type in FOLD_COMPLEMENTS:
+                folds = other.event_type in FOLD_COMPLEMENTS and (
+                    direct or other.event_type not in {"REJECT", "ACCUSE"}
+                )
+                if other.sense.objects or folds:
                     if trig.mode and not other.mode:
                         other.mode = trig.mode
                     dup = True
                 break
             if head.head is head:
                 break
+            direct = direct and head.dep_ in _COMPLEMENT_DEPS
             head = head.head
-        if not dup:
+        if not dup and not _reason_of_complaint(trig, by_token):
             keep.append(trig)
     return keep
+
+
+def _reason_of_complaint(trig: Trigger, by_token: dict[int, Trigger]) -> bool:
+    """ "Kenya lodged a protest with Uganda over the detention of its fishermen": an event noun in an
+    "over/for/about" phrase of a verbal-conflict clause is what the complaint is about."""
+    tok = trig.token
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in {"over", "for", "about"}:
+        return False
+    verb = tok.head.head
+    clause = [verb, *[c for c in verb.children if c.dep_ == "dobj"]]
+    return any(
+        (other := by_token.get(t.i)) is not None and other is not trig and other.event_type in VERBAL_CONFLICT
+        for t in clause
+    )

@@ -26,7 +26,14 @@ class Lexicon:
     verbs: dict[str, TriggerSense] = field(default_factory=dict)
     nouns: dict[str, TriggerSense] = field(default_factory=dict)
     phrasal: dict[str, list[tuple[tuple[str, ...], TriggerSense]]] = field(default_factory=dict)
+    # light verbs by object noun: one verb may announce several types ("send troops" / "send aid")
+    objects: dict[str, list[TriggerSense]] = field(default_factory=dict)
     surface: frozenset[str] = frozenset()
+    modal_request: frozenset[str] = frozenset()  # "X must release Y": a demand on Y
+
+    def object_sense(self, lemma: str, object_lemma: str) -> TriggerSense | None:
+        """The sense of a light verb with this object noun, if it has one."""
+        return next((s for s in self.objects.get(lemma, []) if object_lemma in s.objects), None)
 
     def verb(self, lemma: str) -> TriggerSense | None:
         return self.verbs.get(lemma)
@@ -42,7 +49,7 @@ def inflections(lemma: str) -> set[str]:
         forms |= {lemma[:-1] + "ing", lemma + "d"}
     if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
         forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    if len(lemma) > 2 and lemma[-1] in "bdgmnprt" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+    if len(lemma) > 2 and lemma[-1] in "bdglmnprt" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
         forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
     return forms
 
@@ -53,6 +60,7 @@ def load_lexicon() -> Lexicon:
     raw = yaml.safe_load(resources.files("wirecoder.events").joinpath("triggers.yaml").read_text("utf-8"))
     irregular: dict[str, list[str]] = raw.pop("irregular", {})
     lex = Lexicon()
+    lex.modal_request = frozenset(raw.get("REQUEST", {}).get("modal") or [])
     surface: set[str] = set()
 
     def add_forms(lemma: str) -> None:
@@ -71,10 +79,13 @@ def load_lexicon() -> Lexicon:
             lex.phrasal.setdefault(verb, []).append((tuple(rest), TriggerSense(event_type, mode)))
             add_forms(verb)
         for lemma, objects in (entry.get("object") or {}).items():
-            lex.verbs.setdefault(lemma, TriggerSense(event_type, None, objects=frozenset(objects)))
+            lex.objects.setdefault(lemma, []).append(
+                TriggerSense(event_type, None, objects=frozenset(objects))
+            )
             add_forms(lemma)
         for lemma in entry.get("as") or []:
             lex.verbs.setdefault(lemma, TriggerSense(event_type, "allege", needs_as=True))
             add_forms(lemma)
+    surface.update(raw.get("REQUEST", {}).get("modal") or [])
     lex.surface = frozenset(surface)
     return lex

@@ -1,0 +1,74 @@
+"""Attribution and stance of events, on sentences written for these tests (never gold data)."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecoder import extract
+
+
+def first(text: str, event_type: str | None = None):
+    result = extract(text, published="2023-02-14")
+    events = [e for e in result.events if event_type is None or e.event_type == event_type]
+    assert events, f"no {event_type or ''} event in {text!r}: {[e.event_type for e in result.events]}"
+    return events[0]
+
+
+def test_said_names_the_speaker_and_keeps_the_event_asserted() -> None:
+    event = first("The Malian army said jihadists attacked a convoy near Gao on Monday.", "ASSAULT")
+    assert event.claim is not None and event.claim.stance == "asserted"
+    assert event.claim.source is not None and event.claim.source.country == "MLI"
+    assert event.claim.cue == "said"
+
+
+def test_according_to() -> None:
+    event = first("Gunmen kidnapped 20 villagers in Zamfara, according to Nigerian police.", "ASSAULT")
+    assert event.claim is not None and event.claim.cue == "according to"
+    assert event.claim.source is not None and event.claim.source.country == "NGA"
+
+
+def test_denial_is_kept_as_denied_not_dropped() -> None:
+    event = first("Rwanda denied arming the M23 rebels in North Kivu.", "AID")
+    assert event.claim is not None and event.claim.stance == "denied"
+    assert event.source_actor is not None and event.source_actor.country == "RWA"
+
+
+def test_plan_is_planned() -> None:
+    event = first("The junta plans to expel the French ambassador.")
+    assert event.claim is not None and event.claim.stance == "planned"
+
+
+def test_future_is_future_and_a_promise() -> None:
+    event = first("Brazil will send medical teams to the flooded region, the minister said.")
+    assert event.event_type == "AGREE"
+    assert event.claim is not None and event.claim.stance == "future"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants reportedly executed three hostages in the desert.",
+        "Unnamed sources said troops shelled the village overnight.",
+    ],
+)
+def test_hedged_reports(text: str) -> None:
+    event = first(text, "ASSAULT")
+    assert event.claim is not None and event.claim.stance == "hedged"
+
+
+def test_threat_names_its_maker_and_target() -> None:
+    event = first("Iran threatened to close the Strait of Hormuz if the sanctions continue.")
+    assert event.event_type == "THREATEN"
+    assert event.source_actor is not None and event.source_actor.country == "IRN"
+
+
+def test_call_on_someone_is_a_request_with_a_target() -> None:
+    event = first("The African Union called on Sudan to end the fighting in Darfur.")
+    assert event.event_type == "REQUEST"
+    assert event.source_actor is not None and event.source_actor.kb_id is not None
+    assert event.target_actor is not None and event.target_actor.country == "SDN"
+
+
+def test_negation_is_a_flag_not_a_drop() -> None:
+    event = first("Soldiers did not fire on the crowd in Conakry, the ministry said.")
+    assert event.negated

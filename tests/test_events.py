@@ -1,0 +1,138 @@
+"""Event types and actors of the main event, on sentences written for these tests (never gold data).
+
+Each case states one rule: the type a trigger takes in context (PLOVER manual, chapter 3) or where
+its source and target stand in the sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecoder import extract
+from wirecoder.events.extract import find_triggers
+from wirecoder.events.lexicon import load_lexicon
+from wirecoder.nlp import load_nlp
+
+
+def main(text: str):
+    result = extract(text, published="2022-05-10")
+    assert result.events, f"no event in {text!r}"
+    return result.events[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a labour or hunger strike is a protest, an air strike an assault
+        ("Dock workers in Mombasa began a general strike on Monday over unpaid wages.", "PROTEST"),
+        ("Three jailed activists started a hunger strike to denounce their detention.", "PROTEST"),
+        ("An Israeli air strike hit a house in Rafah on Sunday, killing four people.", "ASSAULT"),
+        ("The two parties struck a deal on a new cabinet late on Tuesday.", "AGREE"),
+        # a crowd blocking roads protests; the police blocking them coerce
+        ("Hundreds of angry farmers blocked the main highway to Lima on Friday.", "PROTEST"),
+        ("Police blocked the road to the presidential palace on Friday.", "COERCE"),
+        # words against a policy are an accusation, not an assault
+        ("The opposition leader attacked the government's budget plan in parliament.", "ACCUSE"),
+        ("Kenya lodged an official protest with Uganda over the detention of its fishermen.", "ACCUSE"),
+        # future cooperation is a promise (AGREE); announced force is a threat
+        ("Japan will provide emergency food aid to flood victims in Bangladesh.", "AGREE"),
+        ("The Chilean president will visit Argentina next month.", "AGREE"),
+        ("The union said it would blockade the port of Calais from Monday.", "THREATEN"),
+        ("Ghana said it will impose sanctions on the junta unless elections are held.", "THREATEN"),
+        ("Greece says it will not accept any more migrants from the islands.", "REJECT"),
+        # a demand phrased with "must"
+        ("The foreign minister said Iran must release the detained sailors.", "REQUEST"),
+        # verbal conflict and cooperation verbs
+        ("Peru expelled two Bolivian diplomats on Wednesday.", "SANCTION"),
+        ("Norway halted aid to the interim government after the coup.", "SANCTION"),
+        ("The prime minister apologised to Ireland for the border incident.", "SUPPORT"),
+        ("Nepal and India agreed to share intelligence on cross-border smuggling.", "AGREE"),
+        ("Pakistan granted asylum to five Afghan journalists.", "AID"),
+        ("The king received a delegation of tribal elders from the north.", "CONSULT"),
+        ("The ministry condemned the raid on the embassy compound.", "ACCUSE"),
+        ("The rebels refused to allow aid convoys into the besieged town.", "REJECT"),
+    ],
+)
+def test_type_in_context(text: str, expected: str) -> None:
+    assert main(text).event_type == expected
+
+
+def test_planned_attack_stays_an_attack() -> None:
+    event = main("The army plans to storm the rebel stronghold of Idlib next week.")
+    assert event.event_type == "ASSAULT"
+    assert event.claim is not None and event.claim.stance == "planned"
+
+
+def test_ongoing_support_stays_support() -> None:
+    event = main("The ministry said its support for the border guards will continue.")
+    assert event.event_type == "SUPPORT"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Turkey accused Greece of violating its airspace.", "TUR", "GRC"),
+        ("The European Union urged Serbia to recognise the vote.", None, "SRB"),
+        ("The Nigerian army was attacked by Boko Haram fighters near Maiduguri.", None, "NGA"),
+        ("Egypt's foreign minister met with his Jordanian counterpart in Cairo.", "EGY", "JOR"),
+        ("Canada imposed new sanctions on Venezuela on Friday.", "CAN", "VEN"),
+        ("Germany gave Ukraine a loan of two billion euros.", "DEU", "UKR"),
+        ("The United States provided training to Somali troops.", "USA", "SOM"),
+        ("Russian troops withdrew from Kherson on Friday.", "RUS", None),
+        ("Ethiopia issued a warning to Sudan over the border clashes.", "ETH", "SDN"),
+        ("Police in Dhaka arrested dozens of protesters on Sunday.", "BGD", None),
+    ],
+)
+def test_source_and_target_countries(text: str, source: str | None, target: str | None) -> None:
+    event = main(text)
+    if source is not None:
+        assert event.source_actor is not None and event.source_actor.country == source
+    if target is not None:
+        assert event.target_actor is not None and event.target_actor.country == target
+
+
+def test_target_is_a_named_recipient_not_the_object_thing() -> None:
+    event = main("The World Food Programme delivered fifty tonnes of flour to refugees in Chad.")
+    assert event.target_actor is not None
+    assert "refugees" in event.target_actor.text
+
+
+def test_people_are_actors_without_a_kb_entry() -> None:
+    event = main("Police in Kano detained 14 suspects after the market fire.")
+    assert event.event_type == "COERCE"
+    assert event.target_actor is not None and event.target_actor.text == "14 suspects"
+
+
+def test_subject_pronoun_takes_the_name_in_the_same_sentence() -> None:
+    text = "The Kenyan army says it has killed 12 al-Shabaab fighters near Lamu."
+    event = main(text)
+    assert event.event_type == "ASSAULT"
+    assert event.source_actor is not None and event.source_actor.country == "KEN"
+    assert text[event.source_actor.span[0] : event.source_actor.span[1]].endswith("Kenyan army")
+
+
+@pytest.mark.parametrize(
+    ("text", "source_text"),
+    [
+        ("The United Kingdom and France opposed the resolution on Monday.", "The United Kingdom and France"),
+        ("Amnesty International (AI) condemned the executions in Riyadh.", "Amnesty International (AI)"),
+        ("A Turkish court released the journalist on Tuesday.", "A Turkish court"),
+        ("Ali Hassan, a militia spokesman, rejected the ceasefire terms.", "Ali Hassan, a militia spokesman"),
+        ("The police in Lagos arrested six men on Friday.", "The police in Lagos"),
+    ],
+)
+def test_actor_span_is_the_whole_mention(text: str, source_text: str) -> None:
+    event = main(text)
+    assert event.source_actor is not None
+    assert text[event.source_actor.span[0] : event.source_actor.span[1]] == source_text
+
+
+def test_complement_of_a_refusal_is_folded_but_a_parallel_denial_is_kept() -> None:
+    nlp = load_nlp()
+    lex = load_lexicon()
+    refusal = find_triggers(nlp("The rebels refused to allow aid convoys into the town."), lex)
+    assert [t.event_type for t in refusal] == ["REJECT"]
+    parallel = find_triggers(
+        nlp("The party rejects the claim, while Chad has denied assisting the rebels."), lex
+    )
+    assert {t.event_type for t in parallel} == {"REJECT", "AID"}
