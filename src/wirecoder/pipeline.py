@@ -337,7 +337,8 @@ class _StoryExtractor:
 
         def score(item) -> float:
             event, sentence, trig = item
-            value = MATERIAL_WEIGHT.get(event.event_type, 1.0)
+            # materiality only breaks near-ties: the main verb and the headline matter more
+            value = 1.0 + (MATERIAL_WEIGHT.get(event.event_type, 1.0) - 1.0) * 0.3
             # the sentence's main verb carries its main event ("X accused Y of attacking Z" is an accusation)
             tok = trig.token
             if tok.dep_ == "ROOT":
