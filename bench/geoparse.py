@@ -21,10 +21,12 @@ import statistics
 import sys
 import time
 import xml.etree.ElementTree as ET
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from wirecoder.geo.gazetteer import haversine_km
+from wirecoder.geo.recognize import lookup_variants
 from wirecoder.geo.resolve import default_geoparser, parse_with_ner
 from wirecoder.nlp import segment
 
@@ -115,8 +117,30 @@ def _summary(errors: list[float]) -> tuple[float, float, float]:
     return acc, auc, statistics.median(errors)
 
 
-def evaluate(name: str, docs: list[Doc], ner: bool) -> dict:
+def _cause(gp, doc: Doc, g: Gold, place) -> str:
+    """Why a gold-span resolution missed: no candidate, no candidate near the gold point (coverage),
+    or the right candidate was there and lost (to another country, city vs admin unit, a namesake)."""
+    cands, _ = lookup_variants(gp.gaz, doc.text[g.start : g.end])
+    if gp.gaz.demonym_place(doc.text[g.start : g.end]) is not None and place is not None:
+        cands = cands + [gp.gaz.demonym_place(doc.text[g.start : g.end])]
+    if not cands:
+        return "no candidate"
+    good = [c for c in cands if haversine_km(c.lat, c.lon, g.lat, g.lon) <= 161]
+    if not good:
+        return "no candidate near gold"
+    if place is None or place.lat is None:
+        return "unresolved"
+    if place.country not in {c.country for c in good}:
+        return "wrong country"
+    if any((c.feature_class == "A") != (place.feature_class == "A") for c in good):
+        return "admin vs city"
+    return "same-country namesake"
+
+
+def evaluate(name: str, docs: list[Doc], ner: bool, errors: int = 0) -> dict:
     gp = default_geoparser()
+    causes: Counter = Counter()
+    examples: dict[str, Counter] = {}
     tp = fp = fn = 0
     e2e, gold_span = [], []
     t0 = time.time()
@@ -139,6 +163,18 @@ def evaluate(name: str, docs: list[Doc], ner: bool) -> dict:
         geo = [g for g in doc.gold if g.lat is not None]
         for g, p in zip(geo, gp.resolve_spans(doc.text, [(g.start, g.end) for g in geo]), strict=True):
             gold_span.append(_error(p, g))
+            if errors and gold_span[-1] > 161:
+                cause = _cause(gp, doc, g, p)
+                causes[cause] += 1
+                got = (
+                    f"{p.name}/{p.country}/{p.feature_class}" if p is not None and p.lat is not None else "-"
+                )
+                examples.setdefault(cause, Counter())[f"{doc.text[g.start : g.end]} -> {got}"] += 1
+    if errors:
+        print(f"{name}: gold-span errors by cause ({sum(causes.values())} of {len(gold_span)})")
+        for cause, n in causes.most_common():
+            top = ", ".join(f"{k} x{v}" for k, v in examples[cause].most_common(errors))
+            print(f"  {cause:<24} {n:>5}  {top}")
     prec = tp / (tp + fp) if tp + fp else 0.0
     rec = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
@@ -158,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--no-ner", action="store_true", help="gazetteer matcher only (as the extraction pipeline)"
     )
+    ap.add_argument("--errors", type=int, default=0, help="print gold-span error causes, N examples each")
+    ap.add_argument("--sets", default="", help="comma-separated subset of set names to run")
     args = ap.parse_args(argv)
     print(f"{'set':<11} {'docs':>5} {'P':>6} {'R':>6} {'F1':>6} {'acc161':>7} {'AUC':>6} {'med_km':>7} "
           f"{'gold161':>7} {'gAUC':>6} {'s':>6}")  # fmt: skip
@@ -166,10 +204,12 @@ def main(argv: list[str] | None = None) -> int:
         if loader is None:
             print(f"skip {path}: unknown dataset", file=sys.stderr)
             continue
+        if args.sets and path.name not in args.sets.split(","):
+            continue
         docs = loader(path)
         if args.limit:
             docs = docs[: args.limit]
-        r = evaluate(path.name, docs, ner=not args.no_ner)
+        r = evaluate(path.name, docs, ner=not args.no_ner, errors=args.errors)
         print(f"{r['set']:<11} {r['docs']:>5} {r['P']:>6.3f} {r['R']:>6.3f} {r['F1']:>6.3f} "
               f"{r['acc161']:>7.3f} "
               f"{r['AUC']:>6.3f} {r['median_km']:>7.1f} {r['gold_acc161']:>7.3f} {r['gold_AUC']:>6.3f} "

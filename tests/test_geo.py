@@ -42,6 +42,13 @@ ROWS = [
     (170017, "Al Bab", "al-Bab,Al-Bab", 36.37, 37.52, "P", "PPL", "SY", "09", 130745),
     (323786, "Ankara", "Angora", 39.92, 32.85, "P", "PPLC", "TR", "68", 3517182),
     (7777777, "Raqqa", "", 10.0, 10.0, "P", "PPL", "NG", "01", 900),  # a small namesake elsewhere
+    (361058, "Alexandria", "Al Iskandariyah", 31.2, 29.92, "P", "PPLA", "EG", "06", 5200000),
+    (4744091, "Alexandria", "", 38.80, -77.05, "P", "PPL", "US", "VA", 150000),
+    (6254928, "Virginia", "Commonwealth of Virginia", 37.5, -78.9, "A", "ADM1", "US", "VA", 8000000),
+    (614540, "Georgia", "Sakartvelo", 42.0, 43.5, "A", "PCLI", "GE", "00", 3700000),
+    (4197000, "Georgia", "State of Georgia", 32.75, -83.5, "A", "ADM1", "US", "GA", 10000000),
+    (4180439, "Atlanta", "", 33.75, -84.39, "P", "PPLA", "US", "GA", 470000),
+    (611717, "Tbilisi", "Tiflis", 41.69, 44.83, "P", "PPLC", "GE", "51", 1100000),
 ]
 
 
@@ -192,3 +199,55 @@ def test_event_location_falls_back_to_story_focus_never_demonym(gp):
     places = gp.toponyms(sentences, text)
     loc = gp.event_location(sentences[1], text.index("attack"), places)
     assert loc is not None and loc.kind == "toponym" and loc.name == "Manbij"
+
+
+def test_repeated_name_does_not_outvote_the_rest_of_the_story(gp):
+    text = (
+        "Alexandria police closed a road on Monday. Alexandria officials said the Alexandria "
+        "council would meet again. Alexandria schools stay shut and Alexandria buses run late, "
+        "the governor of Virginia said."
+    )
+    alex = [p for p in places_of(gp, text) if p.text == "Alexandria"]
+    assert len(alex) == 5 and {p.geonameid for p in alex} == {4744091}
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [("Storms hit Atlanta and much of Georgia on Friday.", "US"),
+     ("Protesters gathered in Tbilisi, the capital of Georgia.", "GE")],
+)  # fmt: skip
+def test_georgia_state_or_country_from_context(gp, text, country):
+    place = {p.text: p for p in places_of(gp, text)}["Georgia"]
+    assert place.country == country
+
+
+def test_bare_admin_names_and_mid_range():
+    from wirecoder.geo.build import _bare_admin_name, _mid_range
+
+    assert _bare_admin_name("Dagestan, Respublika") == "Dagestan"
+    assert _bare_admin_name("Anhui Sheng") == "Anhui"
+    assert _bare_admin_name("Texas") == ""
+    # one far outlier (an island) does not move the middle of the range
+    assert _mid_range([30.0 + i / 10 for i in range(40)] + [60.0]) == pytest.approx(31.95, abs=0.2)
+
+
+def test_stale_package_index_is_detected_but_user_builds_are_kept(tmp_path):
+    import duckdb
+
+    from wirecoder.geo.build import PACKAGE_BUILD_VERSION
+    from wirecoder.geo.gazetteer import _stale_package_index
+
+    def index(name: str, meta: dict[str, str]):
+        path = tmp_path / name
+        con = duckdb.connect(str(path))
+        con.execute("CREATE TABLE meta (key VARCHAR, value VARCHAR)")
+        con.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
+        con.close()
+        return path
+
+    assert _stale_package_index(index("old.duckdb", {"source": "packages: x", "build_version": "0"}))
+    assert _stale_package_index(index("older.duckdb", {"source": "packages: x"}))
+    assert not _stale_package_index(
+        index("new.duckdb", {"source": "packages: x", "build_version": PACKAGE_BUILD_VERSION})
+    )
+    assert not _stale_package_index(index("user.duckdb", {"source": "geonames: allCountries.zip"}))

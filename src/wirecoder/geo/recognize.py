@@ -18,6 +18,10 @@ from wirecoder.geo.gazetteer import Candidate, Gazetteer
 from wirecoder.geo.names import ARTICLES
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Entities whose words are never toponyms of their own ("Jackson" the person, "Texas Roadhouse" the firm).
+# Other labels (dates, numbers, mislabelled places) leave the matcher free: the small model often tags a
+# place it does not know as NORP or DATE, or not at all.
+BLOCKING_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}
 # Capitalised words that open many sentences or titles and are also village names somewhere.
 COMMON = {w.lower() for w in """
     January February March April May June July August September October November December Monday Tuesday
@@ -147,9 +151,11 @@ def sentence_mentions(
     def excluded(start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in exclude)
 
-    def add(i: int, j: int, kind: str, cands: list[Candidate], conf: float, hint: str = "") -> None:
+    def add(
+        i: int, j: int, kind: str, cands: list[Candidate], conf: float, hint: str = "", ner=False
+    ) -> None:
         start, end = base + doc[i].idx, base + doc[j - 1].idx + len(doc[j - 1].text)
-        if excluded(start, end) or all(t.text in persons for t in doc[i:j]):
+        if excluded(start, end) or (not ner and all(t.text in persons for t in doc[i:j])):
             return
         text = sent.text[doc[i].idx : doc[j - 1].idx + len(doc[j - 1].text)]
         out.append(Mention(start, end, text, kind, cands, conf, hint or _hint(doc, i, j), sent.index))
@@ -170,15 +176,24 @@ def sentence_mentions(
                 if j - i > 0 and doc[j - 1].lower_ in ("'s", "\u2019s"):
                     j -= 1
                 if j > i:
-                    add(i, j, "toponym", cands, 0.9 if cands else 0.6, hint)
+                    add(i, j, "toponym", cands, 0.9 if cands else 0.6, hint, ner=True)
             elif ent.label_ == "NORP" and ent.text in gaz.demonyms:
                 add(ent.start, ent.end, "demonym", _demonym_cands(gaz, ent.text), 0.9)
-            else:
+            elif ent.label_ in BLOCKING_LABELS and not _mislabelled_place(gaz, doc, ent):
                 for k in range(ent.start, ent.end):
                     blocked[k] = True
     _match(gaz, sent, taken, blocked, add, lowercase_words, has_ner)
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _mislabelled_place(gaz: Gazetteer, doc: Doc, ent) -> bool:
+    """An ORG "entity" that is exactly a well-known place name ("Texas", "Minnesota", "U.S."): the small
+    model often tags places it knows as organisations; a real organisation's name has more words."""
+    if ent.label_ != "ORG" or _org_follows(doc, ent.end):
+        return False
+    text = ent.text[4:] if ent.text.startswith(("the ", "The ")) else ent.text
+    return gaz.known(text) and _salient(gaz.lookup(text), strict=False)
 
 
 def _org_follows(doc: Doc, j: int) -> bool:
@@ -242,7 +257,7 @@ def _match(
                 prev = doc[i - 1].lower_ if i > 0 else ""
                 if prev not in LOC_PREPS or not _salient(cands, strict=True):
                     continue
-            elif not _salient(cands, strict=has_ner or i == 0):
+            elif not _salient(cands, strict=i == 0):
                 continue
             add(i, j, "toponym", cands, 0.7 if has_ner else 0.8)
             i, found = j, True

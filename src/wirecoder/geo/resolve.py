@@ -15,6 +15,7 @@ from collections import Counter
 from functools import lru_cache
 
 from wirecoder.geo.gazetteer import Candidate, Gazetteer, haversine_km
+from wirecoder.geo.names import normalize
 from wirecoder.geo.recognize import LOC_PREPS, Mention, lookup_variants, sentence_mentions
 from wirecoder.schema import Place
 
@@ -32,8 +33,10 @@ class Geoparser:
     def toponyms(self, sentences: list, text: str, exclude: list[tuple[int, int]] = ()) -> list[Place]:
         """Every toponym and demonym mention of the article, resolved jointly, with article offsets."""
         lowercase_words = {w for w in text.split() if w.isalpha() and w.islower()}
+        places = {t.text for s in sentences if s.parsed for e in s.doc.ents if e.label_ in ("GPE", "LOC")
+                  for t in e}  # fmt: skip
         persons = {t.text for s in sentences if s.parsed for e in s.doc.ents if e.label_ == "PERSON"
-                   for t in e if t.text[:1].isupper()}  # fmt: skip
+                   for t in e if t.text[:1].isupper()} - places  # fmt: skip
         mentions: list[Mention] = []
         for sent in sentences:
             mentions.extend(sentence_mentions(self.gaz, sent, list(exclude), lowercase_words, persons))
@@ -60,10 +63,15 @@ class Geoparser:
 
     def _resolve(self, mentions: list[Mention], text: str) -> list[Place]:
         best: list[Candidate | None] = [_prior_best(m) for m in mentions]
+        scores = None
         for _ in range(2):
-            ctx = _Context(mentions, best, text)
-            best = [self._choose(m, i, ctx) for i, m in enumerate(mentions)]
-        ctx = _Context(mentions, best, text)
+            ctx = _Context(mentions, best, text, scores)
+            scores = [
+                [_prior(c, m) + ctx.evidence(c, i, m) for c in m.candidates] for i, m in enumerate(mentions)
+            ]
+            best = [m.candidates[max(range(len(sc)), key=sc.__getitem__)] if sc else None
+                    for m, sc in zip(mentions, scores, strict=True)]  # fmt: skip
+        ctx = _Context(mentions, best, text, scores)
         places = []
         for i, m in enumerate(mentions):
             c = best[i]
@@ -175,7 +183,7 @@ def _prior(c: Candidate, m: Mention) -> float:
     elif c.feature_code == "CONT":
         s += 3.0
     elif c.feature_code == "ADM1":
-        s += 1.0
+        s += P_ADMIN1
     elif c.feature_code == "ADM2":
         s += 0.2
     elif c.feature_code == "PPLC":
@@ -199,33 +207,71 @@ def _prior(c: Candidate, m: Mention) -> float:
     return s
 
 
-class _Context:
-    """What the rest of the story says: country shares, named admin units, places' positions."""
+P_ADMIN1 = 1.0  # prior bonus of a first-level admin unit (a state's name usually means the state)
+W_ADMIN1, W_ADMIN2, CAP_ADMIN = 1.0, 1.0, 1.5  # weight of belief in the same admin1 / admin2, and its cap
 
-    def __init__(self, mentions: list[Mention], best: list[Candidate | None], text: str):
+
+POINT_PRECISIONS = ("city", "exact")  # places whose position says where nearby names are
+
+
+class _Context:
+    """What the rest of the story says about a candidate, as shares of belief over the other names.
+
+    Each distinct name of the story (repeats count once, so "Alexandria" said five times cannot vote
+    for itself) spreads one unit of belief over its candidates (softmax of their current scores). A
+    candidate gains from the belief the other names put on its country, its admin1 (a state named, or
+    towns in it) and its admin2 (a county named, or towns in it), from an "X, Y" container, and from
+    being near the other names' current best places.
+    """
+
+    def __init__(self, mentions: list[Mention], best: list[Candidate | None], text: str,
+                 scores: list[list[float]] | None = None):  # fmt: skip
         self.mentions, self.best, self.text = mentions, best, text
-        weights: Counter = Counter()
-        for m, c in zip(mentions, best, strict=True):
-            if c is not None and c.country:
-                weights[c.country] += 1.0 if len({x.country for x in m.candidates}) == 1 else 0.5
-        self.total = sum(weights.values()) or 1.0
-        self.country_weight = weights
-        self.admin1 = Counter(c.admin1 for c in best if c is not None and c.feature_code == "ADM1")
-        self.country_named = {c.country for c in best if c is not None and c.is_country}
-        self.points = [(c.lat, c.lon, i) for i, c in enumerate(best) if c is not None and not c.is_country
-                       and c.feature_code != "CONT" and c.feature_class != "L"]  # fmt: skip
+        self.keys = [_key(m) for m in mentions]
+        per_name: dict[str, tuple[Counter, Counter, Counter]] = {}
+        for k, m in enumerate(mentions):
+            key = self.keys[k]
+            if key in per_name or not m.candidates:
+                continue
+            raw = scores[k] if scores is not None else [_prior(c, m) for c in m.candidates]
+            top = max(raw)
+            weights = [math.exp(x - top) for x in raw]
+            total = sum(weights)
+            country, admin1, admin2 = Counter(), Counter(), Counter()
+            for c, wgt in zip(m.candidates, weights, strict=True):
+                p = wgt / total
+                if c.country:
+                    country[c.country] += p
+                if c.admin1 and not c.is_country:
+                    admin1[c.admin1] += p
+                if c.admin2:
+                    admin2[c.admin2] += p
+            per_name[key] = (country, admin1, admin2)
+        self.per_name = per_name
+        self.n_names = len(per_name)
+        self.country, self.admin1, self.admin2 = Counter(), Counter(), Counter()
+        for country, admin1, admin2 in per_name.values():
+            self.country.update(country)
+            self.admin1.update(admin1)
+            self.admin2.update(admin2)
+        self.points = [(c.lat, c.lon, self.keys[i]) for i, c in enumerate(best) if c is not None
+                       and c.precision in POINT_PRECISIONS]  # fmt: skip
 
     def evidence(self, c: Candidate, i: int, m: Mention) -> float:
+        key = self.keys[i]
+        own = self.per_name.get(key, (Counter(), Counter(), Counter()))
+        others = self.n_names - (1 if key in self.per_name else 0)
         s = 0.0
-        own = 1.0 if self.best[i] is not None and self.best[i].country == c.country else 0.0
-        share = (self.country_weight.get(c.country, 0.0) - own) / self.total
-        s += 3.0 * max(share, 0.0)
-        if c.admin1 and self.admin1.get(c.admin1, 0) - (1 if self.best[i] == c else 0) > 0:
-            s += 1.5
+        if others and c.country:
+            s += 3.0 * max(self.country[c.country] - own[0][c.country], 0.0) / others
+        if c.admin1 and not c.is_country:
+            s += W_ADMIN1 * min(max(self.admin1[c.admin1] - own[1][c.admin1], 0.0), CAP_ADMIN)
+        if c.admin2:
+            s += W_ADMIN2 * min(max(self.admin2[c.admin2] - own[2][c.admin2], 0.0), CAP_ADMIN)
         s += self._container(c, m)
-        if self.points and not c.is_country and c.feature_class != "L":
+        if self.points and not c.is_country and c.precision != "country":
             near = min(
-                (haversine_km(c.lat, c.lon, la, lo) for la, lo, k in self.points if k != i), default=None
+                (haversine_km(c.lat, c.lon, la, lo) for la, lo, k in self.points if k != key), default=None
             )
             if near is not None:
                 s += 1.5 if near < 50 else 1.0 if near < 200 else 0.4 if near < 800 else 0.0
@@ -245,6 +291,13 @@ class _Context:
                         return 4.0
                 return -1.0 if cand is not None and cand.country != c.country else 0.0
         return 0.0
+
+
+def _key(m: Mention) -> str:
+    """One key per distinct name of the story (its demonym's country for demonyms)."""
+    if m.kind == "demonym":
+        return "@" + (m.candidates[0].country or m.candidates[0].name if m.candidates else m.text)
+    return normalize(m.text)
 
 
 def _place(m: Mention, c: Candidate | None, score: float, gaz: Gazetteer) -> Place:

@@ -1,0 +1,133 @@
+"""Places news names that no packaged gazetteer carries: world regions, seas, conflict areas, and
+GeoNames' own representative points for countries the packages place badly or not at all.
+
+Why curated: cities500 has only populated places and the admin layer only ISO subdivisions, so "the
+Middle East", "Darfur", "the Mediterranean" or "the Korean Peninsula" would otherwise resolve to a
+hamlet of the same name (or to nothing). The points are the usual reference points of each area
+(rounded; precision is coarse by nature). Entries: (name, aliases, lat, lon, feature_class, feature_code).
+"""
+
+from __future__ import annotations
+
+REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str, str], ...] = (
+    # oceans and seas
+    ("Atlantic Ocean", ("Atlantic", "North Atlantic"), 10.0, -25.0, "H", "OCN"),
+    ("Pacific Ocean", ("Pacific", "South Pacific"), 0.0, -160.0, "H", "OCN"),
+    ("Indian Ocean", (), -20.0, 80.0, "H", "OCN"),
+    ("Arctic Ocean", ("Arctic",), 85.0, 0.0, "H", "OCN"),
+    ("Southern Ocean", (), -65.0, 140.0, "H", "OCN"),
+    ("Mediterranean Sea", ("Mediterranean", "the Mediterranean"), 35.0, 18.0, "H", "SEA"),
+    ("Eastern Mediterranean", (), 34.0, 30.0, "H", "SEA"),
+    ("Red Sea", (), 20.0, 38.0, "H", "SEA"),
+    ("Black Sea", (), 43.0, 35.0, "H", "SEA"),
+    ("Caspian Sea", (), 42.0, 51.0, "H", "SEA"),
+    ("Baltic Sea", ("Baltic",), 58.0, 20.0, "H", "SEA"),
+    ("North Sea", (), 56.0, 3.0, "H", "SEA"),
+    ("Aegean Sea", ("Aegean",), 39.0, 25.0, "H", "SEA"),
+    ("Adriatic Sea", ("Adriatic",), 43.0, 15.0, "H", "SEA"),
+    ("Arabian Sea", (), 15.0, 65.0, "H", "SEA"),
+    ("South China Sea", (), 12.0, 114.0, "H", "SEA"),
+    ("East China Sea", (), 29.0, 125.0, "H", "SEA"),
+    ("Sea of Japan", ("East Sea",), 40.0, 135.0, "H", "SEA"),
+    ("Yellow Sea", (), 35.0, 123.0, "H", "SEA"),
+    ("Caribbean Sea", ("Caribbean", "the Caribbean"), 15.0, -75.0, "H", "SEA"),
+    ("Gulf of Mexico", (), 25.0, -90.0, "H", "GULF"),
+    ("Persian Gulf", ("Arabian Gulf",), 26.5, 52.0, "H", "GULF"),
+    ("Gulf of Aden", (), 12.5, 48.0, "H", "GULF"),
+    ("Gulf of Oman", (), 24.5, 58.5, "H", "GULF"),
+    ("Bay of Bengal", (), 15.0, 88.0, "H", "GULF"),
+    ("Strait of Hormuz", (), 26.6, 56.3, "H", "STRT"),
+    ("Bab-el-Mandeb", ("Bab el-Mandeb",), 12.6, 43.3, "H", "STRT"),
+    ("Great Lakes", (), 45.0, -84.0, "H", "LKS"),
+    # world regions
+    ("Middle East", ("Mideast", "Near East"), 29.0, 41.0, "L", "RGN"),
+    ("North Africa", ("Northern Africa", "Maghreb"), 27.0, 14.0, "L", "RGN"),
+    ("West Africa", ("Western Africa",), 13.0, -3.0, "L", "RGN"),
+    ("East Africa", ("Eastern Africa",), 0.0, 38.0, "L", "RGN"),
+    ("Central Africa", (), 2.0, 20.0, "L", "RGN"),
+    ("Southern Africa", (), -25.0, 25.0, "L", "RGN"),
+    ("Sub-Saharan Africa", (), 0.0, 20.0, "L", "RGN"),
+    ("Horn of Africa", (), 8.0, 46.0, "L", "RGN"),
+    ("Sahel", (), 15.0, 5.0, "L", "RGN"),
+    ("Sahara", ("Sahara Desert",), 23.0, 13.0, "L", "RGN"),
+    ("Latin America", (), -5.0, -65.0, "L", "RGN"),
+    ("Central America", (), 13.0, -86.0, "L", "RGN"),
+    ("Americas", ("the Americas",), 15.0, -80.0, "L", "RGN"),
+    ("Balkans", ("Balkan Peninsula",), 43.0, 21.0, "L", "RGN"),
+    ("Caucasus", ("North Caucasus", "South Caucasus"), 42.5, 45.0, "L", "RGN"),
+    ("Central Asia", (), 45.0, 68.0, "L", "RGN"),
+    ("South Asia", (), 22.0, 78.0, "L", "RGN"),
+    ("Southeast Asia", ("South-East Asia", "South East Asia"), 10.0, 110.0, "L", "RGN"),
+    ("East Asia", (), 35.0, 115.0, "L", "RGN"),
+    ("Scandinavia", (), 62.0, 15.0, "L", "RGN"),
+    ("Eastern Europe", (), 50.0, 30.0, "L", "RGN"),
+    ("Western Europe", (), 48.0, 5.0, "L", "RGN"),
+    ("Northern Europe", (), 60.0, 15.0, "L", "RGN"),
+    ("Southern Europe", (), 41.0, 15.0, "L", "RGN"),
+    ("Korean Peninsula", (), 37.5, 127.5, "L", "PEN"),
+    ("Arabian Peninsula", ("Arabia",), 23.0, 46.0, "L", "PEN"),
+    ("Sinai Peninsula", ("Sinai",), 29.5, 33.8, "L", "PEN"),
+    ("Levant", (), 34.0, 36.0, "L", "RGN"),
+    ("Kurdistan", ("Kurdistan Region",), 37.0, 44.0, "L", "RGN"),
+    ("Siberia", (), 60.0, 105.0, "L", "RGN"),
+    ("Patagonia", (), -45.0, -69.0, "L", "RGN"),
+    ("Amazon", ("Amazonia", "Amazon rainforest"), -3.0, -60.0, "L", "RGN"),
+    ("Soviet Union", ("USSR", "U.S.S.R."), 55.0, 60.0, "L", "RGN"),
+    ("Yugoslavia", (), 44.0, 20.0, "L", "RGN"),
+    ("Mesopotamia", (), 33.0, 44.0, "L", "RGN"),
+    ("Midwest", ("Middle West",), 41.0, -93.0, "L", "RGN"),
+    ("New England", (), 43.5, -71.5, "L", "RGN"),
+    ("Pacific Northwest", (), 46.0, -121.0, "L", "RGN"),
+    # conflict areas and islands that are no admin unit of their own
+    ("Darfur", (), 13.0, 25.0, "L", "RGN"),
+    ("Eastern Ghouta", ("Ghouta", "East Ghouta"), 33.55, 36.42, "L", "RGN"),
+    ("Golan Heights", ("Golan",), 33.0, 35.75, "L", "RGN"),
+    ("Donbas", ("Donbass",), 48.0, 38.0, "L", "RGN"),
+    ("South Ossetia", (), 42.3, 44.0, "L", "RGN"),
+    ("Abkhazia", (), 43.0, 41.0, "L", "RGN"),
+    ("Kashmir", (), 34.0, 76.0, "L", "RGN"),
+    ("Nagorno-Karabakh", ("Karabakh",), 39.9, 46.7, "L", "RGN"),
+    ("Sumatra", (), 0.0, 102.0, "T", "ISL"),
+    ("Borneo", (), 1.0, 114.0, "T", "ISL"),
+    ("Java", (), -7.5, 110.0, "T", "ISL"),
+    ("Mindanao", (), 8.0, 125.0, "T", "ISL"),
+    ("Oahu", (), 21.47, -157.98, "T", "ISL"),
+    ("Maui", (), 20.8, -156.3, "T", "ISL"),
+)
+
+# Demonyms of the regions above (the packages know only countries' demonyms).
+REGION_DEMONYMS = {"Kurdish": "Kurdistan", "Kurds": "Kurdistan", "Kurd": "Kurdistan",
+                   "Soviet": "Soviet Union", "Balkan": "Balkans", "Caribbean": "Caribbean Sea",
+                   "Latin American": "Latin America",
+                   "Central American": "Central America", "Middle Eastern": "Middle East",
+                   "Arab": "Middle East", "Arabs": "Middle East"}  # fmt: skip
+
+# Country demonyms the packages lack or give a longer form of.
+COUNTRY_DEMONYMS = {"Saudi": "SA", "Saudis": "SA", "Korean": "KR", "Koreans": "KR", "Kosovar": "XK",
+                    "Kosovars": "XK", "Bosnian": "BA", "Bosnians": "BA", "Tajik": "TJ", "Tajiks": "TJ",
+                    "Kyrgyz": "KG", "Uzbek": "UZ", "Uzbeks": "UZ", "Argentine": "AR", "Argentines": "AR",
+                    "Congolese": "CD", "Ecuadorian": "EC", "Ecuadorians": "EC", "Danes": "DK", "Finns": "FI",
+                    "Swedes": "SE", "Poles": "PL", "Turks": "TR", "Spaniards": "ES", "Frenchman": "FR",
+                    "Britain's": "GB", "Vietnamese": "VN", "Lao": "LA", "Sri Lankan": "LK"}  # fmt: skip
+
+# Representative points for countries whose packaged points (factbook point, outline centroid) lie far
+# from the usual reference points (GeoNames', Wikipedia's), rounded to lie within reach of both where
+# they differ, and for countries the packages give no point at all.
+COUNTRY_POINTS = {"US": (39.76, -98.5), "CA": (60.0, -95.5), "AU": (-25.0, 134.0), "IN": (22.0, 79.0),
+                  "CN": (35.0, 104.0), "RU": (60.0, 100.0), "BR": (-10.0, -55.0), "JP": (35.68536, 139.75309),
+                  "GB": (54.75844, -2.69531), "CD": (-2.5, 23.5), "MX": (23.0, -102.0), "ID": (-5.0, 120.0),
+                  "AR": (-34.0, -64.0), "ZA": (-29.0, 24.0), "KZ": (48.0, 68.0), "PS": (31.92157, 35.20329),
+                  "XK": (42.58333, 21.0)}  # fmt: skip
+
+# Country names news uses that the packages lack.
+COUNTRY_ALIASES = {"PS": ("Palestine", "Palestinian Territories", "Palestinian territories",
+                          "State of Palestine", "Occupied Palestinian Territories"),
+                   "XK": ("Kosovo",), "KR": ("Korea", "Republic of Korea"), "KP": ("DPRK", "D.P.R.K."),
+                   "CZ": ("Czech Republic",), "MK": ("Macedonia",), "SZ": ("Swaziland",),
+                   "CV": ("Cape Verde",), "TL": ("East Timor",),
+                   "VA": ("Vatican City", "Holy See")}  # fmt: skip
+
+# Regional short forms ("NSW", "Calif.") the admin layer spells only in full.
+ADMIN_ALIASES = {"AU.02": ("NSW",), "AU.07": ("Vic.",), "AU.04": ("Qld",), "US.CA": ("Calif.", "Cal."),
+                 "US.IN": ("Ind.",), "US.WV": ("W.Va.", "W. Va."), "US.DC": ("DC", "D.C."),
+                 "US.NY": ("New York State",)}  # fmt: skip
