@@ -308,8 +308,21 @@ def _threat_mode(etype: str, mode: str | None) -> str | None:
     return "restrict"
 
 
-def _match(tok: Token, lex: Lexicon) -> Trigger | None:
+def _lemma(tok: Token, lex: Lexicon) -> str:
+    """The token's lemma, corrected from the lexicon's own inflection table when the rule lemmatizer
+    misses ("raped" -> "rap"), and joined across hyphens ("sit - in" -> "sit-in", "gang - raped")."""
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and not doc[tok.i + 1].whitespace_:
+        joined = f"{tok.lower_}-{doc[tok.i + 2].lower_}"
+        if joined in lex.form_lemma:
+            return lex.form_lemma[joined]
     lemma = tok.lemma_.lower()
+    known = lemma in lex.verbs or lemma in lex.nouns or lemma in lex.phrasal or lemma in lex.objects
+    return lemma if known else lex.form_lemma.get(tok.lower_, lemma)
+
+
+def _match(tok: Token, lex: Lexicon) -> Trigger | None:
+    lemma = _lemma(tok, lex)
     if tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "NOUN" and tok.tag_ in {"VBG", "VBN"}):
         for rest, sense in lex.phrasal.get(lemma, []):
             particle = _phrasal_tail(tok, rest)
@@ -322,7 +335,7 @@ def _match(tok: Token, lex: Lexicon) -> Trigger | None:
                     return Trigger(tok, sense, sense.mode)
         sense = lex.verb(lemma)
         if sense is None:
-            if tok.pos_ == "NOUN":
+            if tok.pos_ == "NOUN" or "-" in lemma:  # "held a sit-in": the tagger saw the verb "sit"
                 sense = lex.noun(lemma)
             return Trigger(tok, sense, sense.mode) if sense else None
         if lemma in EMBEDDING_ONLY and _embeds_event(tok):
@@ -335,7 +348,7 @@ def _match(tok: Token, lex: Lexicon) -> Trigger | None:
             return None
         return Trigger(tok, sense, sense.mode)
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ != "compound":
-        sense = lex.noun(tok.lemma_.lower()) or lex.noun(tok.lower_)
+        sense = lex.noun(lemma) or lex.noun(tok.lower_)
         if sense is None:
             return None
         if tok.pos_ == "PROPN" and tok.ent_type_:

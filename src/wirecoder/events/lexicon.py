@@ -29,6 +29,7 @@ class Lexicon:
     # light verbs by object noun: one verb may announce several types ("send troops" / "send aid")
     objects: dict[str, list[TriggerSense]] = field(default_factory=dict)
     surface: frozenset[str] = frozenset()
+    form_lemma: dict[str, str] = field(default_factory=dict)  # "raped" -> "rape", for weak lemmas
     modal_request: frozenset[str] = frozenset()  # "X must release Y": a demand on Y
 
     def object_sense(self, lemma: str, object_lemma: str) -> TriggerSense | None:
@@ -64,8 +65,10 @@ def load_lexicon() -> Lexicon:
     surface: set[str] = set()
 
     def add_forms(lemma: str) -> None:
-        surface.update(inflections(lemma))
-        surface.update(irregular.get(lemma, []))
+        forms = inflections(lemma) | set(irregular.get(lemma, []))
+        surface.update(forms)
+        for form in forms:
+            lex.form_lemma.setdefault(form, lemma)
 
     for event_type, entry in raw.items():
         for lemma, mode in (entry.get("verbs") or {}).items():
@@ -88,4 +91,6 @@ def load_lexicon() -> Lexicon:
             add_forms(lemma)
     surface.update(raw.get("REQUEST", {}).get("modal") or [])
     lex.surface = frozenset(surface)
+    for lemma in (*lex.verbs, *lex.nouns, *lex.phrasal, *lex.objects):
+        lex.form_lemma[lemma] = lemma  # a lemma is its own lemma, whatever else it inflects from
     return lex
