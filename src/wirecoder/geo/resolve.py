@@ -145,14 +145,16 @@ def _attached(sentence, trigger_start: int, places: list[Place]) -> Place | None
     """The place whose dependency path to the trigger is shortest, via a locative preposition or directly."""
     doc = sentence.doc
     local = trigger_start - sentence.start
-    trigger = next((t for t in doc if t.idx <= local < t.idx + len(t.text)), None)
-    if trigger is None:
+    span = doc.char_span(local, local + 1, alignment_mode="expand")
+    if span is None or not len(span):
         return None
+    trigger = span[0]
     trig_chain = {t.i: d for d, t in enumerate([trigger, *trigger.ancestors])}
     best, best_len = None, 99
     for p in places:
         a, b = p.span[0] - sentence.start, p.span[1] - sentence.start
-        toks = [t for t in doc if a <= t.idx < b]
+        found = doc.char_span(a, b, alignment_mode="expand")
+        toks = list(found) if found is not None else []
         if not toks:
             continue
         head = min(toks, key=lambda t: len(list(t.ancestors)))
