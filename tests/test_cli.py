@@ -93,3 +93,17 @@ def test_schema_is_json_schema():
     schema = json.loads(res.stdout)
     assert {"article", "events", "actors", "places", "errors"} <= set(schema["properties"])
     assert "Event" in schema["$defs"]
+
+
+def test_geoparse_reads_jsonl_and_reports_offsets(tmp_path):
+    feed = tmp_path / "places.jsonl"
+    text = "Government jets bombed Saraqib and Ariha in Idlib province."
+    feed.write_text(json.dumps({"id": "g1", "text": text}) + "\n{broken\n", encoding="utf-8")
+    res = run("geoparse", str(feed))
+    assert res.returncode == 1 and "places.jsonl:2" in res.stderr
+    record = json.loads(res.stdout.splitlines()[0])
+    assert record["id"] == "g1"
+    found = {t["text"]: t for t in record["toponyms"]}
+    assert "Saraqib" in found and found["Saraqib"]["country"] == "SY"
+    for t in record["toponyms"]:
+        assert text[t["start"] : t["end"]] == t["text"]

@@ -49,20 +49,43 @@ def info(path: Annotated[Path | None, typer.Option("--path", help="Index file.")
 
 
 def geoparse_cmd(paths: list[str], jsonl: bool) -> int:
-    """Print the toponyms of each input file, one JSON line per article (pretty JSON unless `jsonl`)."""
+    """Print the toponyms of each article, one JSON line per article (pretty JSON unless `jsonl`).
+
+    A .txt file or stdin is geoparsed whole (offsets index the file's text, title line included); other
+    formats (.jsonl, .csv, .html, ...) are read as for `extract`, and offsets index each article's text.
+    """
     from wirecoder.geo.resolve import geoparse
+    from wirecoder.ingest import ReadFailure, read_articles
     from wirecoder.schema import content_id
 
     status = 0
-    for raw in paths:
-        try:
-            text = sys.stdin.read() if raw == "-" else Path(raw).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            print(f"wirecoder: {raw}: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+
+    def texts():
+        nonlocal status
+        for raw in paths:
+            if raw == "-" or raw.lower().endswith(".txt"):
+                try:
+                    text = sys.stdin.read() if raw == "-" else Path(raw).read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError) as exc:
+                    print(f"error: {raw}: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+                    status = 1
+                    continue
+                yield (Path(raw).stem if raw != "-" else content_id(None, text)), text
+                continue
+            for item in read_articles([raw]):
+                if isinstance(item, ReadFailure):
+                    print(f"error: {item.input}: {item.reason}", file=sys.stderr)
+                    status = 1
+                else:
+                    yield item.id, item.text
+
+    for article_id, text in texts():
+        if not text.strip():
+            print(f"error: {article_id}: empty text", file=sys.stderr)
             status = 1
             continue
         places = geoparse(text)
-        record = {"id": Path(raw).stem if raw != "-" else content_id(None, text), "toponyms": [
+        record = {"id": article_id, "toponyms": [
             {"text": p.text, "start": p.span[0], "end": p.span[1], "name": p.name, "geonameid": p.geonameid,
              "lat": p.lat, "lon": p.lon, "country": p.country, "feature_class": p.feature_class,
              "precision": p.precision, "score": p.score, "kind": p.kind} for p in places]}  # fmt: skip
