@@ -167,7 +167,7 @@ _US_STATE_ABBR = {
 
 # Bump when the package-built index changes (new data, new normalisation): indexes built by an older
 # wirecoder are then rebuilt on open instead of silently serving stale names.
-PACKAGE_BUILD_VERSION = "2"
+PACKAGE_BUILD_VERSION = "3"
 
 
 def build_from_packages(dest: Path) -> None:

@@ -44,7 +44,8 @@ def fuzzy_key(name: str) -> str:
     key = normalize(name)
     key = _DOUBLE.sub(r"\1", key)
     key = _FINAL_H.sub("", key)
-    return key.replace("ou", "u").replace("ee", "i").replace("q", "k")
+    # vowels are where transliterations differ most ("Saraqeb"/"Saraqib", "Homs"/"Hums")
+    return key.replace("ou", "u").replace("ee", "i").replace("e", "i").replace("o", "u").replace("q", "k")
 
 
 def is_latin(name: str) -> bool:

@@ -105,6 +105,13 @@ def lookup_variants(gaz: Gazetteer, text: str) -> tuple[list[Candidate], str]:
     return [], ""
 
 
+def _locative(doc: Doc, i: int) -> bool:
+    """A name right after a locative preposition or "town/village/city/province of"."""
+    if i > 0 and doc[i - 1].lower_ in LOC_PREPS - {"to", "from"}:
+        return True
+    return i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in CITY_WORDS | ADMIN_WORDS
+
+
 def _salient(cands: list[Candidate], strict: bool) -> bool:
     """Whether a matcher hit is a place worth believing without the NER model's vote."""
     floor = 50_000 if strict else 5_000
@@ -258,7 +265,13 @@ def _match(
                 if prev not in LOC_PREPS or not _salient(cands, strict=True):
                     continue
             elif not _salient(cands, strict=i == 0):
-                continue
+                if not (_locative(doc, i) and cands):
+                    continue
+                # "in Saraqib", "the village of al-Karama": small or variant-spelled places named
+                # where a place is expected
+                add(i, j, "toponym", cands, 0.6)
+                i, found = j, True
+                break
             add(i, j, "toponym", cands, 0.7 if has_ner else 0.8)
             i, found = j, True
             break
