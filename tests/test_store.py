@@ -296,3 +296,23 @@ def test_kill_minus_nine_mid_ingest_then_rerun(tmp_path):
         assert (final["articles"], final["events"]) == (400, 800)
         dupes = store.con.execute("SELECT count(*) - count(DISTINCT uid) FROM events").fetchone()[0]
         assert dupes == 0
+
+
+def test_parquet_export_has_the_spark_layout(filled, tmp_path):
+    """`export --format parquet` and the Spark job write the same typed columns (tables.EVENT_COLUMNS)."""
+    import pyarrow.parquet as pq
+
+    from wirecoder.tables import EVENT_COLUMNS, event_arrow_schema
+
+    filled.export(tmp_path / "all.parquet", "parquet")
+    table = pq.read_table(tmp_path / "all.parquet")
+    assert table.schema.names == EVENT_COLUMNS
+    assert table.schema.equals(event_arrow_schema())
+    rows = table.to_pylist()
+    aleppo = next(r for r in rows if r["place_name"] == "Aleppo")
+    assert (aleppo["source_name"], aleppo["date"], aleppo["stance"]) == (
+        "Syrian Air Force",
+        date(2017, 4, 4),
+        "denied",
+    )
+    assert aleppo["source"] == "Daily Star" and aleppo["rank"] == 0

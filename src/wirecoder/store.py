@@ -423,10 +423,11 @@ class Store:
         path = str(path)
         if format == "geojson":
             return self._export_geojson(path, base, params)
+        if format == "parquet":
+            return self._export_parquet(path, base, params)
         select = {
             "csv": f"SELECT {', '.join(QUERY_COLUMNS)} FROM ({base})",
             "jsonl": f"SELECT {', '.join(QUERY_COLUMNS)} FROM ({base})",
-            "parquet": f"SELECT * FROM ({base})",
             "acled": _ACLED_SELECT.format(base=base),
             "plover": _PLOVER_SELECT.format(base=base),
         }[format]
@@ -436,6 +437,35 @@ class Store:
         escaped = path.replace("'", "''")
         self.con.execute(f"COPY ({select}) TO '{escaped}' ({options})", params)
         return self.con.execute(f"SELECT count(*) FROM ({base})", params).fetchone()[0]
+
+    def _export_parquet(self, path: str, base: str, params: list) -> int:
+        """Parquet in the one flat event layout (tables.EVENT_COLUMNS), identical to the Spark job's output,
+        rebuilt from each stored Event so both come from the same code."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        from wirecoder.schema import ArticleMeta, Event, Extraction
+        from wirecoder.tables import event_arrow_schema, event_row, typed
+
+        schema = event_arrow_schema()
+        cur = self.con.execute(
+            f"SELECT e.json, e.rank, e.article_id, e.published, e.source, e.url, a.title "
+            f"FROM ({base}) e LEFT JOIN articles a ON a.key = e.article_key",
+            params,
+        )
+        n = 0
+        with pq.ParquetWriter(path, schema) as writer:
+            while batch := cur.fetchmany(5000):
+                rows = []
+                for raw, rank, article_id, published, source, url, title in batch:
+                    meta = ArticleMeta(
+                        id=article_id, title=title, published=published, source=source, url=url
+                    )
+                    event = Event.model_validate_json(raw)
+                    rows.append(typed(event_row(Extraction(article=meta), rank, event)))
+                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+                n += len(rows)
+        return n
 
     def _export_geojson(self, path: str, base: str, params: list) -> int:
         cur = self.con.execute(
