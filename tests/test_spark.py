@@ -185,3 +185,21 @@ def test_spark_cmd_exit_codes(spark, spark_out, articles_jsonl: Path, tmp_path: 
     assert spark_cmd(str(articles_jsonl), str(tmp_path / "out"), "local[1]", 2) == 1
     assert pq.read_table(tmp_path / "out" / "events").num_rows > 0
     assert spark_cmd(str(tmp_path / "missing.parquet"), str(tmp_path / "out2"), "local[1]", None) == 2
+
+
+def test_ingest_from_spark_is_idempotent_and_matches_parquet_export(spark_out, tmp_path: Path) -> None:
+    """`wirecoder ingest --from-spark` stores what Spark extracted; the store's Parquet export then has
+    the same events as the Spark output, and loading the result twice changes nothing."""
+    from wirecoder.store import Store, load_spark_output
+
+    out, _ = spark_out
+    with Store.open(tmp_path / "s.duckdb") as store:
+        first = load_spark_output(store, out)
+        second = load_spark_output(store, out)
+        assert first.new == len(GOOD) and second.new == 0 and second.duplicate == len(GOOD)
+        assert {reason for _, reason in store.con.execute("SELECT input, reason FROM errors").fetchall()}
+        store.export(tmp_path / "e.parquet", "parquet")
+    exported = _spark_rows(tmp_path / "e.parquet")
+    spark_rows = _spark_rows(out / "events")
+    key = ("article_id", "rank", "event_type", "source_name", "place_name", "date", "killed", "stance")
+    assert [tuple(r[k] for k in key) for r in exported] == [tuple(r[k] for k in key) for r in spark_rows]

@@ -491,6 +491,48 @@ class Store:
         return n
 
 
+# --------------------------------------------------------------------------- Spark results
+
+
+def load_spark_output(store: Store, output: str | Path, batch_size: int = 200) -> AddResult:
+    """Load a `wirecoder spark` result (OUTPUT/articles/ and OUTPUT/errors/, see docs/spark.md) into the
+    store, exactly as a local ingest would store the same articles: idempotent by content hash."""
+    import pyarrow.dataset as ds
+
+    from wirecoder.schema import Article, Extraction
+
+    root = Path(output)
+    if not (root / "articles").is_dir():
+        raise FileNotFoundError(f"{root} is not a wirecoder spark output (no articles/ folder)")
+    total = AddResult()
+    pairs: list[tuple[Extraction, Article]] = []
+
+    def flush() -> None:
+        result = store.add_many(pairs)
+        for name in ("new", "duplicate", "near_duplicate", "failed"):
+            setattr(total, name, getattr(total, name) + getattr(result, name))
+        pairs.clear()
+
+    columns = ["article_id", "title", "text", "published", "source", "url", "extraction"]
+    for batch in ds.dataset(root / "articles", format="parquet").to_batches(columns=columns):
+        for row in batch.to_pylist():
+            if not row["extraction"] or not (row["text"] or "").strip():
+                continue  # a record that never became an article: it is in errors/
+            extraction = Extraction.model_validate_json(row["extraction"])
+            article = Article(id=row["article_id"], title=row["title"], text=row["text"],
+                              published=row["published"], source=row["source"], url=row["url"])  # fmt: skip
+            pairs.append((extraction, article))
+            if len(pairs) >= batch_size:
+                flush()
+    flush()
+    if (root / "errors").is_dir():
+        errors = ds.dataset(root / "errors", format="parquet").to_table(
+            columns=["article_id", "input", "reason"]
+        )
+        store.add_errors((r["input"] or r["article_id"] or "?", r["reason"]) for r in errors.to_pylist())
+    return total
+
+
 # --------------------------------------------------------------------------- helpers
 
 

@@ -11,6 +11,7 @@ import os
 import sys
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -73,9 +74,13 @@ def _open(db: str):
 @store_app.command("ingest")
 def ingest_cmd(
     sources: Annotated[
-        list[str], typer.Argument(help="Files, folders, globs or - (txt, jsonl[.gz], csv, html, ...)")
-    ],
+        list[str] | None,
+        typer.Argument(help="Files, folders, globs or - (txt, jsonl[.gz], csv, html, ...)"),
+    ] = None,
     db: DbOpt = "wirecoder.duckdb",
+    from_spark: Annotated[
+        Path | None, typer.Option("--from-spark", help="Load a `wirecoder spark` OUTPUT folder instead.")
+    ] = None,
     published: Annotated[str | None, typer.Option(help="Default publication date YYYY-MM-DD.")] = None,
     source: Annotated[str | None, typer.Option(help="Default source/outlet name.")] = None,
     text_col: Annotated[str, typer.Option(help="CSV/Parquet column with the article body.")] = "text",
@@ -101,9 +106,17 @@ def ingest_cmd(
       wirecoder ingest news/ --db conflict.duckdb
 
       wirecoder ingest fakes.csv --text-col article_content --title-col article_title --date-col date
+
+      wirecoder ingest --from-spark spark-out/ --db conflict.duckdb
     """
     from wirecoder.ingest import ingest
     from wirecoder.store import StoreBusy
+
+    if from_spark is not None:
+        raise typer.Exit(_ingest_spark(from_spark, db, cluster))
+    if not sources:
+        err.print("error: give files to ingest, or --from-spark OUTPUT", markup=False, highlight=False)
+        raise typer.Exit(2)
 
     try:
         summary = ingest(
@@ -139,6 +152,25 @@ def ingest_cmd(
         highlight=False,
     )
     raise typer.Exit(1 if summary.failed else 0)
+
+
+def _ingest_spark(output: Path, db: str, cluster: bool) -> int:
+    """`ingest --from-spark`: store a Spark result like a local ingest (idempotent), then cluster."""
+    from wirecoder.corroborate import corroborate
+    from wirecoder.store import Store, StoreBusy, load_spark_output
+
+    try:
+        with Store.open(db, wait=60.0) as store:
+            result = load_spark_output(store, output)
+            clusters = corroborate(store) if cluster and result.new else None
+    except (StoreBusy, FileNotFoundError) as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        return 1
+    summary = f"{result.new} new, {result.duplicate} duplicate, {result.near_duplicate} near-duplicate"
+    if clusters is not None:
+        summary += f"; {clusters[0]} clusters, {clusters[1]} contradictions"
+    err.print(summary, markup=False, highlight=False)
+    return 1 if result.failed else 0
 
 
 def _report_failures(db: str, summary) -> None:
