@@ -136,3 +136,49 @@ def test_complement_of_a_refusal_is_folded_but_a_parallel_denial_is_kept() -> No
         nlp("The party rejects the claim, while Chad has denied assisting the rebels."), lex
     )
     assert {t.event_type for t in parallel} == {"REJECT", "AID"}
+
+
+def _violent_sources(text: str) -> list:
+    """Source actors of the ASSAULT events of a story, in salience order."""
+    events = extract(text, published="2022-05-10").events
+    return [e.source_actor for e in events if e.event_type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # the perpetrator named as a modifier or a "by"-phrase of the act that killed the victims
+        ("Ten farmers were killed on Monday in a Russian raid on their village near Hama.", "RUS"),
+        ("Seven people died in Syrian regime barrel bomb attacks on a town in Idlib.", "SYR"),
+        ("A US-led strike killed nine civilians in a village outside Mosul.", "USA"),
+        ("Twelve people were killed in shelling by Syrian government forces on the town.", "SYR"),
+        ("Four children were killed in a mortar attack carried out by Turkish troops.", "TUR"),
+        # an act as subject: its actor is the one named inside it
+        ("An Israeli air strike killed three men in a car near Quneitra.", "ISR"),
+    ],
+)
+def test_perpetrator_inside_the_act(text: str, country: str) -> None:
+    sources = [a for a in _violent_sources(text) if a is not None]
+    assert sources and sources[0].country == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fresh fighting shook the northern city on Sunday.",  # an adjective that names no one
+        "Five people died in the attack on the bus station.",  # victims of an act are not its actors
+        "The Damascus bombing killed five people on Friday.",  # a city in front of the act is a place
+        "A roadside bomb blast killed four soldiers near the border.",  # the act itself is no actor
+    ],
+)
+def test_no_perpetrator_when_none_is_named(text: str) -> None:
+    assert all(a is None for a in _violent_sources(text))
+
+
+def test_bare_state_role_takes_the_story_country() -> None:
+    text = (
+        "Fighting flared again in northern Mali on Sunday. Government forces shelled rebel positions "
+        "outside Kidal, a local official said."
+    )
+    sources = [a for a in _violent_sources(text) if a is not None]
+    assert sources and sources[0].country == "MLI" and sources[0].sector == "MIL"

@@ -7,6 +7,7 @@ actor it has seen, in order, and links surnames, pronouns and definite descripti
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -38,6 +39,8 @@ _TIME_WORDS = {
 }  # fmt: skip
 _DROP_DEPS = {"relcl", "acl", "cc", "conj", "punct", "advcl", "appos"}
 _NP_PREPS = {"of", "in", "from", "by", "near"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
+_MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod"}
 _KIND_RANK = {"group": 0, "org": 0, "person": 1, "role": 2, "country": 3}
 
 
@@ -128,6 +131,11 @@ def _definite_description(tokens: list[Token]) -> bool:
     )
 
 
+def _bare_role(actor: Actor) -> bool:
+    """A role word with no entry of its own ("the regime", "security forces", "the president")."""
+    return actor.kb_id is None or actor.kb_id.startswith("role.")
+
+
 def _bracketed(tok: Token) -> bool:
     return tok.i > 0 and tok.doc[tok.i - 1].text == "("
 
@@ -139,6 +147,7 @@ class StoryActors:
         self.kb = kb
         self.matches: dict[int, list[ActorMatch]] = {}  # sentence index -> KB matches
         self.seen: list[tuple[int, Actor, bool]] = []  # (article offset, actor, is_person)
+        self._story_country: str | None = None  # computed on first use, after every sentence is scanned
 
     def scan(self, sentence: Sentence) -> list[ActorMatch]:
         """KB matches of one sentence (tokenized or parsed docs share token indices)."""
@@ -190,8 +199,20 @@ class StoryActors:
                 return None
         resolved = _kb_resolve(self.kb, core_text)
         best = self._best_match(sentence, tokens) or self._best_match(sentence, whole)
+        if head.dep_ in _MODIFIER_DEPS:
+            around = self._match_around(sentence, head)
+            if around is not None:  # "Syrian regime barrel bombs": the modifier is part of a longer name
+                best, resolved = around, self._from_entry(around, span, text)
+                whole = list(doc[around.start : around.end])
+                span = sentence.span(whole[0].idx, whole[-1].idx + len(whole[-1]))
+                text = doc.text[whole[0].idx : whole[-1].idx + len(whole[-1])]
         if best is not None and not (resolved.kb_id or resolved.country):
             resolved = self._from_entry(best, span, text)
+        if head.pos_ == "NOUN" and load_lexicon().noun(head.lemma_.lower()) and not resolved.kb_id:
+            return None  # "the bomb blast killed six": an act, not an actor
+        named = resolved.kb_id or resolved.country or (head.pos_ == "NOUN" and resolved.sector)
+        if head.dep_ in _MODIFIER_DEPS and (not named or (best is not None and best.via == "capital")):
+            return None  # "Fresh fighting", "the Damascus bombing": a modifier that names no actor
         if not (resolved.kb_id or resolved.country or resolved.sector):
             surname = self._link_name(tokens)
             if surname is not None:
@@ -204,6 +225,10 @@ class StoryActors:
                 return None
         if not resolved.country and len(whole) > len(tokens):
             resolved = self._country_from_context(sentence, whole, tokens, resolved)
+        if not resolved.country and resolved.sector in STATE_SECTORS and _bare_role(resolved):
+            country = self.story_country()
+            if country is not None:  # "the regime", "government forces" in a story about one country
+                resolved = resolved.model_copy(update={"country": country, "confidence": 0.5})
         actor = resolved.model_copy(update={"text": text, "span": span})
         self.remember(
             actor, person=head.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in tokens)
@@ -245,6 +270,20 @@ class StoryActors:
             return None
         return None
 
+    def story_country(self) -> str | None:
+        """The country the story is about: the one its KB mentions name most often (the earliest on a tie).
+        Bare state roles ("the regime", "security forces") belong to it unless their phrase says otherwise."""
+        if self._story_country is None:
+            countries: Counter[str] = Counter()  # countries named as such ("Syria", "Syrian", "Damascus")
+            others: Counter[str] = Counter()  # else the countries of named groups ("the Syrian regime")
+            for index in sorted(self.matches):
+                for m in self.matches[index]:
+                    if m.entry.country and m.entry.kind != "role":
+                        (countries if m.entry.kind == "country" else others)[m.entry.country] += 1
+            best = (countries or others).most_common(1)
+            self._story_country = best[0][0] if best else ""
+        return self._story_country or None
+
     def remember(self, actor: Actor, person: bool = False) -> None:
         if actor.span is not None:
             self.seen.append((actor.span[0], actor, person))
@@ -268,6 +307,16 @@ class StoryActors:
             if names[-1] in actor.text.split() and (actor.country or actor.kb_id):
                 return actor
         return None
+
+    def _match_around(self, sentence: Sentence, head: Token) -> ActorMatch | None:
+        """The longest KB match that contains a pre-modifier and stays before the noun it modifies."""
+        noun = head.head
+        around = [
+            m
+            for m in self.matches.get(sentence.index, [])
+            if m.start <= head.i < m.end and m.end <= noun.i and m.end - m.start > 1
+        ]
+        return max(around, key=lambda m: m.end - m.start, default=None)
 
     def _inside_match(self, sentence: Sentence, tokens: list[Token]) -> bool:
         return self._best_match(sentence, tokens) is not None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from wirecoder.events.lexicon import Lexicon, TriggerSense
+from wirecoder.events.lexicon import Lexicon, TriggerSense, load_lexicon
 
 SPEECH_LEMMAS = {
     "say", "tell", "state", "announce", "claim", "confirm", "report", "add", "note", "insist", "explain",
@@ -69,6 +69,20 @@ TIME_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
     "tonight", "morning", "evening", "night", "week", "month", "year", "weekend", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+}  # fmt: skip
+MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+# lower-case words that name the actor when they modify an event noun ("regime airstrikes")
+ACTOR_MODIFIERS = {
+    "regime", "government", "army", "military", "rebel", "opposition", "coalition", "militant", "jihadist",
+    "insurgent", "police", "militia", "loyalist", "separatist", "extremist", "terrorist", "islamist",
+}  # fmt: skip
+LED_BY = {"lead", "claim"}  # "US-led strikes", "IS-claimed bombing"
+BLAME_VERBS = {"blame", "accuse", "hold", "condemn"}
+CLAIM_VERBS = {"claim", "take", "assume", "accept", "bear"}
+# verbs whose subject suffers an act named in their prepositional phrase ("died in the attack")
+VICTIM_VERBS = {
+    "die", "perish", "wound", "injure", "hurt", "suffer", "flee", "escape", "survive", "lose", "displace",
+    "trap", "sustain", "bury", "rescue", "evacuate", "miss", "shelter", "hide",
 }  # fmt: skip
 _SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 # "refused to allow", "accused X of attacking", "rejected the deal": what is rejected or alleged
@@ -445,9 +459,19 @@ def _verb_arguments(trig: Trigger) -> None:
     else:
         trig.source = next((c for c in children if c.dep_ in _SUBJECT_DEPS and c.dep_ != "expl"), None)
         trig.target = _active_target(trig, children, preps)
+        if trig.source is not None and _event_noun(trig.source):
+            # "a regime air strike killed ten": the act is the subject; its actor is named inside it
+            trig.source = _event_noun_actor(trig.source) or trig.source
+    if trig.source is None and tok.tag_ == "VBG":  # "shelling by regime forces"
+        by = next((c for c in children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        trig.source = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if trig.source is None and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        trig.source = _agent(tok)  # "a market hit by Russian jets"
+        if trig.source is not None and trig.target is None and not trig.sense.objects:
+            trig.target = tok.head
     if trig.source is None and not passive:
         trig.source = _inherited_subject(tok)
-    if trig.source is None and tok.dep_ in {"acl"} and tok.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+    if trig.source is None and tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         trig.source = tok.head  # "militants fleeing the city"
     if trig.source is None and tok.dep_ == "relcl":
         trig.source = tok.head  # "the fighters who fled" (relative pronoun subject)
@@ -492,18 +516,7 @@ def _actorish(tok: Token) -> bool:
 
 def _noun_arguments(trig: Trigger) -> None:
     tok = trig.token
-    for child in tok.children:
-        if child.dep_ == "poss" and trig.source is None:
-            trig.source = child
-        elif (
-            child.dep_ in {"amod", "compound", "nmod"}
-            and trig.source is None
-            and child.pos_ in {"PROPN", "ADJ"}
-        ):
-            if child.ent_type_ in {"NORP", "ORG", "GPE"} or child.pos_ == "PROPN":
-                trig.source = child
-        elif child.dep_ == "prep" and child.lower_ == "by":
-            trig.source = next((c for c in child.children if c.dep_ == "pobj"), trig.source)
+    trig.source = _event_noun_actor(tok) or _blamed(tok)
     preps = NOUN_PREPS.get(trig.event_type, ()) + RECIPIENT_PREPS.get(trig.event_type, _DEFAULT_PREPS)
     trig.target = _prep_object(tok, preps)
     if trig.target is None and tok.dep_ == "dobj" and tok.head.pos_ in {"VERB", "AUX"}:
@@ -515,6 +528,70 @@ def _noun_arguments(trig: Trigger) -> None:
         trig.target = dative  # "gave Kenya a grant"
     if trig.source is None:
         trig.source = _inherited_subject(tok)
+
+
+def _event_noun(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and load_lexicon().noun(tok.lemma_.lower()) is not None
+
+
+def _event_noun_actor(noun: Token) -> Token | None:
+    """Who carried out the act an event noun names: its possessor, "by"-phrase, the agent of a participle
+    on it ("an attack carried out by X") or an actor modifier ("Russian airstrikes")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "acl" and child.tag_ == "VBN" and _agent(child) is not None:
+            return _agent(child)
+    return _modifier_source(noun)
+
+
+def _agent(verb: Token) -> Token | None:
+    """The object of a passive verb's "by"-phrase."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+def _modifier_source(tok: Token) -> Token | None:
+    """The actor named as a modifier of an event noun: "Russian airstrikes", "regime barrel bomb attacks",
+    "a US-led strike", "the IS-claimed bombing". The modifier nearest the noun wins (wire copy often glues
+    tags or datelines to the left of a headline); the actor resolver drops modifiers that name nobody."""
+    left = sorted((t for t in tok.subtree if t.i < tok.i and _in_modifier_chain(t, tok)), key=lambda t: -t.i)
+    for mod in left:
+        if mod.lower_ in TIME_WORDS or mod.lower_ in MONTH_ABBREVIATIONS or mod.like_num:
+            return None  # a dateline glued to the headline: nothing further left is part of the name
+        if mod.tag_ == "VBN" and mod.lemma_.lower() in LED_BY:
+            named = next((c for c in mod.children if c.dep_ in {"npadvmod", "compound", "nmod"}), None)
+            if named is not None:
+                return named
+        if mod.pos_ == "PROPN" or (mod.pos_ == "ADJ" and mod.text[:1].isupper()):
+            return mod
+        if mod.pos_ in {"NOUN", "ADJ"} and mod.lemma_.lower() in ACTOR_MODIFIERS:
+            return mod
+    return None
+
+
+def _in_modifier_chain(t: Token, noun: Token) -> bool:
+    """Is `t` one of the pre-modifiers of `noun`, directly or through other compounds?"""
+    while t.i != noun.i:
+        if t.dep_ not in {"amod", "compound", "nmod", "npadvmod"} or t.head.i <= t.i:
+            return False
+        t = t.head
+    return True
+
+
+def _blamed(tok: Token) -> Token | None:
+    """ "activists blamed the Islamic State for the attack", "IS claimed responsibility for the bombing":
+    the one blamed, or the one claiming it, carried out the act."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "for":
+        return None
+    head = tok.head.head
+    if head.lemma_.lower() in BLAME_VERBS:
+        return next((c for c in head.children if c.dep_ == "dobj"), None)
+    if head.lemma_.lower() == "responsibility" and head.head.lemma_.lower() in CLAIM_VERBS:
+        return next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def _prep_object(tok: Token, preps: Iterable[str]) -> Token | None:
@@ -536,11 +613,15 @@ def _inherited_subject(tok: Token) -> Token | None:
         if cur.dep_ in _BOUNDARY_DEPS or cur.dep_ not in _CLIMB_DEPS or cur.head is cur:
             return None
         head = cur.head
+        if cur.dep_ == "prep" and head.lemma_.lower() in VICTIM_VERBS:
+            return None  # "five people died in the attack": the victims, not the attackers
         controlled = cur.dep_ == "xcomp" or (cur.dep_ == "dobj" and cur.tag_ == "VBG")
         if head.lemma_.lower() in SPEECH_LEMMAS and not controlled:
             return None  # "X said Y attacked": X is the speaker, not the attacker
         if head.pos_ in {"VERB", "AUX"}:
             subj = next((c for c in head.children if c.dep_ in {"nsubj", "csubj"}), None)
+            if cur.dep_ == "attr" and subj is not None and subj.lower_ in {"it", "this", "that", "there"}:
+                return None  # "it was the first bombardment of the town": no one named
             if subj is not None and subj is not tok and tok not in subj.subtree:
                 return subj
             agent = next((c for c in head.children if c.dep_ == "agent"), None)
