@@ -166,6 +166,9 @@ class _StoryExtractor:
             self.actors.scan(s)
         selected = [s for s in sentences if self._worth_parsing(s)]
         title_sentences = segment(self.article.title) if self.article.title else []
+        for k, s in enumerate(title_sentences):
+            s.index = -1 - k  # title sentences never share an index (or offsets) with the body
+            self.actors.scan(s)  # the headline counts towards the story's country
         parse_sentences(selected + title_sentences)
         kb_mentions = [a for s in sentences for a in self.actors.kb_actors(s)]
         for actor in kb_mentions:
