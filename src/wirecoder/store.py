@@ -29,7 +29,8 @@ from typing import Any
 
 import duckdb
 
-from wirecoder.schema import Article, Event, Extraction
+from wirecoder.schema import Article, ArticleMeta, Event, Extraction
+from wirecoder.tables import event_row, typed
 
 SCHEMA_VERSION = 1
 NUM_PERM = 128
@@ -444,8 +445,7 @@ class Store:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        from wirecoder.schema import ArticleMeta, Event, Extraction
-        from wirecoder.tables import event_arrow_schema, event_row, typed
+        from wirecoder.tables import event_arrow_schema
 
         schema = event_arrow_schema()
         cur = self.con.execute(
@@ -462,7 +462,7 @@ class Store:
                         id=article_id, title=title, published=published, source=source, url=url
                     )
                     event = Event.model_validate_json(raw)
-                    rows.append(typed(event_row(Extraction(article=meta), rank, event)))
+                    rows.append(typed(event_row(meta, rank, event)))
                 writer.write_table(pa.Table.from_pylist(rows, schema=schema))
                 n += len(rows)
         return n
@@ -591,7 +591,7 @@ def _extraction_rows(key: str, ex: Extraction, article: Article, rows: dict[str,
             {"article_key": key, "idx": i, **place.model_dump(include=keep), **_span(place.span)}
         )
     for rank, event in enumerate(ex.events):
-        row = event_row(key, rank, event, article)
+        row = stored_event_row(key, rank, event, article)
         rows["events"].append(row)
         if event.claim is not None:
             c, who = event.claim, event.claim.source
@@ -620,71 +620,32 @@ def _span(span) -> dict[str, int | None]:
     return {"span_start": span[0] if span else None, "span_end": span[1] if span else None}
 
 
-def event_row(key: str, rank: int, ev: Event, article: Article) -> dict[str, Any]:
-    """One Event flattened into the `events` table's columns (the full Event is kept as JSON too)."""
-    src, tgt, loc, when, cas, claim = (
-        ev.source_actor,
-        ev.target_actor,
-        ev.location,
-        ev.date,
-        ev.casualties,
-        ev.claim,
+# the `events` table keeps tables.EVENT_COLUMNS under these older names, plus a few columns of its own
+_STORE_NAMES = {
+    "place_country": "country",
+    "place_precision": "geo_precision",
+    "claim_country": "claim_source_country",
+    "start": "span_start",
+    "end": "span_end",
+}
+_NOT_STORED = {"victims", "trigger", "title"}
+
+
+def stored_event_row(key: str, rank: int, ev: Event, article: Article) -> dict[str, Any]:
+    """One Event flattened into the `events` table's columns (the shared flat layout of tables.py, renamed;
+    the full Event is kept as JSON too)."""
+    meta = ArticleMeta(**article.model_dump(exclude={"text"}))
+    flat = typed(event_row(meta, rank, ev))
+    row = {_STORE_NAMES.get(k, k): v for k, v in flat.items() if k not in _NOT_STORED}
+    victims = ev.casualties.victims if ev.casualties else {}
+    row.update(
+        uid=f"{key}:{rank}",
+        article_key=key,
+        place_text=ev.location.text if ev.location else None,
+        civilians=victims.get("civilians"),
+        json=ev.model_dump_json(),
     )
-    victims = (cas.victims or {}) if cas else {}
-    return {
-        "uid": f"{key}:{rank}",
-        "article_key": key,
-        "article_id": article.id,
-        "rank": rank,
-        "event_id": ev.id,
-        "event_type": ev.event_type,
-        "mode": ev.mode,
-        "acled_type": ev.acled_type,
-        "acled_subtype": ev.acled_subtype,
-        **_actor_cols("source", src),
-        **_actor_cols("target", tgt),
-        "place_name": loc.name if loc else None,
-        "geonameid": loc.geonameid if loc else None,
-        "lat": loc.lat if loc else None,
-        "lon": loc.lon if loc else None,
-        "country": loc.country if loc else None,
-        "admin1": loc.admin1 if loc else None,
-        "geo_precision": loc.precision if loc else None,
-        "place_text": loc.text if loc else None,
-        "date": when.value if when else None,
-        "date_precision": when.precision if when else None,
-        "date_text": when.text if when else None,
-        "killed": cas.killed if cas else None,
-        "wounded": cas.wounded if cas else None,
-        "missing": cas.missing if cas else None,
-        "abducted": cas.abducted if cas else None,
-        "arrested": cas.arrested if cas else None,
-        "civilians": victims.get("civilians"),
-        "claim_source": claim.source.name if claim and claim.source else None,
-        "claim_source_country": claim.source.country if claim and claim.source else None,
-        "claim_cue": claim.cue if claim else None,
-        "stance": claim.stance if claim else "asserted",
-        "quote": claim.quote if claim else None,
-        "negated": ev.negated,
-        "sentence": ev.sentence,
-        "span_start": ev.span[0],
-        "span_end": ev.span[1],
-        "confidence": ev.confidence,
-        "published": article.published,
-        "source": article.source,
-        "url": article.url,
-        "json": ev.model_dump_json(),
-    }
-
-
-def _actor_cols(prefix: str, actor) -> dict[str, Any]:
-    return {
-        f"{prefix}_name": actor.name if actor else None,
-        f"{prefix}_country": actor.country if actor else None,
-        f"{prefix}_sector": actor.sector if actor else None,
-        f"{prefix}_kb_id": actor.kb_id if actor else None,
-        f"{prefix}_text": actor.text if actor else None,
-    }
+    return row
 
 
 # --------------------------------------------------------------------------- near-duplicates

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from wirecoder.schema import Actor, Event, Extraction
+from wirecoder.schema import Actor, ArticleMeta, Event, Extraction
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -72,12 +72,11 @@ def typed(row: dict[str, Any]) -> dict[str, Any]:
 
 def event_rows(extraction: Extraction) -> list[dict[str, Any]]:
     """One flat dict per event, keys exactly EVENT_COLUMNS, in salience order (rank 0 = main event)."""
-    return [event_row(extraction, rank, e) for rank, e in enumerate(extraction.events)]
+    return [event_row(extraction.article, rank, e) for rank, e in enumerate(extraction.events)]
 
 
-def event_row(extraction: Extraction, rank: int, e: Event) -> dict[str, Any]:
-    """The flat row of one event of an Extraction."""
-    meta = extraction.article
+def event_row(meta: ArticleMeta, rank: int, e: Event) -> dict[str, Any]:
+    """The flat row of one event (rank = its place in the story's salience order)."""
     place, when, cas, claim = e.location, e.date, e.casualties, e.claim
     row: dict[str, Any] = {
         "article_id": meta.id,
