@@ -49,11 +49,23 @@ ROWS = [
     (4197000, "Georgia", "State of Georgia", 32.75, -83.5, "A", "ADM1", "US", "GA", 10000000),
     (4180439, "Atlanta", "", 33.75, -84.39, "P", "PPLA", "US", "GA", 470000),
     (611717, "Tbilisi", "Tiflis", 41.69, 44.83, "P", "PPLC", "GE", "51", 1100000),
+    (6252001, "United States", "US,USA,America", 39.76, -98.5, "A", "PCLI", "US", "00", 327000000),
+    (292968, "Al Karama", "Karama", 25.24, 55.3, "P", "PPL", "AE", "03", 50000),  # no Syrian Karama
+    (163345, "Tall Abyad", "Tal Abyad", 36.69, 38.95, "P", "PPL", "SY", "04", 14825),
+    (1227603, "Sri Lanka", "", 7.75, 80.75, "A", "PCLI", "LK", "00", 21000000),
+    # (..., admin2): two Richmonds and two Madison Counties, one of each in the same Kentucky county
+    (9000001, "Richmond", "", 37.55, -77.46, "P", "PPLA", "US", "VA", 226000, "760"),
+    (9000002, "Richmond", "", 37.75, -84.29, "P", "PPL", "US", "KY", 33000, "151"),
+    (9000003, "Madison County", "", 37.72, -84.28, "A", "ADM2", "US", "KY", 92000, "151"),
+    (9000004, "Madison County", "", 34.76, -86.55, "A", "ADM2", "US", "AL", 370000, "089"),
+    (9000005, "Madison County", "", 38.83, -89.9, "A", "ADM2", "US", "IL", 265000, "119"),
+    (9000006, "Madison County", "", 34.13, -83.21, "A", "ADM2", "US", "GA", 30000, "195"),
+    (9000007, "Madison County", "", 42.91, -75.67, "A", "ADM2", "US", "NY", 70000, "053"),
 ]
 
 
 def _line(r: tuple) -> str:
-    gid, name, alts, lat, lon, fcl, fco, cc, a1, pop = r
+    gid, name, alts, lat, lon, fcl, fco, cc, a1, pop, *admin2 = r
     cols = [
         gid,
         name,
@@ -66,7 +78,7 @@ def _line(r: tuple) -> str:
         cc,
         "",
         a1,
-        "",
+        admin2[0] if admin2 else "",
         "",
         "",
         pop,
@@ -251,3 +263,67 @@ def test_stale_package_index_is_detected_but_user_builds_are_kept(tmp_path):
         index("new.duckdb", {"source": "packages: x", "build_version": PACKAGE_BUILD_VERSION})
     )
     assert not _stale_package_index(index("user.duckdb", {"source": "geonames: allCountries.zip"}))
+
+
+def test_place_east_of_anchor_never_jumps_to_a_far_namesake(gp):
+    text = "Syrian fighters seized the village of Karama east of Raqqa on Tuesday."
+    place = {p.text: p for p in places_of(gp, text)}["Karama"]
+    assert place.country == "SY" and place.geonameid is None and place.precision == "admin1"
+    assert abs(place.lat - 35.95) < 0.1 and place.score < 0.5
+    far = {p.text: p for p in places_of(gp, "Shoppers crowded Karama in Dubai on Friday.")}["Karama"]
+    assert far.country == "AE"
+
+
+def test_capitalised_country_code_but_not_the_pronoun(gp):
+    text = "Talks between Ankara and the US stalled, officials told us on Monday."
+    found = [p.text for p in places_of(gp, text)]
+    assert found == ["Ankara", "US"]
+
+
+def _doc_with_ent(words: list[str], start: int, end: int, label: str):
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    doc.ents = [Span(doc, start, end, label=label)]
+    return doc, doc.ents[0]
+
+
+def test_one_word_person_tag_on_a_known_place_is_a_place(gaz):
+    from wirecoder.geo.recognize import _mislabelled_place
+
+    doc, ent = _doc_with_ent(["An", "Alexandria", "man", "was", "hurt"], 1, 2, "PERSON")
+    assert _mislabelled_place(gaz, doc, ent)
+    assert not _mislabelled_place(gaz, doc, ent, persons={"Alexandria"})  # "Mary Alexandria" elsewhere
+    doc, ent = _doc_with_ent(["Shells", "fell", "in", "Manbij", "today"], 3, 4, "PERSON")
+    assert _mislabelled_place(gaz, doc, ent, persons={"Manbij"})  # after "in": a place
+
+
+def test_country_opening_an_organisation_name(gaz):
+    from wirecoder.geo.recognize import _country_prefix
+
+    doc, ent = _doc_with_ent(["The", "Syria", "Civil", "Defence", "said"], 1, 4, "ORG")
+    end, country = _country_prefix(gaz, doc, ent)
+    assert end == 2 and country.country == "SY"
+    doc, ent = _doc_with_ent(["The", "Raqqa", "Civil", "Council", "said"], 1, 4, "ORG")
+    assert _country_prefix(gaz, doc, ent)[1] is None  # a city opening an organisation's name is not listed
+
+
+def test_dateline_town_and_two_word_demonym(gp):
+    text = "TALL ABYAD — Sri Lankan and Syrian aid workers reached the town on Monday."
+    found = [(p.text, p.kind, p.country) for p in places_of(gp, text)]
+    assert found == [
+        ("TALL ABYAD", "toponym", "SY"),
+        ("Sri Lankan", "demonym", "LK"),
+        ("Syrian", "demonym", "SY"),
+    ]
+    assert "Tall Abyad" not in [p.text for p in places_of(gp, "Tall Abyad residents said little.")]
+
+
+def test_town_and_its_county_named_together_confirm_each_other(gp):
+    text = "A Richmond man was charged after the crash, Madison County deputies said."
+    found = {p.text: p.geonameid for p in places_of(gp, text)}
+    assert found == {"Richmond": 9000002, "Madison County": 9000003}
+    assert {p.text: p.geonameid for p in places_of(gp, "Richmond council met on Monday.")} == {
+        "Richmond": 9000001
+    }

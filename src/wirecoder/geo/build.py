@@ -23,6 +23,7 @@ from wirecoder.geo.gazetteer import SCHEMA, now_iso
 from wirecoder.geo.names import fuzzy_key, keep_alternate, normalize
 from wirecoder.geo.regions import (
     ADMIN_ALIASES,
+    ADMIN_POINTS,
     COUNTRY_ALIASES,
     COUNTRY_DEMONYMS,
     COUNTRY_POINTS,
@@ -167,7 +168,7 @@ _US_STATE_ABBR = {
 
 # Bump when the package-built index changes (new data, new normalisation): indexes built by an older
 # wirecoder are then rebuilt on open instead of silently serving stale names.
-PACKAGE_BUILD_VERSION = "3"
+PACKAGE_BUILD_VERSION = "6"
 
 
 def build_from_packages(dest: Path) -> None:
@@ -272,6 +273,8 @@ def build_from_packages(dest: Path) -> None:
         if not pts or not gid or level not in ("1", "2"):
             continue
         lat, lon = _mid_range([p[0] for p in pts]), _mid_range([p[1] for p in pts])
+        if level == "1":
+            lat, lon = ADMIN_POINTS.get(".".join(gcode.split(".")[:2]), (lat, lon))
         country = iso_by_loc_id.get(int(r[8] or 0), gcode.split(".")[0])
         parts = gcode.split(".")
         admin1 = ".".join(parts[:2])
@@ -427,6 +430,10 @@ def build_from_geonames(dest: Path, files: list[Path], alternate_names: Path | N
                 names = [(r[1], True), (r[2], True)] + [
                     (a, False) for a in r[3].split(",") if keep_alternate(a)
                 ]
+                if r[7].startswith("PCL"):  # "US", "UK", "DRC": short forms GeoNames keeps only as codes
+                    names += [
+                        (a, True) for a in (*_COMMON_ALIASES.get(r[8], ()), *COUNTRY_ALIASES.get(r[8], ()))
+                    ]
                 admin1 = f"{r[8]}.{r[10]}" if r[10] else ""
                 admin2 = f"{admin1}.{r[11]}" if r[11] and admin1 else ""
                 w.place(

@@ -186,21 +186,76 @@ def sentence_mentions(
                     add(i, j, "toponym", cands, 0.9 if cands else 0.6, hint, ner=True)
             elif ent.label_ == "NORP" and ent.text in gaz.demonyms:
                 add(ent.start, ent.end, "demonym", _demonym_cands(gaz, ent.text), 0.9)
-            elif ent.label_ in BLOCKING_LABELS and not _mislabelled_place(gaz, doc, ent):
-                for k in range(ent.start, ent.end):
+            elif ent.label_ in BLOCKING_LABELS and not _mislabelled_place(gaz, doc, ent, persons):
+                first = ent.start
+                dash = next((t.i for t in ent if t.text in ("—", "–", "--")), None)
+                if ent.start == 0 and dash is not None:
+                    first = dash + 1  # "TORRINGTON — City Council": the dateline is no part of the name
+                elif ent.label_ == "ORG":
+                    # "U.S. Army", "EU Transport Commissioner": a country named as a modifier of an
+                    # organisation is an adjectival place name, listed like a demonym
+                    k, country = _country_prefix(gaz, doc, ent)
+                    if country is not None:
+                        add(ent.start, k, "demonym", [country], 0.8)
+                        first = k
+                for k in range(first, ent.end):
                     blocked[k] = True
     _match(gaz, sent, taken, blocked, add, lowercase_words, has_ner)
     out.sort(key=lambda m: m.start)
     return out
 
 
-def _mislabelled_place(gaz: Gazetteer, doc: Doc, ent) -> bool:
-    """An ORG "entity" that is exactly a well-known place name ("Texas", "Minnesota", "U.S."): the small
-    model often tags places it knows as organisations; a real organisation's name has more words."""
-    if ent.label_ != "ORG" or _org_follows(doc, ent.end):
+_PLACE_PREPS = {"in", "on", "at", "near", "outside", "inside", "around", "across", "throughout", "within"}
+
+
+def _dateline_follows(doc: Doc, j: int) -> bool:
+    """ "TORRINGTON — The council...", "HOUSTON (AP) —": a sentence-opening name that is a dateline."""
+    return j < len(doc) and doc[j].text in ("—", "–", "--", "(")
+
+
+def _country_prefix(gaz: Gazetteer, doc: Doc, ent) -> tuple[int, Candidate | None]:
+    """The end token and country (or continent) of a country name opening a longer organisation name."""
+    for k in range(min(ent.end - 1, ent.start + 3), ent.start, -1):
+        text = doc[ent.start : k].text
+        if not gaz.known(text):
+            continue
+        for c in gaz.lookup(text):
+            if c.main and not c.fuzzy and (c.is_country or c.feature_code == "CONT"):
+                return k, c
+    return ent.start, None
+
+
+def person_words(gaz: Gazetteer, sentences: list) -> set[str]:
+    """Words of the story's full personal names ("Michael Jordan"). A one-word PERSON tag on a
+    well-known place ("an Alexandria man", "Sri Lanka has") is more often a place the small model
+    mislabels, unless that word is also part of someone's full name in the story."""
+    words = set()
+    for sent in sentences:
+        if not sent.parsed:
+            continue
+        for ent in sent.doc.ents:
+            if ent.label_ != "PERSON" or len(ent) < 2 or _mislabelled_place(gaz, sent.doc, ent):
+                continue
+            words.update(t.text for t in ent if t.text[:1].isupper())
+    return words
+
+
+def _mislabelled_place(gaz: Gazetteer, doc: Doc, ent, persons: set[str] = frozenset()) -> bool:
+    """An ORG or PERSON "entity" that is exactly a well-known place name ("Texas", "Minnesota", "U.S.",
+    "Alexandria man", "Sri Lanka has"): the small model often tags places it knows as organisations or
+    people; a real organisation's name has more words, a person's full name appears somewhere."""
+    if ent.label_ not in ("ORG", "PERSON") or _org_follows(doc, ent.end):
         return False
     text = ent.text[4:] if ent.text.startswith(("the ", "The ")) else ent.text
-    return gaz.known(text) and _salient(gaz.lookup(text), strict=False)
+    for suffix in ("'s", "\u2019s"):
+        text = text.removesuffix(suffix)
+    after_prep = ent.start > 0 and doc[ent.start - 1].lower_ in _PLACE_PREPS
+    if after_prep and text.lower() not in COMMON and gaz.known(text):
+        # "in Riverdale", "On Oahu", "in Lombard"; an organisation's name only as a place's main name
+        return any(not c.fuzzy and (c.main or ent.label_ == "PERSON") for c in gaz.lookup(text))
+    if ent.label_ == "PERSON" and any(t.text in persons for t in ent):
+        return False
+    return gaz.known(text) and _salient(gaz.lookup(text), strict=ent.label_ == "PERSON")
 
 
 def _org_follows(doc: Doc, j: int) -> bool:
@@ -211,6 +266,14 @@ def _org_follows(doc: Doc, j: int) -> bool:
         if doc[k].lower_ in ORG_HEADS:
             return True
     return False
+
+
+def _country_code(gaz: Gazetteer, doc: Doc, i: int) -> bool:
+    """ "US", "UK" in capitals within mixed-case text: a country, though "us" is also a word."""
+    tok = doc[i]
+    if not (len(tok.text) == 2 and tok.text.isupper()) or sum(t.is_upper for t in doc) > len(doc) / 2:
+        return False
+    return any((c.is_country or c.feature_code == "CONT") and not c.fuzzy for c in gaz.lookup(tok.text))
 
 
 def _demonym_cands(gaz: Gazetteer, word: str) -> list[Candidate]:
@@ -236,8 +299,14 @@ def _match(
         starts_article = (
             tok.lower_ in ARTICLES and i + 2 < n and doc[i + 1].text == "-" and doc[i + 2].is_title
         )
-        if taken[i] or not (tok.text[:1].isupper() or starts_article):
+        if taken[i] or not (tok.text[:1].isupper() or starts_article) or tok.text in ("A", "An"):
             i += 1
+            continue
+        pair = doc[i : i + 2].text if i + 1 < n else ""
+        if pair in gaz.demonyms and not any(blocked[i : i + 2]) and not any(taken[i : i + 2]):
+            if not _org_follows(doc, i + 2):  # "Sri Lankan", "South Korean"
+                add(i, i + 2, "demonym", _demonym_cands(gaz, pair), 0.8)
+            i += 2
             continue
         if tok.text in gaz.demonyms and not blocked[i]:
             if not _org_follows(doc, i + 1):
@@ -253,7 +322,8 @@ def _match(
                 continue
             text = sent.text[tok.idx : last.idx + len(last.text)]
             if j - i == 1 and (tok.lower_ in COMMON or tok.lower_ in lowercase_words or len(tok.text) < 3):
-                continue
+                if not _country_code(gaz, doc, i):
+                    continue
             if _org_follows(doc, j):
                 continue  # "Texas Police", "Damascus University": part of an organisation name
             if not gaz.known(text):
@@ -264,7 +334,7 @@ def _match(
                 prev = doc[i - 1].lower_ if i > 0 else ""
                 if prev not in LOC_PREPS or not _salient(cands, strict=True):
                     continue
-            elif not _salient(cands, strict=i == 0):
+            elif not _salient(cands, strict=i == 0 and not _dateline_follows(doc, j)):
                 if not (_locative(doc, i) and cands):
                     continue
                 # "in Saraqib", "the village of al-Karama": small or variant-spelled places named

@@ -100,7 +100,10 @@ REGION_DEMONYMS = {"Kurdish": "Kurdistan", "Kurds": "Kurdistan", "Kurd": "Kurdis
                    "Soviet": "Soviet Union", "Balkan": "Balkans", "Caribbean": "Caribbean Sea",
                    "Latin American": "Latin America",
                    "Central American": "Central America", "Middle Eastern": "Middle East",
-                   "Arab": "Middle East", "Arabs": "Middle East"}  # fmt: skip
+                   "Arab": "Middle East", "Arabs": "Middle East", "South Ossetian": "South Ossetia",
+                   "South Ossetians": "South Ossetia", "Abkhaz": "Abkhazia", "Abkhazian": "Abkhazia",
+                   "Abkhazians": "Abkhazia", "Kashmiri": "Kashmir", "Kashmiris": "Kashmir",
+                   "Darfuri": "Darfur", "Darfuris": "Darfur", "Siberian": "Siberia"}  # fmt: skip
 
 # Country demonyms the packages lack or give a longer form of.
 COUNTRY_DEMONYMS = {"Saudi": "SA", "Saudis": "SA", "Korean": "KR", "Koreans": "KR", "Kosovar": "XK",
@@ -108,7 +111,8 @@ COUNTRY_DEMONYMS = {"Saudi": "SA", "Saudis": "SA", "Korean": "KR", "Koreans": "K
                     "Kyrgyz": "KG", "Uzbek": "UZ", "Uzbeks": "UZ", "Argentine": "AR", "Argentines": "AR",
                     "Congolese": "CD", "Ecuadorian": "EC", "Ecuadorians": "EC", "Danes": "DK", "Finns": "FI",
                     "Swedes": "SE", "Poles": "PL", "Turks": "TR", "Spaniards": "ES", "Frenchman": "FR",
-                    "Britain's": "GB", "Vietnamese": "VN", "Lao": "LA", "Sri Lankan": "LK"}  # fmt: skip
+                    "Britain's": "GB", "Vietnamese": "VN", "Lao": "LA", "Sri Lankan": "LK",
+                    "Sri Lankans": "LK", "Sinhalese": "LK"}  # fmt: skip
 
 # Representative points for countries whose packaged points (factbook point, outline centroid) lie far
 # from the usual reference points (GeoNames', Wikipedia's), rounded to lie within reach of both where
@@ -131,3 +135,27 @@ COUNTRY_ALIASES = {"PS": ("Palestine", "Palestinian Territories", "Palestinian t
 ADMIN_ALIASES = {"AU.02": ("NSW",), "AU.07": ("Vic.",), "AU.04": ("Qld",), "US.CA": ("Calif.", "Cal."),
                  "US.IN": ("Ind.",), "US.WV": ("W.Va.", "W. Va."), "US.DC": ("DC", "D.C."),
                  "US.NY": ("New York State",)}  # fmt: skip
+
+# Geographic centres of large first-level units, where the middle of their towns' range sits far from
+# the centre gazetteers use (Ontario's and Manitoba's towns crowd the south, Texas spans 1,200 km).
+ADMIN_POINTS = {
+    "US.AL": (32.75, -86.75), "US.AK": (64.0, -150.0), "US.AZ": (34.5, -111.5), "US.AR": (34.75, -92.5),
+    "US.CA": (37.25, -119.75), "US.CO": (39.0, -105.5), "US.CT": (41.67, -72.67), "US.DE": (39.0, -75.5),
+    "US.FL": (28.75, -82.5), "US.GA": (32.75, -83.5), "US.HI": (20.75, -156.5), "US.ID": (44.5, -114.25),
+    "US.IL": (40.0, -89.25), "US.IN": (40.0, -86.25), "US.IA": (42.0, -93.5), "US.KS": (38.5, -98.5),
+    "US.KY": (37.5, -85.25), "US.LA": (31.0, -92.0), "US.ME": (45.5, -69.25), "US.MD": (39.0, -76.75),
+    "US.MA": (42.37, -71.85), "US.MI": (44.25, -85.5), "US.MN": (46.25, -94.25), "US.MS": (32.75, -89.75),
+    "US.MO": (38.25, -92.5), "US.MT": (47.0, -109.5), "US.NE": (41.5, -99.75), "US.NV": (39.25, -116.75),
+    "US.NH": (43.67, -71.5), "US.NJ": (40.17, -74.5), "US.NM": (34.5, -106.0), "US.NY": (43.0, -75.5),
+    "US.NC": (35.5, -80.0), "US.ND": (47.5, -100.5), "US.OH": (40.25, -82.75), "US.OK": (35.5, -97.5),
+    "US.OR": (44.0, -120.5), "US.PA": (40.75, -77.75), "US.RI": (41.75, -71.5), "US.SC": (34.0, -81.0),
+    "US.SD": (44.5, -100.25), "US.TN": (35.75, -86.25), "US.TX": (31.25, -99.25), "US.UT": (39.25, -111.75),
+    "US.VT": (44.0, -72.75), "US.VA": (37.5, -78.5), "US.WA": (47.5, -120.5), "US.WV": (38.5, -80.5),
+    "US.WI": (44.5, -90.0), "US.WY": (43.0, -107.5),
+    "CA.01": (52.28, -117.47), "CA.02": (54.0, -125.0), "CA.03": (55.0, -97.0), "CA.04": (46.5, -66.0),
+    "CA.05": (52.0, -56.0), "CA.07": (45.0, -63.0), "CA.08": (49.25, -84.5), "CA.09": (46.33, -63.25),
+    "CA.10": (52.0, -72.0), "CA.11": (54.0, -106.0), "CA.12": (63.0, -136.0), "CA.13": (64.8, -119.0),
+    "CA.14": (66.0, -95.0),
+    "AU.02": (-32.5, 146.5), "AU.03": (-19.5, 133.5), "AU.04": (-21.5, 144.5), "AU.05": (-30.0, 135.0),
+    "AU.06": (-42.0, 146.6), "AU.07": (-37.0, 144.0), "AU.08": (-25.5, 122.0),
+}  # fmt: skip

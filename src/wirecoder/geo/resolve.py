@@ -11,12 +11,13 @@ confident mentions pull the ambiguous ones.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from functools import lru_cache
 
 from wirecoder.geo.gazetteer import Candidate, Gazetteer, haversine_km
 from wirecoder.geo.names import normalize
-from wirecoder.geo.recognize import LOC_PREPS, Mention, lookup_variants, sentence_mentions
+from wirecoder.geo.recognize import LOC_PREPS, Mention, lookup_variants, person_words, sentence_mentions
 from wirecoder.schema import Place
 
 _SPECIFIC = ("city", "exact", "admin1")
@@ -35,8 +36,7 @@ class Geoparser:
         lowercase_words = {w for w in text.split() if w.isalpha() and w.islower()}
         places = {t.text for s in sentences if s.parsed for e in s.doc.ents if e.label_ in ("GPE", "LOC")
                   for t in e}  # fmt: skip
-        persons = {t.text for s in sentences if s.parsed for e in s.doc.ents if e.label_ == "PERSON"
-                   for t in e if t.text[:1].isupper()} - places  # fmt: skip
+        persons = person_words(self.gaz, sentences) - places
         mentions: list[Mention] = []
         for sent in sentences:
             mentions.extend(sentence_mentions(self.gaz, sent, list(exclude), lowercase_words, persons))
@@ -63,18 +63,25 @@ class Geoparser:
 
     def _resolve(self, mentions: list[Mention], text: str) -> list[Place]:
         best: list[Candidate | None] = [_prior_best(m) for m in mentions]
+        anchors = _anchors(mentions, text)
         scores = None
         for _ in range(2):
-            ctx = _Context(mentions, best, text, scores)
+            ctx = _Context(mentions, best, text, scores, anchors)
             scores = [
                 [_prior(c, m) + ctx.evidence(c, i, m) for c in m.candidates] for i, m in enumerate(mentions)
             ]
             best = [m.candidates[max(range(len(sc)), key=sc.__getitem__)] if sc else None
                     for m, sc in zip(mentions, scores, strict=True)]  # fmt: skip
-        ctx = _Context(mentions, best, text, scores)
+        ctx = _Context(mentions, best, text, scores, anchors)
         places = []
         for i, m in enumerate(mentions):
             c = best[i]
+            anchor = best[anchors[i]] if anchors[i] is not None else None
+            if anchor is not None and (c is None or not _near_anchor(c, anchor)):
+                # "a village east of Raqqa" that the gazetteer lacks: its namesakes elsewhere are wrong,
+                # the anchor's area is right within a few dozen km
+                places.append(_near_place(m, anchor, self.gaz))
+                continue
             score = self._confidence(m, i, ctx) if c else 0.0
             places.append(_place(m, c, score, self.gaz))
         return places
@@ -184,6 +191,8 @@ def _prior(c: Candidate, m: Mention) -> float:
         s += 3.0
     elif c.feature_code == "CONT":
         s += 3.0
+    elif c.geonameid <= -1000:
+        s += P_REGION  # a curated world region or sea: "the Atlantic" is the ocean, not Atlantic, Iowa
     elif c.feature_code == "ADM1":
         s += P_ADMIN1
     elif c.feature_code == "ADM2":
@@ -209,8 +218,58 @@ def _prior(c: Candidate, m: Mention) -> float:
     return s
 
 
+W_TOWN_COUNTY = 0.8  # a town whose county is also named in the story, and that county
+P_REGION = 3.0  # prior bonus of a curated region, sea or island (geo/regions.py)
 P_ADMIN1 = 1.0  # prior bonus of a first-level admin unit (a state's name usually means the state)
 W_ADMIN1, W_ADMIN2, CAP_ADMIN = 1.0, 1.0, 1.5  # weight of belief in the same admin1 / admin2, and its cap
+
+
+W_ANCHOR = 2.0  # "X east of Y", "near Y": X is within ANCHOR_KM of Y's place
+ANCHOR_KM = 150.0
+_ANCHOR_GAP = re.compile(
+    r",?\s*(?:(?:some|about|around|roughly|nearly|just|a few)\s+)?"
+    r"(?:(?:\d[\d.,]*|a|one|two|three|four|five|six|seven|eight|nine|ten|\w+ty)[\s-]*"
+    r"(?:km|kms|kilometers|kilometres|miles|mi)\s+)?"
+    r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+(?:of|from)|near|outside|"
+    r"close to|on the outskirts of|in the outskirts of|just outside)\s+"
+    r"(?:the\s+(?:city|town|province)\s+of\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _anchors(mentions: list[Mention], text: str) -> list[int | None]:
+    """For each mention, the index of the place it is placed relative to ("X east of Y", "X near Y")."""
+    out: list[int | None] = [None] * len(mentions)
+    order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
+    for a, b in zip(order, order[1:], strict=False):
+        m, n = mentions[a], mentions[b]
+        if m.kind != "toponym" or n.kind != "toponym" or not n.candidates or n.start - m.end > 60:
+            continue
+        if _ANCHOR_GAP.fullmatch(text[m.end : n.start]):
+            out[a] = b
+    return out
+
+
+def _near_anchor(c: Candidate, anchor: Candidate) -> bool:
+    if anchor.is_country or anchor.precision == "country":
+        return bool(anchor.country) and c.country == anchor.country and not c.is_country
+    return haversine_km(c.lat, c.lon, anchor.lat, anchor.lon) <= ANCHOR_KM
+
+
+def _near_place(m: Mention, anchor: Candidate, gaz: Gazetteer) -> Place:
+    """A place known only to lie near an anchor: the anchor's position at admin1 (area) precision."""
+    return Place(
+        text=m.text,
+        span=(m.start, m.end),
+        name=m.text,
+        lat=round(anchor.lat, 5),
+        lon=round(anchor.lon, 5),
+        country=anchor.country or None,
+        admin1=gaz.admin_names.get(anchor.admin1) or (anchor.admin1 or None),
+        precision="country" if anchor.precision == "country" else "admin1",
+        score=round(0.3 * m.confidence, 3),
+        kind=m.kind,
+    )
 
 
 POINT_PRECISIONS = ("city", "exact")  # places whose position says where nearby names are
@@ -227,8 +286,10 @@ class _Context:
     """
 
     def __init__(self, mentions: list[Mention], best: list[Candidate | None], text: str,
-                 scores: list[list[float]] | None = None):  # fmt: skip
+                 scores: list[list[float]] | None = None,
+                 anchors: list[int | None] | None = None):  # fmt: skip
         self.mentions, self.best, self.text = mentions, best, text
+        self.anchors = anchors or [None] * len(mentions)
         self.keys = [_key(m) for m in mentions]
         per_name: dict[str, tuple[Counter, Counter, Counter]] = {}
         for k, m in enumerate(mentions):
@@ -256,6 +317,16 @@ class _Context:
             self.country.update(country)
             self.admin1.update(admin1)
             self.admin2.update(admin2)
+        # counties named in the story, and the counties the story's town names could be in: a town and
+        # its county named together ("Richmond" and "Madison County", Kentucky) confirm each other
+        self.county_keys: dict[str, set[str]] = {}
+        self.town_county_keys: dict[str, set[str]] = {}
+        for k, m in enumerate(mentions):
+            for c in m.candidates if m.kind == "toponym" else ():
+                if c.admin2 and c.feature_code == "ADM2":
+                    self.county_keys.setdefault(c.admin2, set()).add(self.keys[k])
+                elif c.admin2 and c.feature_class == "P":
+                    self.town_county_keys.setdefault(c.admin2, set()).add(self.keys[k])
         self.points = [(c.lat, c.lon, self.keys[i]) for i, c in enumerate(best) if c is not None
                        and c.precision in POINT_PRECISIONS]  # fmt: skip
 
@@ -271,6 +342,13 @@ class _Context:
         if c.admin2:
             s += W_ADMIN2 * min(max(self.admin2[c.admin2] - own[2][c.admin2], 0.0), CAP_ADMIN)
         s += self._container(c, m)
+        if c.admin2 and m.kind == "toponym":
+            pairs = self.county_keys if c.feature_class == "P" else self.town_county_keys
+            if c.feature_class == "P" or c.feature_code == "ADM2":
+                s += W_TOWN_COUNTY * bool(pairs.get(c.admin2, set()) - {key})
+        anchor = self.best[self.anchors[i]] if self.anchors[i] is not None else None
+        if anchor is not None:
+            s += W_ANCHOR if _near_anchor(c, anchor) else -2 * W_ANCHOR
         if self.points and not c.is_country and c.precision != "country":
             near = min(
                 (haversine_km(c.lat, c.lon, la, lo) for la, lo, k in self.points if k != key), default=None
