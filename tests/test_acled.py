@@ -308,3 +308,131 @@ def test_intercepting_a_march_is_not_disrupted_weapons_use() -> None:
 
 def test_prison_escape_coded_as_retreat_is_other() -> None:
     assert sub("Over 100 inmates escaped from the prison in Beni overnight.", "RETREAT") == "Other"
+
+
+# --- story-level precedence and phrasings added with the second development set ------------------------
+
+
+def test_casualty_sentence_takes_the_weapon_of_the_story() -> None:
+    story = "Rebel gunners shelled the market district of Kadugli on Sunday. Four traders were wounded."
+    casualty = "Four traders were wounded."
+    assert classify_acled(casualty, story, "ASSAULT", None, None, "CVL", None)[1] == (
+        "Shelling/artillery/missile attack"
+    )
+    gunmen = "Gunmen raided a farm outside Kadugli on Sunday. Four farmhands were wounded."
+    assert classify_acled(casualty, gunmen, "ASSAULT", None, None, "CVL", None)[1] == "Attack"
+
+
+def test_recovered_suicide_vests_are_disrupted_weapons_not_a_bombing() -> None:
+    text = "Counter-terrorism police recovered two suicide vests and rifles in a raid in Kano."
+    assert sub(text, "ASSAULT") == "Disrupted weapons use"
+    bombing = "A suicide bomber detonated his vest at a checkpoint in Kano, killing three."
+    assert sub(bombing) == "Suicide bomb"
+
+
+def test_discovered_and_safely_detonated_ied_is_disrupted() -> None:
+    text = "Engineers discovered and safely detonated an IED buried on the road to Menaka."
+    assert sub(text, "ASSAULT") == "Disrupted weapons use"
+
+
+def test_arrest_ahead_of_a_planned_rally_is_an_arrest() -> None:
+    text = "Police in Conakry arrested eight opposition activists ahead of a planned rally."
+    assert sub(text, "COERCE", "arrest") == "Arrests"
+
+
+def test_protest_held_by_relatives_of_victims_stays_a_protest() -> None:
+    text = "Relatives of abducted students held a demonstration in Gusau to demand their release."
+    assert sub(text, "PROTEST", "demo") == "Peaceful protest"
+    mothers = "Women of the Committee of the Disappeared protested outside the prosecutor's office in Oaxaca."
+    assert sub(mothers, "PROTEST", "demo") == "Peaceful protest"
+
+
+def test_forces_pulling_out_without_a_handover_change_their_activity() -> None:
+    text = "Mercenary fighters began withdrawing from their camp near Bria after a pay dispute."
+    assert sub(text, "RETREAT", "withdraw") == "Change to group/activity"
+
+
+def test_occupied_as_an_adjective_is_not_a_capture() -> None:
+    text = "Soldiers executed two farmers in an occupied village near Kupiansk."
+    assert sub(text, "ASSAULT") == "Attack"
+    assert sub("Rebels occupied the town of Kiwanja on Tuesday.", "ASSAULT") == (
+        "Non-state actor overtakes territory"
+    )
+
+
+def test_one_sided_violence_against_a_party_member_is_an_attack() -> None:
+    beating = "Members of a ruling party militia beat an opposition member in Gitega until he fainted."
+    assert sub(beating) == "Attack"
+    assert sub("Soldiers burned three elderly villagers alive in a hamlet near Monywa.") == "Attack"
+
+
+def test_labour_strike_read_as_a_strike_verb_is_a_protest() -> None:
+    text = "Traders observed a sit-down strike in Jammu against a new toll."
+    assert sub(text, "ASSAULT") == "Peaceful protest"
+
+
+def test_vehicle_driving_over_a_mine_is_a_landmine() -> None:
+    text = "A soldier died when his truck drove over a mine near Tessit."
+    assert sub(text, "ASSAULT") == "Remote explosive/landmine/IED"
+
+
+def test_demonstration_that_turned_violent_is_a_riot() -> None:
+    text = "A march in Bunia turned violent when protesters pelted UN vehicles with stones."
+    assert sub(text, "PROTEST", "demo") == "Violent demonstration"
+
+
+def test_agreeing_to_open_talks_is_an_agreement() -> None:
+    assert sub("The government and the rebels agreed to begin peace talks in Doha.", "AGREE") == "Agreement"
+
+
+def test_new_trigger_phrasings_are_in_the_lexicon() -> None:
+    from wirecoder.events.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    assert ("into", "custody") in [rest for rest, _ in lex.phrasal["take"]]
+    assert lex.object_sense("lob", "grenade").event_type == "ASSAULT"
+    assert lex.object_sense("trade", "shot").event_type == "ASSAULT"
+    assert lex.verb("relocate").event_type == "MOBILIZE"
+    assert lex.object_sense("hang", "shepherd").event_type == "ASSAULT"
+    assert lex.verb("hang") is None  # "hanging in the balance" is no execution
+    assert "sit" in [rest[-1] for rest, _ in lex.phrasal["hold"]]
+
+
+def test_short_notes_without_obvious_verbs_still_get_an_event() -> None:
+    from wirecoder import extract
+
+    notes = {
+        "On 3 May 2023, a hand grenade was lobbed at a police post in Beni. Two officers were wounded.": (
+            "Grenade"
+        ),
+        "On 4 May 2023, market women held a sit-in outside the town hall in Bouake over new fees.": (
+            "Peaceful protest"
+        ),
+        "On 5 May 2023, a trader was taken into custody by gendarmes in Kaya.": "Arrests",
+    }
+    for text, expected in notes.items():
+        events = extract(text).events
+        assert events and events[0].acled_subtype == expected, text
+
+
+def test_withdrawal_forced_by_fighting_is_no_peaceful_handover() -> None:
+    forced = "Army troops entered Tessit after the rebels withdrew under pressure from a week of air strikes."
+    assert sub(forced, "ASSAULT") == "Government regains territory"
+    calm = "Army troops entered Tessit after the rebels withdrew from the town without a fight."
+    assert sub(calm, "ASSAULT") == "Non-violent transfer of territory"
+
+
+def test_demolishing_the_home_of_an_alleged_attacker_is_property_destruction() -> None:
+    text = "Soldiers demolished the house of a man accused of a shooting attack near Hebron."
+    assert classify_acled(text, text, "COERCE", "destroy", "MIL", "CVL", None)[1] == (
+        "Looting/property destruction"
+    )
+
+
+def test_found_bodies_and_caches_get_an_event() -> None:
+    from wirecoder import extract
+
+    grave = extract("On 6 May 2023, police recovered 14 bodies from a mass grave outside Kalemie.").events
+    assert grave and grave[0].acled_subtype == "Other"
+    cache = extract("On 7 May 2023, soldiers found an arms cache hidden in a farmhouse near Mopti.").events
+    assert cache and cache[0].acled_subtype == "Disrupted weapons use"

@@ -203,18 +203,61 @@ def classify_acled(
         sub = _violence(ctx, source_sector, target_sector, generic=True)
     if sub is None:
         sub = _from_plover(s, event_type, mode, target_sector)
+    if sub in {"Attack", "Armed clash"} and ctx and ctx != s:
+        # "Two civilians were injured." after "Russian forces shelled the district.": ACLED codes the
+        # weapon of the story, and a casualty sentence only names the victims.
+        story = _from_text(ctx, context, *args)
+        if story in _WEAPON_SUBTYPES:
+            sub = story
     return _pair(sub)
+
+
+_ONE_SIDED = re.compile(
+    r"^(?:beat\w*|tortur\w*|execut\w*|behead\w*|decapitat\w*|hack\w*|massacr\w*|whipped|flogged|"
+    r"slaughter\w*|burn\w* (?:\w+ ){0,3}alive|machete\w*|murder\w*|stabb\w*|hang\w*|lynch\w*)$"
+)
+# A deed named only as the reason for this one ("demolished the home of a man accused of a shooting
+# attack"): not the event of the sentence.
+_ALLEGED_DEED = re.compile(
+    r"\b(?:accused|suspected|convicted|charged|in retaliation|in revenge|in response)\s+(?:of|with|for)\s+"
+    r"(?:[\w-]+ ){0,4}(?:attacks?|killings?|murders?|shootings?|bombings?|assaults?|ambush(?:es)?)\b"
+)
+_PRESSURE = re.compile(
+    r"\b(?:under (?:\w+ )?(?:pressure|fire|attack)|counter-?offensives?|"
+    r"following (?:\w+ ){0,2}(?:air ?strikes|fighting|clashes|bombardments?|shelling|offensives?|assaults?)|"
+    r"after (?:\w+ ){0,2}(?:fighting|clashes|battles?))\b"
+)
+_ENTERED = re.compile(r"\b(?:entered|moved into|marched into|rolled into|took over|took)\b")
+_WEAPON_SUBTYPES = frozenset(k for k, v in SUBTYPES.items() if v == REMOTE)
+_FORCES = re.compile(
+    r"\b(?:troops|forces|soldiers|fighters|militants|rebels|units|contingents?|battalions?|group)\b"
+)
+_PLANNED = re.compile(
+    r"\b(?:ahead of|before|to prevent|to stop|planned|upcoming|called for)\s+(?:an? |the )?(?:\w+ ){0,2}$"
+)
+_NO_CASUALTY_WORDS = re.compile(
+    r"\b(?:kill\w*|dead|died|wound\w*|injur\w*|blew|(?<!safely )(?<!deliberately )(?:exploded|detonated))\b"
+)
+_HELD = re.compile(
+    r"\b(?:held|staged|organi[sz]ed|led|joined|took part in|participated in)\s+"
+    r"(?:an? |the )?(?:[\w-]+ ){0,5}$"
+)
 
 
 def _retreat(s: str) -> str | None:
     """A retreat is an ACLED event when territory changes hands without a fight, or when a group changes
     (defections, surrenders); a leader fleeing a city is neither."""
     if _has("nvt", s) and (_has("withdraw", s) or _has("territory_noun", s) or "control" in s):
-        return "Non-violent transfer of territory"
+        return _forced_entry(s) or "Non-violent transfer of territory"
     if _has("other_strong", s):
         return "Other"  # "inmates fled the prison"
-    if re.search(r"\b(?:defect\w*|surrender\w*|disarm\w*|demobili[sz]\w*|disband\w*)\b", s):
+    if re.search(
+        r"\b(?:defect\w*|surrender\w*|disarm\w*|demobili[sz]\w*|disband\w*|laid down (?:their |its )?arms)\b",
+        s,
+    ):
         return "Change to group/activity"
+    if _has("withdraw", s) and _FORCES.search(s):
+        return "Change to group/activity"  # forces pulling out, no one taking over: a move, no handover
     return None
 
 
@@ -234,6 +277,8 @@ def _from_text(
     prefixed = _note_prefix(s)
     if prefixed:
         return prefixed
+    if _has("disrupted", s) and not _NO_CASUALTY_WORDS.search(s):
+        return "Disrupted weapons use"  # "recovered suicide vests": the weapon never went off
     no_teargas = re.sub(r"tear ?gas", "", s)
     if _has("chemical", no_teargas):
         return "Chemical weapon"
@@ -250,8 +295,12 @@ def _from_text(
     territory = _territory(s, original, source_sector)
     if territory:
         return territory
-    if _has("nvt", s) and (_has("withdraw", s) or _has("territory_noun", s) or "control" in s):
-        return "Non-violent transfer of territory"
+    if (
+        _has("nvt", s)
+        and (_has("withdraw", s) or _has("territory_noun", s) or "control" in s)
+        and not _has("looting", s)  # "burned down a police station abandoned by officers": destruction
+    ):
+        return _forced_entry(s) or "Non-violent transfer of territory"
     if _has("agreement", s):
         return "Agreement"
     if _has("other_strong", s):
@@ -268,7 +317,7 @@ def _from_text(
         return "Abduction/forced disappearance"
     if _has("arrest", s) and not _violent_deed(s):
         return "Arrests"
-    violent = _violence(s, source_sector, target_sector)
+    violent = _violence(_ALLEGED_DEED.sub(" ", s), source_sector, target_sector)
     if violent:
         return violent
     if _has("looting", s):
@@ -284,6 +333,20 @@ def _from_text(
     return None
 
 
+def _forced_entry(s: str) -> str | None:
+    """'Troops entered Kherson after Russian forces withdrew under pressure from the counteroffensive':
+    a withdrawal forced by fighting is no non-violent transfer; the side that moves in took the place."""
+    if not _PRESSURE.search(s) or _WITHOUT_FIGHT.search(s):
+        return None
+    m = _ENTERED.search(s)
+    if m is None:
+        return None
+    taker = _taker(s, m)
+    if taker is None:
+        return None
+    return "Government regains territory" if taker == "state" else "Non-state actor overtakes territory"
+
+
 def _note_prefix(s: str) -> str | None:
     m = _PREFIX.match(s)
     if m is None:
@@ -296,7 +359,11 @@ def _protest_is_background(s: str) -> bool:
     the protest word is not the event when a stronger deed by armed actors leads the sentence."""
     m = _find("protest", s)
     assert m is not None
-    before = s[: m.start()]
+    before = re.sub(r"\bthe (?:disappeared|missing)\b", " ", s[: m.start()])
+    if _PLANNED.search(before) and _has("arrest", before):
+        return True  # "arrested activists ahead of a planned rally": the arrest is the event
+    if _HELD.search(before):
+        return False  # "relatives of kidnapped passengers held a demonstration": the protest is the deed
     return bool(
         any(_has(c, before) for c in ("air", "shelling", "ied_strong", "ied_weak", "grenade", "abduction"))
         and not _has("protester_noun", before)
@@ -484,6 +551,8 @@ def _violence(
         return "Armed clash"
     if clash is not None and _find("clash", s.replace("offensive", "")) is not None:
         return "Armed clash"
+    if m is not None and _ONE_SIDED.match(m.group(0)):
+        return "Attack"  # beating, torture, execution: done to someone who cannot fight back
     if not generic:
         return None
     if target_sector in CIVILIAN_SECTORS:
