@@ -182,3 +182,120 @@ def test_bare_state_role_takes_the_story_country() -> None:
     )
     sources = [a for a in _violent_sources(text) if a is not None]
     assert sources and sources[0].country == "MLI" and sources[0].sector == "MIL"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # the one asked to act in a that-clause of a demand
+        ("The Kenyan foreign ministry demanded that Somalia withdraw its troops from the border.", "SOM"),
+        # the recipient of the act a control verb announces
+        ("Norway agreed on Tuesday to send forty million dollars of aid to Mali.", "MLI"),
+        ("Brazil offered to mediate talks with Venezuela over the disputed region.", "VEN"),
+        ("The Dutch government promised to continue its training mission for Iraq.", "IRQ"),
+    ],
+)
+def test_target_of_a_demand_or_promise(text: str, target: str) -> None:
+    event = main(text)
+    assert event.target_actor is not None and event.target_actor.country == target
+
+
+@pytest.mark.parametrize(
+    ("text", "target_text"),
+    [
+        # a call for or a denial of a thing is aimed at the one named inside it
+        ("The bishops called for an immediate ceasefire in Sudan.", "Sudan"),
+        ("Chile rejected charges by Bolivia that it had blocked the port.", "Bolivia"),
+    ],
+)
+def test_target_named_inside_the_thing_acted_upon(text: str, target_text: str) -> None:
+    event = main(text)
+    assert event.target_actor is not None and event.target_actor.text == target_text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an offer or promise to withdraw is AGREE; an announced withdrawal is CONCEDE (PLOVER 3.1, 3.7)
+        ("Armenia is willing to pull its troops back from the disputed villages.", "AGREE"),
+        ("The rebels offered to release the kidnapped engineers.", "AGREE"),
+        ("The ministry announced that it would withdraw its troops from the border town.", "CONCEDE"),
+        # computer attacks and a state of siege are coercion short of violence (PLOVER 3.15)
+        ("A cyber attack shut down the electoral commission's website on Monday.", "COERCE"),
+        ("The junta declared a state of siege in the capital on Friday.", "COERCE"),
+        # a crowd named by its nationality blocking roads protests
+        ("Angry Tunisians blocked the main road to the port on Sunday.", "PROTEST"),
+    ],
+)
+def test_type_in_context_by_the_manual(text: str, expected: str) -> None:
+    assert main(text).event_type == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Kenya blamed the Somali militants of al-Shabaab for the bombing of a bus near Mandera.", "SOM"),
+        ("Ukraine accused Russia of shelling a hospital in Kharkiv.", "RUS"),
+    ],
+)
+def test_blamed_act_is_kept_with_the_one_blamed_as_source(text: str, country: str) -> None:
+    events = extract(text, published="2022-05-10").events
+    assert events[0].event_type == "ACCUSE"
+    assaults = [e for e in events if e.event_type == "ASSAULT"]
+    assert assaults and assaults[0].source_actor is not None and assaults[0].source_actor.country == country
+    assert assaults[0].claim is not None and assaults[0].claim.stance == "hedged"
+
+
+@pytest.mark.parametrize(
+    ("text", "target_text"),
+    [
+        # the people an object sense is made of are its recipients
+        ("Poland expelled three Belarusian diplomats on Monday.", "three Belarusian diplomats"),
+        # the recipient of the act threatened
+        ("Azerbaijan threatened to shell Armenian villages along the frontier.", "Armenian villages"),
+        # a call for sanctions is aimed at the one they are against
+        ("The archbishop called for sanctions against Myanmar after the executions.", "Myanmar"),
+        # a restriction or its lifting is aimed at the named place it applies to
+        ("The army lifted the night curfew in Kandahar on Sunday.", "Kandahar"),
+    ],
+)
+def test_target_by_verb_class(text: str, target_text: str) -> None:
+    triggers = find_triggers(load_nlp()(text), load_lexicon())
+    assert triggers and triggers[0].target is not None and triggers[0].target.text in target_text.split()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the act an "impose" carries out is the event
+        ("Canada imposed new sanctions on Venezuela on Friday.", "SANCTION"),
+        # an extradition is judicial cooperation with the receiving state (PLOVER 3.5)
+        ("Kenya extradited two Somali suspects to Italy on Monday.", "COOPERATE"),
+        # relief goods handed over and the wounded evacuated are aid, not a retreat (PLOVER 3.6)
+        ("Red Cross workers handed over ten tonnes of medicine to the hospital in Aden.", "AID"),
+        ("Helicopters evacuated the wounded from the mountain villages on Friday.", "AID"),
+    ],
+)
+def test_material_cooperation_by_the_manual(text: str, expected: str) -> None:
+    assert main(text).event_type == expected
+
+
+def test_extradition_target_is_the_receiving_state() -> None:
+    event = main("Kenya extradited two Somali suspects to Italy on Monday.")
+    assert event.target_actor is not None and event.target_actor.country == "ITA"
+
+
+def test_own_troops_are_not_the_target_of_a_withdrawal() -> None:
+    event = main("Rwanda began to withdraw its troops from Congo on Monday.")
+    assert event.target_actor is not None and event.target_actor.country == "COD"
+
+
+def test_subject_of_a_willingness_is_the_source() -> None:
+    event = main("Ethiopia is ready to send peacekeepers to Somalia, the foreign minister said.")
+    assert event.source_actor is not None and event.source_actor.country == "ETH"
+
+
+def test_offered_aid_is_one_promise() -> None:
+    events = extract("Ethiopia is ready to provide food aid to Somalia.", published="2022-05-10").events
+    assert [e.event_type for e in events] == ["AGREE"]
+    assert events[0].target_actor is not None and events[0].target_actor.country == "SOM"

@@ -18,6 +18,7 @@ from wirecoder.nlp import Sentence
 from wirecoder.schema import Actor, Claim
 
 DENY_LEMMAS = {"deny", "dismiss", "refute", "rebut", "disavow"}
+BLAME_LEMMAS = {"blame", "accuse"}
 HEDGE_LEMMAS = {"suggest", "believe", "think", "seem", "appear", "estimate", "suspect", "rumour", "rumor"}
 PLAN_LEMMAS = {
     "plan",
@@ -109,6 +110,8 @@ def _speech_cue(trigger: Token) -> tuple[Token | None, Token | None]:
             if cur.dep_ in _REPORTED_DEPS:
                 return head, _speaker_of(head)
             break  # the trigger is the speech verb's subject or adjunct, not what is reported
+        if head.lemma_.lower() in BLAME_LEMMAS and cur.dep_ == "prep" and cur.lower_ in {"of", "for"}:
+            return head, _speaker_of(head)  # "X blamed Y for the attack": X alleges the attack
         cur = head
     # "..., Davis told reporters" where the parser hung the quote elsewhere: the root is the cue
     root = trigger.sent.root if trigger.doc.has_annotation("DEP") else None
@@ -172,6 +175,8 @@ def _stance(trigger: Token, cue: Token | None, speaker: Token | None) -> str:
     lemmas = [a.lemma_.lower() for a in ancestors]
     if any(lemma in DENY_LEMMAS for lemma in lemmas[1:]):
         return "denied"
+    if cue is not None and cue.lemma_.lower() in BLAME_LEMMAS:
+        return "hedged"  # an act someone is blamed for is alleged, not established
     governing = []
     for a in ancestors[1:]:
         governing.append(a.lemma_.lower())

@@ -47,6 +47,12 @@ RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
     "MOBILIZE": ("against", "to", "near"),
 }
 _DEFAULT_PREPS = ("on", "against", "at", "with")
+# verbal and policy acts whose thing acted upon may name the one aimed at ("rejected charges by X")
+AIMED_AT_INSIDE = {"REQUEST", "REJECT", "ACCUSE", "SANCTION", "PROTEST", "THREATEN", "AGREE", "CONCEDE"}
+# restrictions and their lifting, aimed at the named place they apply to ("lifted the curfew in X")
+PLACE_AIMED = {"CONCEDE", "COERCE", "THREATEN", "SANCTION"}
+# recipient phrases of the act a control verb announces ("agreed to send aid to X", "offered talks with X")
+COMPLEMENT_PREPS = ("to", "with", "for", "on", "against")
 # event nouns whose "of"-phrase is the one acted upon ("the bombardment of the town", "the arrest of X")
 NOUN_PREPS: dict[str, tuple[str, ...]] = {
     "ASSAULT": ("of",),
@@ -63,6 +69,7 @@ ACTOR_NOUNS = {
     "officer", "militant", "rebel", "fighter", "insurgent", "government", "authority", "official",
     "minister", "president", "leader", "army", "militia", "group", "party", "country", "nation", "state",
     "counterpart", "delegation", "envoy", "ambassador", "diplomat", "opposition", "member", "community",
+    "victim", "survivor", "pilgrim", "passenger", "patient", "evacuee", "returnee", "inspector", "monitor",
 }  # fmt: skip
 EVENT_OBJECT_NOUNS = {"ban", "restriction", "sanction", "aid", "support", "offer", "request", "demand"}
 TIME_WORDS = {
@@ -77,7 +84,11 @@ ACTOR_MODIFIERS = {
     "insurgent", "police", "militia", "loyalist", "separatist", "extremist", "terrorist", "islamist",
 }  # fmt: skip
 LED_BY = {"lead", "claim"}  # "US-led strikes", "IS-claimed bombing"
+# verbs that only carry out the act their object names ("imposed sanctions", "reimposed a curfew")
+GENERIC_VERBS = {"impose", "reimpose", "enforce"}
 BLAME_VERBS = {"blame", "accuse", "hold", "condemn"}
+# acts blamed on someone that stay events of their own ("blamed X for the attack")
+MATERIAL_CONFLICT = {"ASSAULT", "COERCE"}
 CLAIM_VERBS = {"claim", "take", "assume", "accept", "bear"}
 # verbs whose subject suffers an act named in their prepositional phrase ("died in the attack")
 VICTIM_VERBS = {
@@ -87,7 +98,20 @@ VICTIM_VERBS = {
 _SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 # "refused to allow", "accused X of attacking", "rejected the deal": what is rejected or alleged
 _COMPLEMENT_DEPS = {"xcomp", "dobj", "pobj", "pcomp", "prep", "acl"}
-_CLIMB_DEPS = {"xcomp", "conj", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "attr", "oprd", "nsubj"}
+_CLIMB_DEPS = {
+    "xcomp",
+    "conj",
+    "pcomp",
+    "pobj",
+    "prep",
+    "dobj",
+    "acl",
+    "advcl",
+    "attr",
+    "oprd",
+    "nsubj",
+    "acomp",
+}
 _BOUNDARY_DEPS = {"ccomp", "parataxis", "relcl"}
 
 
@@ -100,6 +124,7 @@ class Trigger:
     source: Token | None = None
     target: Token | None = None
     passive: bool = False
+    original: str | None = None  # the lexicon's type before it was read in context
 
     @property
     def event_type(self) -> str:
@@ -166,6 +191,7 @@ INTENT_WORDS = {
     "willing", "ready", "prepared", "plan", "intend", "offer", "promise", "pledge", "vow", "commit", "decide",
     "agree", "prepare", "expect", "aim",
 }  # fmt: skip
+OFFER_WORDS = {"willing", "ready", "prepared", "offer", "promise", "pledge", "vow", "agree", "commit"}
 FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
 CROWD_NOUNS = {
     "protester", "demonstrator", "worker", "student", "farmer", "youth", "supporter", "resident", "villager",
@@ -198,6 +224,12 @@ ABSTRACT_OBJECTS = {
     "report", "speech", "idea", "approach", "stance", "position", "record", "budget", "deal", "agreement",
     "critic", "media", "press", "leadership", "handling", "response", "rhetoric", "claim",
 }  # fmt: skip
+AID_GOODS = {
+    "medicine", "aid", "supply", "food", "flour", "grain", "rice", "water", "blanket", "tent", "vaccine",
+    "fuel", "relief", "equipment", "drug", "kit",
+}  # fmt: skip
+RESCUED = {"wounded", "injured", "sick", "civilian", "resident", "child", "woman", "casualty", "patient"}
+CYBER_WORDS = {"cyber", "cyber-attack", "online", "internet", "computer", "ransomware", "hacking", "ddos"}
 OFFICIAL_PROTEST = {"official", "formal", "diplomatic", "strong", "strongly-worded", "written", "verbal"}
 
 
@@ -215,6 +247,19 @@ def retype(trig: Trigger) -> None:
         new = ("PROTEST", "obstruct")
     elif etype == "PROTEST" and _official_protest(tok):
         new = ("ACCUSE", "disapprove")
+    elif lemma == "extradite":
+        new = ("COOPERATE", None)  # judicial cooperation with the receiving state (PLOVER 3.5)
+    elif etype == "RETREAT" and _gives_goods_or_rescues(tok, lemma):
+        new = ("AID", None)  # "handed over medicine to the Red Crescent", "evacuated the wounded" (3.6)
+    elif etype == "ASSAULT" and _cyber(tok):
+        new = ("COERCE", "cyber")  # "a cyber attack on the ministry's servers" (PLOVER 3.15, mode cyber)
+    elif (
+        etype == "ASSAULT"
+        and lemma == "siege"
+        and tok.head.lower_ == "of"
+        and tok.head.head.lemma_ == "state"
+    ):
+        new = ("COERCE", "martial-law")  # "declared a state of siege"
     elif etype == "ASSAULT" and tok.pos_ == "VERB" and lemma in {"attack", "slam", "hit", "blast", "target"}:
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if obj is not None and obj.lemma_.lower() in ABSTRACT_OBJECTS:
@@ -224,19 +269,43 @@ def retype(trig: Trigger) -> None:
         negated = _negated_here(tok)
         if negated and intent and etype in COOPERATIVE | {"AGREE", "CONCEDE"}:
             new = ("REJECT", None)  # "will not accept", "would not allow"
+        elif intent == "intent" and etype in COOPERATIVE and _offered(tok):
+            new = ("AGREE", None)  # "is ready to provide aid": willingness to cooperate (3.1)
         elif intent == "future" and etype in COOPERATIVE and not _continues(tok):
             new = ("AGREE", None)  # "will visit", "will provide aid": a promise
+        elif intent and etype in {"RETREAT", "CONCEDE"} and not negated and not _conditional(tok):
+            if intent == "intent" and _offered(tok):
+                new = ("AGREE", None)  # "is willing to withdraw", "offered to release": an offer (3.1)
+            elif etype == "RETREAT":
+                new = ("CONCEDE", None)  # "announced it would withdraw troops" (3.7.2)
         elif intent and etype in FORCEFUL | {"RETREAT"} and not negated:
             conditional = _conditional(tok)
             if etype == "ASSAULT" and intent != "future" and not conditional:
                 pass  # "plans to storm the city": a planned attack, kept as such (stance planned)
-            elif etype == "RETREAT" and not conditional:
-                pass  # the manual keeps future RETREAT as RETREAT
             else:
                 new = ("THREATEN", _threat_mode(etype, trig.mode))
     if new is not None:
+        trig.original = etype
         trig.sense = TriggerSense(new[0], new[1])
         trig.mode = new[1]
+
+
+def _gives_goods_or_rescues(tok: Token, lemma: str) -> bool:
+    """Handing over relief goods is aid, not a retreat; so is evacuating the wounded or civilians."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    words = {obj.lemma_.lower()} | {t.lemma_.lower() for t in obj.subtree if t.dep_ == "pobj"}
+    if lemma in {"hand", "deliver"}:
+        return bool(words & AID_GOODS)
+    return lemma == "evacuate" and bool({obj.lemma_.lower(), obj.lower_} & RESCUED)
+
+
+def _cyber(tok: Token) -> bool:
+    """A cyber attack or hacking is coercion short of violence (PLOVER 3.15, mode cyber)."""
+    mods = {c.lower_ for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}}
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return bool(mods & CYBER_WORDS) or (subj is not None and subj.lemma_.lower() in {"hacker", "hacktivist"})
 
 
 def _labour_strike(tok: Token) -> bool:
@@ -256,6 +325,8 @@ def _crowd_subject(tok: Token) -> bool:
     words = {subj.lemma_.lower()} | {
         c.lemma_.lower() for c in subj.children if c.dep_ in {"amod", "compound"}
     }
+    if subj.ent_type_ == "NORP" and subj.tag_ in {"NNS", "NNPS"} or subj.tag_ == "NNPS":
+        return True  # "young Algerians blocked the roads": a crowd named by its nationality
     if subj.lemma_.lower() in {"thousand", "hundred", "dozen", "group"}:
         words |= {t.lemma_.lower() for t in subj.subtree}
     return bool(words & CROWD_NOUNS)
@@ -292,6 +363,21 @@ def _intent(tok: Token) -> str | None:
             break
         cur = cur.head
     return None
+
+
+def _offered(tok: Token) -> bool:
+    """ "is willing to withdraw", "offered to release", "promised to lift": an offer or promise, not a
+    decision already taken ("decided to lift")."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in {"xcomp", "acomp"} or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in OFFER_WORDS or any(
+            c.dep_ == "acomp" and c.lemma_.lower() in OFFER_WORDS for c in cur.children
+        ):
+            return True
+    return False
 
 
 def _negated_here(tok: Token) -> bool:
@@ -337,6 +423,11 @@ def _lemma(tok: Token, lex: Lexicon) -> str:
 
 def _match(tok: Token, lex: Lexicon) -> Trigger | None:
     lemma = _lemma(tok, lex)
+    if tok.tag_ == "VBN" and tok.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"}:
+        if any(c.dep_ == "det" for c in tok.children):
+            return None  # "evacuated the wounded": people named by what befell them, not an act
+    if tok.tag_ == "VBN" and tok.dep_ == "amod" and not any(True for _ in tok.children):
+        return None  # "the besieged town": a description of a place, not an event of this report
     if tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "NOUN" and tok.tag_ in {"VBG", "VBN"}):
         for rest, sense in lex.phrasal.get(lemma, []):
             particle = _phrasal_tail(tok, rest)
@@ -441,6 +532,48 @@ def _arguments(trig: Trigger) -> None:
         _verb_arguments(trig)
     else:
         _noun_arguments(trig)
+    if trig.target is None and trig.event_type in PLACE_AIMED:
+        trig.target = _restricted_place(tok)
+    if trig.event_type == "COOPERATE" and tok.lemma_.lower() == "extradite":
+        trig.target = _prep_object(tok, ("to",)) or trig.target  # the state receiving the suspect
+    target = trig.target
+    if (
+        target is not None
+        and trig.event_type in AIMED_AT_INSIDE
+        and target.pos_ == "NOUN"
+        and not _actorish(target)
+    ):
+        # "denied charges by X", "called for changes in X": a demand or complaint about a thing is
+        # aimed at the one named inside it
+        by = _prep_object(target, ("by",))
+        trig.target = (
+            (by if by is not None and _actorish(by) else None)
+            or _prep_object(target, ("against",))  # "called for sanctions against X"
+            or _named_place_in(target)
+            or (_restricted_place(tok) if trig.event_type in PLACE_AIMED else None)
+            or target
+        )
+
+
+def _restricted_place(tok: Token) -> Token | None:
+    """ "lifted the curfew in Abidjan", "threatened to ban voting in East Jerusalem": a restriction or its
+    lifting is aimed at the named place it applies to."""
+    cur = tok
+    for _ in range(2):
+        dobj = next((c for c in cur.children if c.dep_ == "dobj"), None)
+        for owner in (cur, dobj):
+            if owner is not None and (place := _named_place_in(owner)) is not None:
+                return place
+        cur = next((c for c in cur.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if cur is None:
+            return None
+    return None
+
+
+def _named_place_in(noun: Token) -> Token | None:
+    """The named place of a thing's "in"-phrase ("a ceasefire in Liberia")."""
+    pobj = _prep_object(noun, ("in",))
+    return pobj if pobj is not None and pobj.pos_ == "PROPN" else None
 
 
 def _verb_arguments(trig: Trigger) -> None:
@@ -470,13 +603,76 @@ def _verb_arguments(trig: Trigger) -> None:
         if trig.source is not None and trig.target is None and not trig.sense.objects:
             trig.target = tok.head
     if trig.source is None and not passive:
-        trig.source = _inherited_subject(tok)
+        trig.source = _blamed(tok) or _inherited_subject(tok)
     if trig.source is None and tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         trig.source = tok.head  # "militants fleeing the city"
     if trig.source is None and tok.dep_ == "relcl":
         trig.source = tok.head  # "the fighters who fled" (relative pronoun subject)
     if trig.target is not None and trig.target.pos_ == "PRON" and trig.target.lower_ in {"which", "that"}:
         trig.target = tok.head if tok.dep_ == "relcl" else None
+    if trig.target is None:
+        trig.target = _clause_target(trig) or _complement_target(trig)
+
+
+def _clause_target(trig: Trigger) -> Token | None:
+    """ "demanded that the US cancel the sale", "urged that Iran stop": the one asked to act is the subject
+    of the that-clause of a request."""
+    if trig.event_type != "REQUEST":
+        return None
+    clause = next((c for c in trig.token.children if c.dep_ in {"ccomp", "acl"} and c.pos_ == "VERB"), None)
+    if clause is None:
+        return None
+    subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject if subject is not None and _actorish(subject) else None
+
+
+def _complement_target(trig: Trigger) -> Token | None:
+    """The recipient of the act a control verb announces: "agreed to provide aid to X", "offered to
+    negotiate with X", "promised to democratize X"; for "called for N", the actor named inside N
+    ("called for the withdrawal of Syrian forces")."""
+    tok = trig.token
+    if trig.particle is not None and trig.particle.lower_ == "for":
+        noun = next((c for c in trig.particle.children if c.dep_ == "pobj"), None)
+        if noun is not None and not _actorish(noun):
+            inner = _inner_actor(noun) or _prep_object(noun, ("against", "on", "to", "with", "from"))
+            if inner is not None:
+                return inner  # "called for the removal of X", "called for sanctions against X"
+    preps = tuple(dict.fromkeys(RECIPIENT_PREPS.get(trig.event_type, ()) + COMPLEMENT_PREPS))
+    cur = tok
+    for _ in range(2):
+        comp = next((c for c in cur.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
+        if comp is None:
+            return None
+        cur = comp
+        inner = _match(cur, load_lexicon())
+        if inner is not None:  # "threatened to shell Iraqi towns": the recipient of the act threatened
+            _arguments(inner)
+            if inner.target is not None:
+                return inner.target
+        dative = next((c for c in cur.children if c.dep_ == "dative"), None)
+        if dative is not None and dative.pos_ == "ADP":
+            dative = next((c for c in dative.children if c.dep_ == "pobj"), None)
+        if dative is not None:
+            return dative
+        dobj = next((c for c in cur.children if c.dep_ == "dobj"), None)
+        if dobj is not None and _actorish(dobj):
+            return dobj
+        found = _prep_object(cur, preps) or (_prep_object(dobj, preps) if dobj is not None else None)
+        if found is not None:
+            return found
+    return None
+
+
+def _inner_actor(noun: Token) -> Token | None:
+    """The actor named inside an act or thing: its possessor, or the someone of its "of"/"by" phrase."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None and poss.pos_ != "PRON":
+        return poss
+    for prep in ("of", "by"):
+        pobj = _prep_object(noun, (prep,))
+        if pobj is not None and _actorish(pobj):
+            return pobj
+    return None
 
 
 def _active_target(trig: Trigger, children: list[Token], preps: tuple[str, ...]) -> Token | None:
@@ -493,13 +689,24 @@ def _active_target(trig: Trigger, children: list[Token], preps: tuple[str, ...])
     dobj = next((c for c in children if c.dep_ == "dobj"), None)
     if dobj is None and trig.particle is not None and trig.particle.dep_ == "prep":
         dobj = next((c for c in trig.particle.children if c.dep_ == "pobj"), None)  # "called on X"
-    if dobj is not None and _actorish(dobj) and not trig.sense.objects:
+    if dobj is not None and _actorish(dobj) and not trig.sense.objects and not _own(dobj):
         return dobj
+    if trig.sense.objects and dobj is not None and dobj.lemma_.lower() in trig.sense.objects:
+        if not _event_noun(dobj):
+            return dobj  # "expelled two diplomats": the object that makes the event is its recipient
     if trig.sense.objects:  # "launched the 3rd phase of an offensive on X": the event noun's recipient
         noun = _object_noun(tok)
         return (_prep_object(noun, preps) if noun is not None else None) or _prep_object(tok, preps)
     via_object = _prep_object(dobj, preps) if dobj is not None else None
+    if dobj is not None and _own(dobj):
+        return via_object or _prep_object(tok, (*preps, "from"))
     return via_object or _prep_object(tok, preps) or dobj
+
+
+def _own(tok: Token) -> bool:
+    """ "withdrew its troops from X", "offered their fighters to X": the actor's own people are what it
+    moves or gives, not the one it acts upon."""
+    return any(c.dep_ == "poss" and c.lower_ in {"its", "their", "his", "her", "our"} for c in tok.children)
 
 
 def _actorish(tok: Token) -> bool:
@@ -516,7 +723,7 @@ def _actorish(tok: Token) -> bool:
 
 def _noun_arguments(trig: Trigger) -> None:
     tok = trig.token
-    trig.source = _event_noun_actor(tok) or _blamed(tok)
+    trig.source = _blamed(tok) or _event_noun_actor(tok)
     preps = NOUN_PREPS.get(trig.event_type, ()) + RECIPIENT_PREPS.get(trig.event_type, _DEFAULT_PREPS)
     trig.target = _prep_object(tok, preps)
     if trig.target is None and tok.dep_ == "dobj" and tok.head.pos_ in {"VERB", "AUX"}:
@@ -526,6 +733,8 @@ def _noun_arguments(trig: Trigger) -> None:
             next((c for c in tok.head.children if c.dep_ == "dative"), None) if tok.dep_ == "dobj" else None
         )
         trig.target = dative  # "gave Kenya a grant"
+    if trig.target is None:
+        trig.target = _clause_target(trig)  # "its demand that Burundi's government grant ..."
     if trig.source is None:
         trig.source = _inherited_subject(tok)
 
@@ -584,11 +793,13 @@ def _in_modifier_chain(t: Token, noun: Token) -> bool:
 def _blamed(tok: Token) -> Token | None:
     """ "activists blamed the Islamic State for the attack", "IS claimed responsibility for the bombing":
     the one blamed, or the one claiming it, carried out the act."""
-    if tok.dep_ != "pobj" or tok.head.lower_ != "for":
+    if tok.dep_ not in {"pobj", "pcomp"} or tok.head.lower_ not in {"for", "of"}:
         return None
     head = tok.head.head
     if head.lemma_.lower() in BLAME_VERBS:
-        return next((c for c in head.children if c.dep_ == "dobj"), None)
+        return next((c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if tok.head.lower_ != "for":
+        return None
     if head.lemma_.lower() == "responsibility" and head.head.lemma_.lower() in CLAIM_VERBS:
         return next((c for c in head.head.children if c.dep_ == "nsubj"), None)
     return None
@@ -635,6 +846,9 @@ def _drop_nested(found: list[Trigger]) -> list[Trigger]:
     """One event per act: an event noun that is the object of a light-verb trigger ("launched an
     offensive") is the same event, and the complement of a threat or request is folded into it."""
     by_token = {t.token.i: t for t in found}
+    # "imposed sanctions on X": the sanctions are the event, "imposed" only its doing
+    found = [t for t in found if not _yields_to_object(t, by_token)]
+    by_token = {t.token.i: t for t in found}
     keep = []
     for trig in found:
         head = trig.token.head
@@ -646,7 +860,8 @@ def _drop_nested(found: list[Trigger]) -> list[Trigger]:
                 folds = other.event_type in FOLD_COMPLEMENTS and (
                     direct or other.event_type not in {"REJECT", "ACCUSE"}
                 )
-                if other.sense.objects or folds:
+                same_act = direct and other.original == trig.event_type  # "is ready to provide aid"
+                if other.sense.objects or folds or same_act:
                     if trig.mode and not other.mode:
                         other.mode = trig.mode
                     dup = True
@@ -655,9 +870,23 @@ def _drop_nested(found: list[Trigger]) -> list[Trigger]:
                 break
             direct = direct and head.dep_ in _COMPLEMENT_DEPS
             head = head.head
-        if not dup and not _reason_of_complaint(trig, by_token):
+        if _blamed_act(trig) or not dup and not _reason_of_complaint(trig, by_token):
             keep.append(trig)
     return keep
+
+
+def _yields_to_object(trig: Trigger, by_token: dict[int, Trigger]) -> bool:
+    tok = trig.token
+    return tok.lemma_.lower() in GENERIC_VERBS and any(
+        c.dep_ == "dobj" and c.i in by_token for c in tok.children
+    )
+
+
+def _blamed_act(trig: Trigger) -> bool:
+    """ "Kenya blamed al-Shabaab for the bombing", "accused the army of shelling the town": the act
+    blamed on someone is an event of its own (carried out by the one blamed, as alleged by the
+    accuser), besides the accusation."""
+    return trig.event_type in MATERIAL_CONFLICT and _blamed(trig.token) is not None
 
 
 def _reason_of_complaint(trig: Trigger, by_token: dict[int, Trigger]) -> bool:
