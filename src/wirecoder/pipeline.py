@@ -289,10 +289,10 @@ class _StoryExtractor:
                     "the "
                 ):
                     return place.model_copy(update={"text": place_slot.text, "span": place_slot.span})
-        candidates = self.places
+        candidates = [p for p in self.places if not _acting_place(sentence, p)]
         if source is not None and source.span is not None:
             s0, s1 = source.span
-            candidates = [p for p in self.places if not (p.span and p.span[0] < s1 and s0 < p.span[1])]
+            candidates = [p for p in candidates if not (p.span and p.span[0] < s1 and s0 < p.span[1])]
         place = self.res.geoparser.event_location(sentence, offset, candidates)
         if place is not None and place.precision == "country":
             # "an attack in Syria" in a story about Idlib: the story's own specific place in that country
@@ -432,6 +432,16 @@ def _same_actor(a: Event, b: Event) -> bool:
 
 def _filled(e: Event) -> int:
     return sum(getattr(e, f) is not None for f in _MERGE_FIELDS) + (2 if e.source_actor is not None else 0)
+
+
+def _acting_place(sentence: Sentence, place: Place) -> bool:
+    """A place name that is a clause's subject or possessor in this sentence ("the US has denied ...",
+    "Ankara plans ...", "Turkey's army") names a government acting, not where the event happened."""
+    if not sentence.parsed or place.span is None or not (sentence.start <= place.span[0] < sentence.end):
+        return False
+    found = sentence.doc.char_span(place.span[0] - sentence.start, place.span[1] - sentence.start,
+                                   alignment_mode="expand")  # fmt: skip
+    return found is not None and len(found) > 0 and found.root.dep_ in {"nsubj", "nsubjpass", "poss"}
 
 
 def _in_place_phrase(text: str, actor: Actor) -> bool:
