@@ -376,9 +376,6 @@ class _StoryExtractor:
         return [item[0] for _, item in ranked]
 
 
-_NAME_TAGS = {"NNP", "NNPS"}
-
-
 def _person_names(sentences: list[Sentence], actors: StoryActors) -> list[tuple[int, int]]:
     """Spans of people's names: the capitalised words right after a title or role ("spokesman Navy Captain
     Jeff Davis", "Colonel John Dorrian"), and later mentions of the same surname. They are not places,
