@@ -27,7 +27,7 @@ from wirecoder import when
 from wirecoder.actors.kb import ActorKB
 from wirecoder.claims import attribute
 from wirecoder.events.acled import assault_mode, classify_acled
-from wirecoder.events.extract import Trigger, find_triggers
+from wirecoder.events.extract import Trigger, find_triggers, trigger_lemma
 from wirecoder.events.lexicon import Lexicon, load_lexicon
 from wirecoder.geo.gazetteer import Gazetteer
 from wirecoder.geo.resolve import Geoparser, story_focus
@@ -270,7 +270,9 @@ class _StoryExtractor:
             casualties=cas,
             claim=attribution.claim,
             negated=attribution.negated,
-            trigger=TriggerModel(text=self.text[span[0] : span[1]], span=span, lemma=tok.lemma_.lower()),
+            trigger=TriggerModel(
+                text=self.text[span[0] : span[1]], span=span, lemma=trigger_lemma(tok, self.res.lexicon)
+            ),
             sentence=sentence.text,
             span=(sentence.start, sentence.end),
             confidence=confidence,

@@ -408,7 +408,7 @@ def _threat_mode(etype: str, mode: str | None) -> str | None:
     return "restrict"
 
 
-def _lemma(tok: Token, lex: Lexicon) -> str:
+def trigger_lemma(tok: Token, lex: Lexicon) -> str:
     """The token's lemma, corrected from the lexicon's own inflection table when the rule lemmatizer
     misses ("raped" -> "rap"), and joined across hyphens ("sit - in" -> "sit-in", "gang - raped")."""
     doc = tok.doc
@@ -422,7 +422,7 @@ def _lemma(tok: Token, lex: Lexicon) -> str:
 
 
 def _match(tok: Token, lex: Lexicon) -> Trigger | None:
-    lemma = _lemma(tok, lex)
+    lemma = trigger_lemma(tok, lex)
     if tok.tag_ == "VBN" and tok.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"}:
         if any(c.dep_ == "det" for c in tok.children):
             return None  # "evacuated the wounded": people named by what befell them, not an act
