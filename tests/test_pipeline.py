@@ -99,3 +99,14 @@ def test_same_input_same_output():
     b = extract(text, published="2019-10-14")
     assert a.model_dump() == b.model_dump()
     assert a.article.id == b.article.id
+
+
+def test_a_government_named_by_its_country_is_not_where_the_event_happened():
+    x = extract(
+        "The Houthis reject the charge, while the US has denied any role. Russia's army shelled Idlib.",
+        published="2020-02-05",
+    )
+    reject = next(e for e in x.events if e.event_type == "REJECT")
+    assert reject.location is None or reject.location.country != "US"
+    shelling = next(e for e in x.events if e.event_type == "ASSAULT")
+    assert shelling.location is not None and shelling.location.text == "Idlib"
