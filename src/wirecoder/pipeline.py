@@ -210,6 +210,15 @@ class _StoryExtractor:
             )
         return sentence.extra["casualties"]
 
+    def _times(self, sentence: Sentence, future: bool) -> list[TimeRef]:
+        """Time expressions of a sentence, computed once per sentence (and per tense), not once per event."""
+        key = ("times", future)
+        if key not in sentence.extra:
+            sentence.extra[key] = when.find_times(
+                sentence.text, self.published, offset=sentence.start, future=future
+            )
+        return sentence.extra[key]
+
     def _worth_parsing(self, sentence: Sentence) -> bool:
         words = set(_WORDS.findall(sentence.text.lower()))
         return bool(words & self.res.lexicon.surface) or bool(words & CASUALTY_CUES)
@@ -217,7 +226,7 @@ class _StoryExtractor:
     def _story_date(self, sentences: list[Sentence]) -> TimeRef | None:
         """The first day-precise date of the story: the anchor for events with no date of their own."""
         for s in sentences[:6]:
-            for t in when.find_times(s.text, self.published, offset=s.start):
+            for t in self._times(s, future=False):
                 if t.precision == "day":
                     return t
         return None
@@ -239,8 +248,7 @@ class _StoryExtractor:
         mode = trig.mode
         if trig.event_type == "ASSAULT":
             mode = assault_mode(lower) or mode
-        times = when.find_times(sentence.text, self.published, offset=sentence.start,
-                                future=attribution.stance in {"future", "planned"})  # fmt: skip
+        times = self._times(sentence, future=attribution.stance in {"future", "planned"})
         date_ref = _nearest(times, span[0]) or self.story_date
         location = self._location(sentence, span[0], place_slot, source)
         found = self._casualties(sentence) if trig.event_type == "ASSAULT" else []
