@@ -99,11 +99,11 @@ def run_pipeline(path: Path, processes: int) -> dict:
     }
 
 
-def run_spark(path: Path, cores: int) -> dict:
+def run_spark(path: Path, cores: int, conf: dict[str, str]) -> dict:
     from wirecoder import spark as wspark
 
     t0 = time.perf_counter()
-    session = wspark.session(f"local[{cores}]", **{"spark.ui.showConsoleProgress": "false"})
+    session = wspark.session(f"local[{cores}]", **({"spark.ui.showConsoleProgress": "false"} | conf))
     wspark.prepare_local()
     session_s = time.perf_counter() - t0
     # Warm-up: one tiny article per core, so every Python worker has loaded its resources.
@@ -148,13 +148,13 @@ def run_spark(path: Path, cores: int) -> dict:
     }
 
 
-def one_mode(mode: str, path: Path) -> dict:
+def one_mode(mode: str, path: Path, conf: dict[str, str]) -> dict:
     if mode == "single":
         return run_pipeline(path, 1)
     if mode == "mp2":
         return run_pipeline(path, 2)
     if mode in ("local1", "local2"):
-        return run_spark(path, int(mode[-1]))
+        return run_spark(path, int(mode[-1]), conf)
     raise SystemExit(f"unknown mode {mode}")
 
 
@@ -165,11 +165,15 @@ def main() -> None:
     parser.add_argument("data", nargs="*", default=[str(DEFAULT_DATA)])
     parser.add_argument("--n", type=int, default=5000)
     parser.add_argument("--modes", default=",".join(MODES))
+    parser.add_argument(
+        "--conf", action="append", default=[], metavar="KEY=VALUE", help="extra Spark setting (repeatable)"
+    )
     parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: run one mode on --input, print JSON
     parser.add_argument("--input", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(one_mode(args.one, Path(args.input))))
+        conf = dict(item.split("=", 1) for item in args.conf)
+        print(json.dumps(one_mode(args.one, Path(args.input), conf)))
         return
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -186,7 +190,8 @@ def main() -> None:
         results: dict[str, dict] = {}
         for mode in args.modes.split(","):
             proc = subprocess.run(
-                [sys.executable, __file__, "--one", mode, "--input", str(path)],
+                [sys.executable, __file__, "--one", mode, "--input", str(path)]
+                + [f"--conf={item}" for item in args.conf],
                 capture_output=True,
                 text=True,
                 env=env,

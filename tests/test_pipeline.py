@@ -110,3 +110,36 @@ def test_a_government_named_by_its_country_is_not_where_the_event_happened():
     assert reject.location is None or reject.location.country != "US"
     shelling = next(e for e in x.events if e.event_type == "ASSAULT")
     assert shelling.location is not None and shelling.location.text == "Idlib"
+
+
+def test_dateline_city_is_not_where_the_event_happened():
+    text = (
+        "BEIRUT (AFP) - Government helicopters dropped barrel bombs on the town of Saraqeb in Idlib "
+        "province on Monday, killing nine civilians, a monitor said."
+    )
+    main = extract(text, published="2016-05-03").events[0]
+    assert main.location is not None
+    assert main.location.name != "Beirut"
+    assert 35.0 < main.location.lat < 36.5 and 36.0 < main.location.lon < 37.5  # Idlib governorate
+
+
+def test_a_sentence_without_a_place_continues_the_previous_one():
+    text = (
+        "Air strikes hit a market in the town of Saraqeb in Idlib province on Sunday. "
+        "The raids killed at least 15 people, rescuers said. "
+        "Officials in Moscow declined to comment. Moscow has always denied striking markets."
+    )
+    x = extract(text, published="2016-05-03")
+    killed = next(e for e in x.events if e.trigger.text == "killed")
+    assert killed.location is not None
+    assert killed.location.lat > 35.0 and killed.location.lon < 37.5  # in Idlib, not Moscow
+
+
+def test_a_place_after_a_collective_role_is_not_a_person_name():
+    text = (
+        "Residents Say Shelling Hit Idlib\n\n"
+        "Shelling hit Idlib on Friday, killing four people. Doctors in Idlib treated nine wounded."
+    )
+    x = extract(text, published="2016-05-03")
+    body_mentions = [p for p in x.places if p.text == "Idlib" and p.span[0] > 40]
+    assert len(body_mentions) == 2

@@ -73,6 +73,16 @@ VERBAL_TYPES = {
     "AGREE",
     "CONCEDE",
 }
+PERSON_TITLE_ROLES = {  # roles written as a title before a person's name ("spokesman Jeff Davis")
+    "role.spokesperson", "role.head_of_state", "role.minister", "role.military_rank", "role.diplomat",
+    "role.local_gov", "role.religious", "role.legislature", "role.judiciary", "role.elites", "role.media",
+}  # fmt: skip
+RECENT_PLACE_SENTENCES = 3  # how far back an event with no place of its own looks for the story's place
+DATELINE_CHARS = 300  # a dateline sits at the top of a story
+_DATELINE_TAIL = re.compile(
+    r"\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)\s*)?"
+    r"(?:\((?:AFP|Reuters|AP|Xinhua|Anadolu|dpa|UPI|IANS|SANA|[A-Z]{2,6})\)|[-\u2013\u2014]{1,2}\s)"
+)
 _VIOLENT_ACLED = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _MERGE_FIELDS = (
     "source_actor",
@@ -159,6 +169,9 @@ class _StoryExtractor:
         self.text = article.text
         self.published = article.published or when.find_dateline(self.text)
         self.actors = StoryActors(res.kb)
+        self.recent_place: tuple[int, Place] | None = (
+            None  # (sentence index, place) of the last located event
+        )
 
     def run(self, meta: ArticleMeta) -> Extraction:
         sentences = segment(self.text)
@@ -286,6 +299,13 @@ class _StoryExtractor:
             confidence=confidence,
         )
 
+    def _dateline(self, place: Place) -> bool:
+        """ "BEIRUT (AFP) -" opens a story with where it was filed, not where the event happened."""
+        if place.span is None or place.span[0] > DATELINE_CHARS:
+            return False
+        after = self.text[place.span[1] : place.span[1] + 40]
+        return (place.text.isupper() and len(place.text) > 2) or bool(_DATELINE_TAIL.match(after))
+
     def _is_place(self, actor: Actor) -> bool:
         """ "fleeing Raqqa": a toponym in an argument slot is where the event happened, not who took part."""
         return not actor.kb_id and actor.text.lower().removeprefix("the ") in self.place_texts
@@ -298,12 +318,26 @@ class _StoryExtractor:
                 if place.kind == "toponym" and place.text.lower() == place_slot.text.lower().removeprefix(
                     "the "
                 ):
-                    return place.model_copy(update={"text": place_slot.text, "span": place_slot.span})
-        candidates = [p for p in self.places if not _acting_place(sentence, p)]
+                    found = place.model_copy(update={"text": place_slot.text, "span": place_slot.span})
+                    self.recent_place = (sentence.index, found)
+                    return found
+        candidates = [p for p in self.places if not _acting_place(sentence, p) and not self._dateline(p)]
         if source is not None and source.span is not None:
             s0, s1 = source.span
             candidates = [p for p in candidates if not (p.span and p.span[0] < s1 and s0 < p.span[1])]
         place = self.res.geoparser.event_location(sentence, offset, candidates)
+        in_sentence = (
+            place is not None and place.span is not None and sentence.start <= place.span[0] < sentence.end
+        )
+        if in_sentence:
+            self.recent_place = (sentence.index, place)
+        elif (
+            self.recent_place is not None and sentence.index - self.recent_place[0] <= RECENT_PLACE_SENTENCES
+        ):
+            # "The attack killed 18 people" after "Air strikes hit a town in Idlib province": a sentence
+            # that names no place continues the story where the previous sentences left it
+            previous = self.recent_place[1]
+            return previous.model_copy(update={"score": round(min(previous.score, 0.6), 3)})
         if place is not None and place.precision == "country":
             # "an attack in Syria" in a story about Idlib: the story's own specific place in that country
             # is the better estimate (kept with the lower score of an inference)
@@ -395,14 +429,15 @@ def _person_names(sentences: list[Sentence], actors: StoryActors) -> list[tuple[
     for s in sentences:
         doc = s.doc
         for m in actors.matches.get(s.index, []):
-            if m.entry.kind not in {"role", "person"}:
-                continue
+            if m.entry.kb_id not in PERSON_TITLE_ROLES:
+                continue  # "rebel-held Idlib", "the Observatory Reuters": no title before a name
             j = m.end
-            while j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha:
+            while j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha and not doc[j].is_stop:
                 j += 1
-            if j - m.end >= 1 and m.entry.kind == "role":
+            if j - m.end >= 1:
                 spans.append(s.span(doc[m.end].idx, doc[j - 1].idx + len(doc[j - 1])))
-                surnames.add(doc[j - 1].text)
+                if j - m.end >= 2:  # "Colonel John Dorrian": a lone capitalised word may be a place
+                    surnames.add(doc[j - 1].text)
     if surnames:
         pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(surnames)) + r")\b")
         for s in sentences:
