@@ -254,7 +254,8 @@ def parse_sentences(sentences: list[Sentence], batch_size: int = 64) -> None:
     if not todo:
         return
     nlp = load_nlp()
-    docs = nlp.pipe((s.text for s in todo), batch_size=batch_size)
+    # the cheap Doc from `segment` was made by the same tokenizer: parse it instead of tokenizing again
+    docs = nlp.pipe((s.doc for s in todo), batch_size=batch_size)
     for sent, doc in zip(todo, docs, strict=True):
         sent.doc = doc
         sent.parsed = True
