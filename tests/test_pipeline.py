@@ -143,3 +143,15 @@ def test_a_place_after_a_collective_role_is_not_a_person_name():
     x = extract(text, published="2016-05-03")
     body_mentions = [p for p in x.places if p.text == "Idlib" and p.span[0] > 40]
     assert len(body_mentions) == 2
+
+
+def test_a_government_acting_in_a_sentence_is_not_its_place_anywhere_in_it():
+    text = (
+        "Clashes broke out in Afrin on Monday. "
+        "Turkey views the militia as an offshoot of the PKK, an outlawed group Turkey has battled since 1984."
+    )
+    x = extract(text, published="2018-01-22")
+    in_second = [e for e in x.events if e.span[0] > 30]
+    assert in_second
+    for e in in_second:
+        assert e.location is None or e.location.name != "Turkey"

@@ -321,7 +321,15 @@ class _StoryExtractor:
                     found = place.model_copy(update={"text": place_slot.text, "span": place_slot.span})
                     self.recent_place = (sentence.index, found)
                     return found
-        candidates = [p for p in self.places if not _acting_place(sentence, p) and not self._dateline(p)]
+        acting = {p.text.lower() for p in self.places if _acting_place(sentence, p)}
+        # "Turkey views the YPG as ..., a group Turkey is fighting": once a government acts in a
+        # sentence, its other mentions there are the same actor, not the event's place
+        candidates = [
+            p
+            for p in self.places
+            if not self._dateline(p)
+            and not (p.text.lower() in acting and p.span and sentence.start <= p.span[0] < sentence.end)
+        ]
         if source is not None and source.span is not None:
             s0, s1 = source.span
             candidates = [p for p in candidates if not (p.span and p.span[0] < s1 and s0 < p.span[1])]
