@@ -155,3 +155,22 @@ def test_a_government_acting_in_a_sentence_is_not_its_place_anywhere_in_it():
     assert in_second
     for e in in_second:
         assert e.location is None or e.location.name != "Turkey"
+
+
+@pytest.mark.parametrize(
+    ("text", "main_type"),
+    [
+        (
+            "Hundreds of students marched through the capital on Friday, where police had killed two "
+            "protesters a month ago, a local radio station reported.",
+            "PROTEST",
+        ),
+        (
+            "Germany announced a suspension of arms sales to the kingdom on Thursday, two weeks after a "
+            "dissident journalist was murdered in Istanbul.",
+            "SANCTION",
+        ),
+    ],
+)
+def test_the_main_clause_outranks_a_clause_that_sets_the_scene(text, main_type):
+    assert extract(text, published="2018-10-20").events[0].event_type == main_type

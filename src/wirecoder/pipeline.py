@@ -27,7 +27,7 @@ from wirecoder import when
 from wirecoder.actors.kb import ActorKB
 from wirecoder.claims import attribute
 from wirecoder.events.acled import assault_mode, classify_acled
-from wirecoder.events.extract import Trigger, find_triggers, trigger_lemma
+from wirecoder.events.extract import SPEECH_LEMMAS, Trigger, find_triggers, trigger_lemma
 from wirecoder.events.lexicon import Lexicon, load_lexicon
 from wirecoder.geo.gazetteer import Gazetteer
 from wirecoder.geo.resolve import Geoparser, story_focus
@@ -83,6 +83,21 @@ _DATELINE_TAIL = re.compile(
     r"\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)\s*)?"
     r"(?:\((?:AFP|Reuters|AP|Xinhua|Anadolu|dpa|UPI|IANS|SANA|[A-Z]{2,6})\)|[-\u2013\u2014]{1,2}\s)"
 )
+# subordinators and prepositions whose clause sets the scene of another event ("after", "following")
+_SCENE_MARKS = {
+    "after",
+    "before",
+    "since",
+    "following",
+    "when",
+    "while",
+    "where",
+    "unless",
+    "if",
+    "until",
+    "amid",
+}
+_BASED = re.compile(r"-?\s?based\b", re.I)  # "the London-based Observatory": where an organisation sits
 _VIOLENT_ACLED = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _MERGE_FIELDS = (
     "source_actor",
@@ -263,7 +278,7 @@ class _StoryExtractor:
             mode = assault_mode(lower) or mode
         times = self._times(sentence, future=attribution.stance in {"future", "planned"})
         date_ref = _nearest(times, span[0]) or self.story_date
-        location = self._location(sentence, span[0], place_slot, source)
+        location = self._location(sentence, trig, span[0], place_slot, source)
         found = self._casualties(sentence) if trig.event_type == "ASSAULT" else []
         cas = casualty_parser.merge_casualties(found) if found else None
         acled_type, acled_subtype = classify_acled(
@@ -299,6 +314,18 @@ class _StoryExtractor:
             confidence=confidence,
         )
 
+    def _remember_place(self, sentence: Sentence, place: Place, trig: Trigger) -> None:
+        """The place a following sentence with no place of its own continues: that of a material event,
+        inside the event's own clause ("air strikes hit Saraqeb"), precise enough to say more than the
+        country. Statements are left out: where a spokesman spoke ("said in London") is not where the
+        story goes on, and neither is a place elsewhere in the sentence ("a London-based monitor")."""
+        if trig.event_type in VERBAL_TYPES or place.precision not in {"city", "admin1", "exact"}:
+            return
+        tok = trig.token
+        left, right = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+        if place.span and left <= place.span[0] - sentence.start < right:
+            self.recent_place = (sentence.index, place)
+
     def _dateline(self, place: Place) -> bool:
         """ "BEIRUT (AFP) -" opens a story with where it was filed, not where the event happened."""
         if place.span is None or place.span[0] > DATELINE_CHARS:
@@ -310,7 +337,9 @@ class _StoryExtractor:
         """ "fleeing Raqqa": a toponym in an argument slot is where the event happened, not who took part."""
         return not actor.kb_id and actor.text.lower().removeprefix("the ") in self.place_texts
 
-    def _location(self, sentence: Sentence, offset: int, place_slot: Actor | None, source: Actor | None):
+    def _location(
+        self, sentence: Sentence, trig: Trigger, offset: int, place_slot: Actor | None, source: Actor | None
+    ) -> Place | None:
         """Where the event happened: a toponym in an argument slot ("storm Raqqa") first, else the geoparser's
         choice among the places that are not the acting government's metonym ("Ankara plans ...")."""
         if place_slot is not None and place_slot.span is not None:
@@ -319,7 +348,7 @@ class _StoryExtractor:
                     "the "
                 ):
                     found = place.model_copy(update={"text": place_slot.text, "span": place_slot.span})
-                    self.recent_place = (sentence.index, found)
+                    self._remember_place(sentence, found, trig)
                     return found
         acting = {p.text.lower() for p in self.places if _acting_place(sentence, p)}
         # "Turkey views the YPG as ..., a group Turkey is fighting": once a government acts in a
@@ -328,6 +357,7 @@ class _StoryExtractor:
             p
             for p in self.places
             if not self._dateline(p)
+            and not _BASED.match(self.text, p.span[1] if p.span else 0)
             and not (p.text.lower() in acting and p.span and sentence.start <= p.span[0] < sentence.end)
         ]
         if source is not None and source.span is not None:
@@ -338,7 +368,7 @@ class _StoryExtractor:
             place is not None and place.span is not None and sentence.start <= place.span[0] < sentence.end
         )
         if in_sentence:
-            self.recent_place = (sentence.index, place)
+            self._remember_place(sentence, place, trig)
         elif (
             self.recent_place is not None and sentence.index - self.recent_place[0] <= RECENT_PLACE_SENTENCES
         ):
@@ -395,11 +425,7 @@ class _StoryExtractor:
             # materiality only breaks near-ties: the main verb and the headline matter more
             value = 1.0 + (MATERIAL_WEIGHT.get(event.event_type, 1.0) - 1.0) * 0.3
             # the sentence's main verb carries its main event ("X accused Y of attacking Z" is an accusation)
-            tok = trig.token
-            if tok.dep_ == "ROOT":
-                value += 2.5
-            elif tok.head.dep_ == "ROOT" and tok.dep_ in {"conj", "xcomp", "ccomp"}:
-                value += 1.0
+            value += _clause_weight(trig.token)
             if event.event_type in title_types:
                 value += 4.0
             if trig.token.lemma_.lower() in title_words or trig.token.lower_ in title_words:
@@ -426,6 +452,34 @@ class _StoryExtractor:
 
         ranked = sorted(enumerate(events), key=lambda pair: (-score(pair[1]), pair[0]))
         return [item[0] for _, item in ranked]
+
+
+def _clause_weight(tok) -> float:
+    """How central a trigger's clause is to its sentence. The main predicate carries the sentence's event
+    (under a speech verb, what is reported: "Albanians demonstrated, the radio said"), and so does an
+    event noun it takes as object ("Italy announced a suspension of flights"); a clause that only sets
+    the scene ("after a jet shot down a helicopter", "where 24 people were killed") counts less."""
+    root = tok.sent.root
+    mains = {root}
+    if root.lemma_.lower() in SPEECH_LEMMAS:
+        mains |= {c for c in root.children if c.dep_ in {"ccomp", "parataxis"}}
+    mains |= {c for m in list(mains) for c in m.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}}
+    if tok in mains:
+        return 2.5
+    if tok.head in mains and tok.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} and tok.pos_ == "NOUN":
+        return 2.0
+    if tok.head in mains and tok.dep_ in {"xcomp", "ccomp", "conj"}:
+        return 1.0
+    for node in [tok, *tok.ancestors]:
+        if node in mains:
+            break
+        if node.dep_ == "relcl" or (
+            node.dep_ == "advcl" and any(c.lower_ in _SCENE_MARKS for c in node.children)
+        ):
+            return -1.0
+        if node.dep_ in {"pobj", "pcomp"} and node.head.lower_ in _SCENE_MARKS:
+            return -1.0
+    return 0.0
 
 
 def _person_names(sentences: list[Sentence], actors: StoryActors) -> list[tuple[int, int]]:
