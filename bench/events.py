@@ -13,6 +13,8 @@
      macro-F1 and accuracy.
 
 Usage: python bench/events.py [--plover FILE] [--ner FILE] [--cls FILE] [--limit N] [--only plover|ner|cls]
+                               [--errors FILE]
+--errors writes one line per wrongly coded item (gold vs predicted, with the sentence) for error analysis.
 """
 
 from __future__ import annotations
@@ -34,19 +36,20 @@ NER_DEFAULT = SHARED / "conflibert-cameo" / "cameo_ner_test.txt"
 CLS_DEFAULT = SHARED / "conflibert-cameo" / "cameo_class_test.tsv"
 
 NONE = "NONE"
+ERRORS: list[str] = []  # filled when --errors is given
 RENAMED_2016 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT"}
 DROPPED_2016 = {"INVESTIGATE", "DOCUMENT"}  # no current PLOVER type; DOCUMENT is the file header
 
-# CAMEO pentacode (ConfliBERT labels): 0 make a statement (CAMEO 01), 1 verbal cooperation (02-05),
-# 2 material cooperation (06-08), 3 verbal conflict (09-13), 4 material conflict (14-20).
-# PLOVER types are mapped by the CAMEO root codes they were formed from. REQUEST merges CAMEO 02
-# (appeal, verbal cooperation) and 10 (demand, verbal conflict): the trigger lemma "demand" decides 3,
-# every other request (urge, ask, appeal, call for) is 1. A sentence without any event is 0.
+# CAMEO pentacode (ConfliBERT labels; the Phoenix/CAMEO "penta class"): 0 neutral: make a statement or
+# appeal (CAMEO 01-02), 1 verbal cooperation (03-05), 2 material cooperation (06-08), 3 verbal conflict
+# (09-13), 4 material conflict (14-20). PLOVER types are mapped by the CAMEO root codes they were formed
+# from. REQUEST merges CAMEO 02 (appeal, class 0) and 10 (demand, class 3): the trigger lemma "demand"
+# decides 3, every other request (urge, ask, appeal, call for) is 0. A sentence without any event is 0.
 PENTACODE = {
     "AGREE": 1,  # 03 express intent to cooperate, 057 sign agreement
     "CONSULT": 1,  # 04
     "SUPPORT": 1,  # 05 engage in diplomatic cooperation (praise, endorse)
-    "REQUEST": 1,  # 02 appeal (10 demand: see DEMAND_LEMMAS)
+    "REQUEST": 0,  # 02 appeal (10 demand: see DEMAND_LEMMAS)
     "COOPERATE": 2,  # 06
     "AID": 2,  # 07
     "CONCEDE": 2,  # 08 yield
@@ -56,7 +59,7 @@ PENTACODE = {
     "THREATEN": 3,  # 13
     "PROTEST": 4,  # 14
     "MOBILIZE": 4,  # 15 exhibit force posture
-    "SANCTION": 4,  # 16 reduce relations
+    "SANCTION": 3,  # 16 reduce relations: the annotators code it verbal conflict (73 of 81, train split)
     "COERCE": 4,  # 17
     "ASSAULT": 4,  # 18-20
 }
@@ -148,6 +151,10 @@ def bench_plover(path: Path, limit: int | None) -> None:
     pred = [e.event_type if e else NONE for e in mains]
     print("Event type of events[0] (goal macro-F1 >= 0.80):")
     classification_report(gold, pred, PLOVER_TYPES)
+    for r, g, p, e in zip(kept, gold, pred, mains, strict=True):
+        if g != p:
+            trigger = e.trigger.text if e and e.trigger else ""
+            ERRORS.append(f"plover\t{g}\t{p}\t{trigger}\t{r['text']}")
     print(f"  no prediction (no event): {pred.count(NONE)} of {len(pred)}")
 
     def country(actor: Actor | None) -> str | None:
@@ -242,6 +249,22 @@ def bench_ner(path: Path, limit: int | None) -> None:
                 counts[1] += len(p - g)
                 counts[2] += len(g - p)
         exact[cls], overlap[cls] = prf(*counts_exact), prf(*counts_tok)
+    for sent, text, offsets, event in zip(sentences, texts, all_offsets, mains, strict=True):
+        tags = [tag for _, tag in sent]
+        row = []
+        for cls in ("S", "T"):
+            actor = (event.source_actor if cls == "S" else event.target_actor) if event else None
+            gold = sorted(bio_spans(tags, cls))
+            pred = sorted(actor_tokens(actor, offsets))
+            if set(gold) != set(pred):
+                words = [tok for tok, _ in sent]
+                row.append(
+                    f"{cls}: {' | '.join(' '.join(words[a:b]) for a, b in gold) or '-'}"
+                    f" => {' | '.join(' '.join(words[a:b]) for a, b in pred) or '-'}"
+                )
+        if row:
+            etype = f"{event.event_type}:{event.trigger.text if event.trigger else ''}" if event else NONE
+            ERRORS.append(f"ner\t{etype}\t{'  '.join(row)}\t{text}")
     print("Actor spans of events[0] (anchors ConfliBERT 0.745, BERT 0.723; goal >= 0.75):")
     print(f"  {'class':<8} {'exact P':>8} {'R':>6} {'F1':>6}   {'token P':>8} {'R':>6} {'F1':>6}")
     for cls in ("S", "T"):
@@ -260,9 +283,14 @@ def pentacode(event: Event | None) -> str:
     if event is None:
         return PENTACODE_NAMES[0]
     code = PENTACODE[event.event_type]
-    if event.event_type == "REQUEST" and event.trigger and event.trigger.lemma.lower() in DEMAND_LEMMAS:
+    if event.event_type == "REQUEST" and event.trigger and _demand(event.trigger.lemma, event.trigger.text):
         code = 3
     return PENTACODE_NAMES[code]
+
+
+def _demand(lemma: str, text: str) -> bool:
+    """A demand (CAMEO 10), not an appeal: "demanded", "insisted", "X must release Y"."""
+    return lemma.lower() in DEMAND_LEMMAS or text.lower().startswith("must ")
 
 
 def bench_cls(path: Path, limit: int | None) -> None:
@@ -272,6 +300,10 @@ def bench_cls(path: Path, limit: int | None) -> None:
     mains = run_extract((text for text, _ in rows), "cls")
     gold = [PENTACODE_NAMES[int(label)] for _, label in rows]
     pred = [pentacode(e) for e in mains]
+    for (text, _), g, p, e in zip(rows, gold, pred, mains, strict=True):
+        if g != p:
+            etype = f"{e.event_type}:{e.trigger.text if e.trigger else ''}" if e else NONE
+            ERRORS.append(f"cls\t{g[0]}\t{p[0]}\t{etype}\t{text}")
     print("Pentacode of events[0] (no event = 0; anchors ConfliBERT 0.879, BERT 0.859 macro-F1):")
     classification_report(gold, pred, PENTACODE_NAMES)
 
@@ -285,6 +317,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--cls", type=Path, default=CLS_DEFAULT)
     parser.add_argument("--limit", type=int, default=None, help="score only the first N items of each set")
     parser.add_argument("--only", choices=("plover", "ner", "cls"), action="append")
+    parser.add_argument("--errors", type=Path, default=None, help="write wrongly coded items to this file")
     args = parser.parse_args(argv)
     only = set(args.only or ("plover", "ner", "cls"))
     if "plover" in only:
@@ -293,6 +326,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         bench_ner(args.ner, args.limit)
     if "cls" in only:
         bench_cls(args.cls, args.limit)
+    if args.errors is not None:
+        args.errors.write_text("\n".join(ERRORS) + "\n", encoding="utf-8")
+        print(f"\n{len(ERRORS)} wrongly coded items written to {args.errors}")
 
 
 if __name__ == "__main__":

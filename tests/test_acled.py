@@ -436,3 +436,11 @@ def test_found_bodies_and_caches_get_an_event() -> None:
     assert grave and grave[0].acled_subtype == "Other"
     cache = extract("On 7 May 2023, soldiers found an arms cache hidden in a farmhouse near Mopti.").events
     assert cache and cache[0].acled_subtype == "Disrupted weapons use"
+
+
+def test_declared_truce_and_signed_deal_are_agreements() -> None:
+    # a declared truce is a retreat in PLOVER (CAMEO 0871) and an agreement in ACLED
+    assert sub("The militia declared a three-day truce in the hills.", "RETREAT", "ceasefire") == "Agreement"
+    # signing a peace deal is SUPPORT in PLOVER (3.3) and an agreement in ACLED
+    assert sub("The two factions signed a peace agreement in Juba.", "SUPPORT") == "Agreement"
+    assert sub("The minister praised the mediators in Juba.", "SUPPORT") is None

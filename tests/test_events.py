@@ -299,3 +299,187 @@ def test_offered_aid_is_one_promise() -> None:
     events = extract("Ethiopia is ready to provide food aid to Somalia.", published="2022-05-10").events
     assert [e.event_type for e in events] == ["AGREE"]
     assert events[0].target_actor is not None and events[0].target_actor.country == "SOM"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an announced release or permission is an intent to yield (CAMEO 035 -> AGREE), an announced
+        # pull-out stays a concession (PLOVER 3.7.2)
+        ("The kidnappers said they will release the two nurses on Friday.", "AGREE"),
+        ("Serbia said it would allow the monitors to return to the province.", "AGREE"),
+        # signing a treaty is SUPPORT (PLOVER 3.3); a promise to sign is AGREE
+        ("Ghana and Togo signed a border treaty on Monday.", "SUPPORT"),
+        ("Ghana and Togo will sign a border treaty next week.", "AGREE"),
+        # joint manoeuvres are material cooperation (PLOVER 3.5)
+        ("Indian and French warships held joint naval exercises off Goa on Tuesday.", "COOPERATE"),
+        # more forces in an area, or an army readying an attack, is a force posture (PLOVER 3.14)
+        ("Turkey strengthened its forces along the Syrian border on Sunday.", "MOBILIZE"),
+        ("The army prepared to storm the rebel-held town on Thursday.", "MOBILIZE"),
+        # pulling out inspectors or observers reduces relations (CAMEO 166)
+        ("The agency withdrew its inspectors from the nuclear plant on Monday.", "SANCTION"),
+        ("The court cancelled restrictions on opposition rallies in the capital.", "CONCEDE"),
+        ("A detainee died as a result of torture in a police station in Lahore.", "ASSAULT"),
+        ("Thousands of villagers sought refuge in Chad last week.", "REQUEST"),
+        # a conditional "may" announcing a forceful act is a threat
+        ("The donors may halt aid to the government if the vote is delayed again.", "THREATEN"),
+        # the act named by the modifier of a generic head ("a mediation effort")
+        ("Qatar launched a mediation effort between Sudan and Chad on Sunday.", "CONSULT"),
+        ("The United States continued to send arms to Pakistan last year.", "AID"),
+    ],
+)
+def test_type_in_context_more_rules(text: str, expected: str) -> None:
+    assert main(text).event_type == expected
+
+
+def test_weapons_of_mass_destruction_are_no_act() -> None:
+    doc = load_nlp()("Inspectors searched for weapons of mass destruction near Basra.")
+    assert not [t for t in find_triggers(doc, load_lexicon()) if t.event_type == "ASSAULT"]
+
+
+def test_generic_verb_anchors_the_act_it_carries_out() -> None:
+    doc = load_nlp()("Canada imposed new sanctions on Venezuela on Friday.")
+    triggers = find_triggers(doc, load_lexicon())
+    assert [(t.event_type, t.token.text) for t in triggers] == [("SANCTION", "imposed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "target_text"),
+    [
+        # goods sent or granted go to the recipient, not the goods
+        ("Norway sent arms to the Kurdish fighters in Iraq.", "fighters"),
+        # troops or inspectors moved: the place or party they go to or leave
+        ("Britain will withdraw its monitors from Kosovo next month.", "Kosovo"),
+        ("Ghana offered to contribute 500 troops to the Malian government.", "government"),
+        # a demand for an act on someone is aimed at that someone
+        ("The ministers demanded the release of the detained journalists.", "journalists"),
+        # a thing acted upon is no actor; the one it concerns is
+        ("The union said it would boycott all talks with the government.", "government"),
+        # the "of"-object's recipient phrase of an event noun
+        ("The army completed the withdrawal of its battalions from Gao on Friday.", "Gao"),
+    ],
+)
+def test_target_more_constructions(text: str, target_text: str) -> None:
+    triggers = find_triggers(load_nlp()(text), load_lexicon())
+    assert triggers and triggers[0].target is not None and triggers[0].target.text == target_text
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a possessive pronoun on an event noun points back to the clause's subject
+        ("Israel mounted its invasion of southern Lebanon at dawn.", "ISR"),
+        # the subject of "were engaged in" carried out the act
+        ("Serbian forces were engaged in ethnic cleansing against Albanian villagers.", "SRB"),
+        # the subject of a passive control verb acts in its complement
+        ("The Kenyan president is expected to attend the summit in Addis Ababa.", "KEN"),
+    ],
+)
+def test_source_of_an_event_noun_from_its_clause(text: str, country: str) -> None:
+    event = main(text)
+    assert event.source_actor is not None and event.source_actor.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "target_text"),
+    [
+        # a protest is aimed at the one named in what it demands or denounces
+        (
+            "Thousands of students marched in Dhaka to demand the resignation of the education minister.",
+            "minister",
+        ),
+        ("Farmers rallied in the capital in protest of the government's new land law.", "law"),
+        # a threat is aimed at the one who must comply with its condition
+        ("The union threatened to strike unless the railway company raised wages.", "company"),
+        # a restriction is aimed at the place it applies to, named as "the town of X"
+        ("The army imposed a curfew in the town of Kidal on Monday.", "town"),
+        # a mediation between two parties
+        ("Qatar launched a mediation effort between Sudan and Chad on Sunday.", "Sudan"),
+        # a hack into someone's computers
+        ("Foreign hackers tried to hack into the computers of the defence ministry.", "computers"),
+    ],
+)
+def test_target_of_protests_threats_and_restrictions(text: str, target_text: str) -> None:
+    triggers = find_triggers(load_nlp()(text), load_lexicon())
+    assert triggers and triggers[0].target is not None and triggers[0].target.text == target_text
+
+
+def test_light_verb_anchors_its_event_noun() -> None:
+    doc = load_nlp()("Kenya lodged a formal protest with Uganda on Monday.")
+    triggers = find_triggers(doc, load_lexicon())
+    assert [(t.event_type, t.token.text) for t in triggers] == [("ACCUSE", "lodged")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # an adjectival passive states the subject's own stance: the subject acts
+        ("Israel is opposed to Egyptian mediation in the talks.", "Israel", "mediation"),
+        ("Chad is committed to the peace process.", "Chad", "process"),
+    ],
+)
+def test_stance_passive_subject_is_the_source(text: str, source: str, target: str) -> None:
+    triggers = find_triggers(load_nlp()(text), load_lexicon())
+    assert triggers and triggers[0].source is not None and triggers[0].source.text == source
+    assert triggers[0].target is not None and triggers[0].target.text == target
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        # the CAMEO2PLOVER table: a declared truce, an eased blockade and aid or observers let in are retreats
+        ("The militia declared a unilateral ceasefire in the south on Wednesday.", "ceasefire"),
+        ("The navy lifted its blockade of the port on Friday.", "withdraw"),
+        ("The government allowed the delivery of food to the besieged district.", "access"),
+        ("The president received a team of observers from the African Union.", "access"),
+    ],
+)
+def test_material_retreats_of_the_cameo_table(text: str, mode: str) -> None:
+    event = main(text)
+    assert (event.event_type, event.mode) == ("RETREAT", mode)
+
+
+@pytest.mark.parametrize(
+    ("text", "target_text"),
+    [
+        # the recipient phrase is found whatever other phrase with the same preposition follows
+        ("The army launched an assault on the rebel stronghold on Thursday.", "stronghold"),
+        ("Forty rebels surrendered to the police in Beni on Monday.", "police"),
+        ("Chile established diplomatic ties with Vietnam in 1971.", "Vietnam"),
+        ("The envoy ended mediation efforts between the rival clans.", "clans"),
+    ],
+)
+def test_recipient_phrases_by_type(text: str, target_text: str) -> None:
+    triggers = find_triggers(load_nlp()(text), load_lexicon())
+    assert triggers and triggers[0].target is not None and triggers[0].target.text == target_text
+
+
+def test_talks_have_no_recipient() -> None:
+    # no host and no visitor: every participant is an actor, none a recipient (PLOVER 3.2.2)
+    triggers = find_triggers(load_nlp()("Kenya held talks with Ethiopia on the dam."), load_lexicon())
+    assert [t.event_type for t in triggers] == ["CONSULT"] and triggers[0].target is None
+    visit = find_triggers(load_nlp()("The Kenyan president visited Ethiopia on Monday."), load_lexicon())
+    assert visit and visit[0].target is not None and visit[0].target.text == "Ethiopia"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # cancelling a meeting is a rejection (PLOVER 3.13.2)
+        ("The foreign minister cancelled her visit to Caracas after the vote.", "REJECT"),
+        # violence sworn or vowed is a threat; a newspaper closed is censorship
+        ("The militia has sworn to fight until the army leaves the valley.", "THREATEN"),
+        ("The junta ordered the weekly newspaper to suspend publication.", "COERCE"),
+        # peacekeepers deployed are military protection given (AID, PLOVER 3.6); troops deployed a posture
+        ("Ghana deployed 800 peacekeepers to South Sudan in March.", "AID"),
+        ("Ghana deployed 800 troops to the northern border in March.", "MOBILIZE"),
+        # mobilizing lobby groups rallies support; mobilizing reservists shows force
+        ("The ministry mobilized pressure groups abroad to back its claim.", "SUPPORT"),
+        ("The ministry mobilized army reservists on Tuesday.", "MOBILIZE"),
+        # a measure announced as decided is the sanction itself; a conditional one is a threat
+        ("Japan announced it would suspend all aid to the junta.", "SANCTION"),
+        ("Japan said it would suspend all aid to the junta unless the prisoners are freed.", "THREATEN"),
+    ],
+)
+def test_sanction_reject_and_threat(text: str, expected: str) -> None:
+    assert main(text).event_type == expected

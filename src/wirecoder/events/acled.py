@@ -189,9 +189,14 @@ def classify_acled(
     ctx = text_lower if text_lower is not None else context.lower()
     if event_type in VERBAL_TYPES:
         sub = _demonstration(s, ctx, killed) if _has("protest", s) else None
+        if sub is None and event_type == "SUPPORT" and _has("agreement", s):
+            sub = "Agreement"  # signing a ceasefire or peace deal (PLOVER SUPPORT, CAMEO 057)
         return _pair(sub)
     if event_type == "RETREAT":
-        return _pair(_retreat(s))
+        sub = _retreat(s)
+        if sub is None and mode == "ceasefire":
+            sub = "Agreement"  # a declared truce (CAMEO 0871) is an ACLED agreement
+        return _pair(sub)
     args = (ctx, source_sector, target_sector, killed)
     # Specific cues in the sentence, then in the story; only then a bare "attacked" / "killed".
     sub = _from_text(s, sentence, *args)

@@ -30,11 +30,11 @@ FOLD_COMPLEMENTS = {"THREATEN", "REQUEST", "REJECT", "ACCUSE"}
 # where the recipient of each event type stands after its verb or noun, most likely first
 RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
     "ASSAULT": ("on", "against", "at", "targeting"),
-    "COERCE": ("on", "against", "from"),
-    "SANCTION": ("on", "against", "to"),
-    "CONSULT": ("with", "to"),
+    "COERCE": ("on", "against", "from", "into"),
+    "SANCTION": ("on", "against", "to", "with", "between", "for"),
+    "CONSULT": ("with", "to", "between"),
     "AID": ("to", "for"),
-    "SUPPORT": ("for", "to"),
+    "SUPPORT": ("for", "to", "with"),
     "AGREE": ("with", "to"),
     "COOPERATE": ("with",),
     "CONCEDE": ("to", "on", "for"),
@@ -43,7 +43,7 @@ RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
     "ACCUSE": ("against", "to"),
     "REJECT": (),
     "PROTEST": ("against", "outside"),
-    "RETREAT": ("from",),
+    "RETREAT": ("from", "to"),
     "MOBILIZE": ("against", "to", "near"),
 }
 _DEFAULT_PREPS = ("on", "against", "at", "with")
@@ -86,9 +86,43 @@ ACTOR_MODIFIERS = {
 LED_BY = {"lead", "claim"}  # "US-led strikes", "IS-claimed bombing"
 # verbs that only carry out the act their object names ("imposed sanctions", "reimposed a curfew")
 GENERIC_VERBS = {"impose", "reimpose", "enforce"}
+# consultations with no host and no visitor (PLOVER 3.2.2: all participants are actors)
+SYMMETRIC_CONSULT = {
+    "talk", "negotiation", "negotiate", "discuss", "discussion", "confer", "consultation", "consult",
+    "telephone", "phone", "hold",
+}  # fmt: skip
+# verbs that only perform the act their object names when they are no trigger themselves
+LIGHT_VERBS = {
+    "express", "voice", "issue", "lodge", "file", "stage", "hold", "make", "give", "mount", "begin", "start",
+    "continue", "resume", "renew", "declare", "undertake", "extend", "offer",
+}  # fmt: skip
 BLAME_VERBS = {"blame", "accuse", "hold", "condemn"}
 # acts blamed on someone that stay events of their own ("blamed X for the attack")
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE"}
+# verbs that move people somewhere or out of somewhere, and the people they move
+MOVE_VERBS = {
+    "send", "deploy", "dispatch", "contribute", "withdraw", "pull", "recall", "redeploy", "move", "mobilize",
+    "mobilise", "evacuate", "offer", "provide", "station", "commit",
+}  # fmt: skip
+MOVED_PEOPLE = {
+    "troop", "soldier", "force", "peacekeeper", "inspector", "observer", "monitor", "worker", "personnel",
+    "reservist", "contingent", "unit", "diplomat", "ambassador", "envoy", "staff", "expert", "adviser",
+    "advisor", "police", "officer", "battalion", "team", "mission",
+}  # fmt: skip
+MOVE_PREPS = ("to", "from", "into", "against")
+# verbs of a protest's purpose clause that name what it is against ("to demand the resignation of X")
+PROTEST_AIMS = {
+    "demand", "protest", "denounce", "condemn", "oppose", "reject", "press", "call", "urge", "show",
+    "express", "seek", "decry", "criticize", "criticise", "challenge", "defy", "mark",
+}  # fmt: skip
+# where a thing acted upon names the one it concerns ("contact with X", "supplies to X", "a ban on X")
+THING_PREPS = ("with", "against", "on", "to", "between", "for")
+AGENT_SUFFIXES = ("ist", "ant", "ent", "er", "or", "ian", "ee")
+MOVING_TYPES = {"AID", "MOBILIZE", "SANCTION", "AGREE", "THREATEN"}
+# adjectival passives that state the subject's own stance towards the object of "to"
+STANCE_PASSIVES = {"oppose", "commit", "dedicate"}
+# passive verbs whose subject is the doer of the act in their "in"-phrase
+ENGAGED_VERBS = {"engage", "involve", "implicate"}
 CLAIM_VERBS = {"claim", "take", "assume", "accept", "bear"}
 # verbs whose subject suffers an act named in their prepositional phrase ("died in the attack")
 VICTIM_VERBS = {
@@ -160,7 +194,8 @@ def _modal_request(tok: Token, lex: Lexicon) -> Trigger | None:
     if subject is None or subject.pos_ == "PRON" and subject.lower_ in {"we", "i", "you"}:
         return None
     speech = _governing_speech(tok)
-    trig = Trigger(tok, TriggerSense("REQUEST", None), None, target=subject)
+    modal = next(c for c in tok.children if c.dep_ == "aux" and c.lower_ in lex.modal_request)
+    trig = Trigger(tok, TriggerSense("REQUEST", None), None, particle=modal, target=subject)
     trig.source = _speaker(speech) if speech is not None else None
     return trig
 
@@ -189,10 +224,26 @@ COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 FORCEFUL = {"COERCE", "SANCTION", "ASSAULT", "PROTEST"}
 INTENT_WORDS = {
     "willing", "ready", "prepared", "plan", "intend", "offer", "promise", "pledge", "vow", "commit", "decide",
-    "agree", "prepare", "expect", "aim",
+    "agree", "prepare", "expect", "aim", "swear",
 }  # fmt: skip
+PLEDGE_WORDS = {"swear", "vow", "pledge", "promise"}
+PEACEKEEPING_WORDS = {
+    "peacekeeper", "peacekeeping", "peace-keeping", "observer", "monitor", "rescuer", "relief",
+}  # fmt: skip
+ARMED_WORDS = {
+    "troop", "soldier", "force", "reservist", "reserve", "army", "police", "policeman", "unit", "militia",
+    "fighter", "tank", "ship", "warship", "jet", "aircraft", "division", "brigade", "battalion", "man",
+    "guard", "personnel", "volunteer", "military", "navy", "artillery", "missile", "weapon", "defence",
+    "defense", "men",
+}  # fmt: skip
+# an army getting ready to strike shows force rather than using it (PLOVER 3.14, CAMEO 15)
+READY_WORDS = {"prepare", "poise", "gear", "ready"}
+# lemmas of a retreat from territory: announced, it is a concession (PLOVER 3.7.2); any other announced
+# yield (a release, a return, allowing access) is an intent to yield, AGREE (CAMEO 035 -> AGREE)
+WITHDRAW_LEMMAS = {"withdraw", "pull", "retreat", "pullout", "withdrawal"}
 OFFER_WORDS = {"willing", "ready", "prepared", "offer", "promise", "pledge", "vow", "agree", "commit"}
 FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
+POSSIBLE_AUX = {"may", "might", "could"}
 CROWD_NOUNS = {
     "protester", "demonstrator", "worker", "student", "farmer", "youth", "supporter", "resident", "villager",
     "activist", "people", "crowd", "trucker", "driver", "teacher", "employee", "striker", "mob", "union",
@@ -202,6 +253,8 @@ MILITARY_STRIKE = {
     "air", "missile", "drone", "rocket", "military", "artillery", "retaliatory", "preemptive", "pre-emptive",
     "surgical", "nuclear", "precision", "aerial", "punitive", "cruise", "coalition", "israeli", "russian",
 }  # fmt: skip
+# generic heads whose noun modifier names the act ("a mediation effort", "a rescue mission")
+GENERIC_ACT_HEADS = {"effort", "mission", "attempt", "bid", "initiative", "process", "operation", "campaign"}
 LABOUR_STRIKE = {
     "hunger", "general", "labor", "labour", "national", "nationwide", "indefinite", "open-ended", "day",
     "teachers", "workers", "doctors", "transport", "sit-down", "work",
@@ -218,6 +271,11 @@ STRIKE_VERBS = {
     "hold",
     "declare",
     "call",
+    "cancel",
+    "postpone",
+    "suspend",
+    "threaten",
+    "plan",
 }
 ABSTRACT_OBJECTS = {
     "decision", "policy", "plan", "remark", "statement", "comment", "proposal", "law", "bill", "move",
@@ -247,6 +305,10 @@ def retype(trig: Trigger) -> None:
         new = ("PROTEST", "obstruct")
     elif etype == "PROTEST" and _official_protest(tok):
         new = ("ACCUSE", "disapprove")
+    elif etype == "MOBILIZE" and _peacekeeping(tok):
+        new = ("AID", "peacekeeping")  # "deployed peacekeepers to X": military protection given (3.6)
+    elif etype == "MOBILIZE" and lemma in {"mobilize", "mobilise"} and _civil_object(tok):
+        new = ("SUPPORT", None)  # "mobilized pressure groups", "mobilized support": rallying support
     elif lemma == "extradite":
         new = ("COOPERATE", None)  # judicial cooperation with the receiving state (PLOVER 3.5)
     elif etype == "RETREAT" and _gives_goods_or_rescues(tok, lemma):
@@ -276,18 +338,93 @@ def retype(trig: Trigger) -> None:
         elif intent and etype in {"RETREAT", "CONCEDE"} and not negated and not _conditional(tok):
             if intent == "intent" and _offered(tok):
                 new = ("AGREE", None)  # "is willing to withdraw", "offered to release": an offer (3.1)
+            elif intent == "future" and lemma not in WITHDRAW_LEMMAS:
+                new = ("AGREE", None)  # "will release the hostages", "would allow inspectors": CAMEO 035
             elif etype == "RETREAT":
                 new = ("CONCEDE", None)  # "announced it would withdraw troops" (3.7.2)
+        elif etype == "ASSAULT" and not negated and _getting_ready(tok) and not _conditional(tok):
+            new = ("MOBILIZE", "troops")  # "the army prepared to storm the town": a force posture
         elif intent and etype in FORCEFUL | {"RETREAT"} and not negated:
             conditional = _conditional(tok)
-            if etype == "ASSAULT" and intent != "future" and not conditional:
+            if etype == "ASSAULT" and intent != "future" and not conditional and not _pledged(tok):
                 pass  # "plans to storm the city": a planned attack, kept as such (stance planned)
+            elif etype == "SANCTION" and not conditional and _decided(tok):
+                pass  # "announced it would prohibit all aid": a measure decided, not a warning
             else:
                 new = ("THREATEN", _threat_mode(etype, trig.mode))
+    if new is None and etype == "RETREAT" and trig.sense.objects and trig.mode is None:
+        trig.mode = _retreat_mode(tok)
     if new is not None:
         trig.original = etype
         trig.sense = TriggerSense(new[0], new[1])
         trig.mode = new[1]
+
+
+def _retreat_mode(tok: Token) -> str | None:
+    """The mode of a retreat named by its object: a truce declared, a blockade eased, access allowed."""
+    objects = {t.lemma_.lower() for t in _object_nouns(tok)}
+    if objects & {"ceasefire", "cease-fire", "truce"}:
+        return "ceasefire"
+    if objects & {"blockade", "siege"}:
+        return "withdraw"
+    if objects & {"delivery", "access", "entry", "passage", "convoy", "aid", "deployment", "observer",
+                   "inspector", "peacekeeper", "monitor"}:  # fmt: skip
+        return "access"
+    return "release" if objects & {"prisoner", "hostage", "body"} else None
+
+
+def _moved_nouns(tok: Token) -> list[Token]:
+    """What a deployment moves: the verb's object or the noun's "of"-object, with their modifiers."""
+    moved = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}] + (
+        [o] if tok.pos_ == "NOUN" and (o := _prep_object(tok, ("of",))) is not None else []
+    )
+    return moved + [m for t in moved for m in t.children if m.dep_ in {"compound", "amod"}]
+
+
+def _peacekeeping(tok: Token) -> bool:
+    words = {t.lemma_.lower() for t in _moved_nouns(tok)} | {tok.head.lemma_.lower()}
+    return bool(words & PEACEKEEPING_WORDS)
+
+
+def _civil_object(tok: Token) -> bool:
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.lemma_.lower() not in ARMED_WORDS for o in objects)
+
+
+def _pledged(tok: Token) -> bool:
+    """ "have sworn to fight", "vowed to crush": violence pledged is a threat, not a plan."""
+    cur = tok
+    for _ in range(2):
+        if (cur.dep_ != "xcomp" and not _infinitive(cur)) or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in PLEDGE_WORDS:
+            return True
+    return False
+
+
+def _decided(tok: Token) -> bool:
+    """Is the act the content of an announced or taken decision ("announced it would suspend aid")?"""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in {"ccomp", "xcomp", "conj"} or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in {"announce", "decide", "confirm"}:
+            return True
+    return False
+
+
+def _getting_ready(tok: Token) -> bool:
+    """ "prepared to resume shelling", "is poised to attack": an attack made ready, not yet made."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in {"xcomp", "dobj", "pcomp", "prep", "acomp"} or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in READY_WORDS:
+            return True
+    return False
 
 
 def _gives_goods_or_rescues(tok: Token, lemma: str) -> bool:
@@ -352,6 +489,8 @@ def _intent(tok: Token) -> str | None:
     for _ in range(4):
         if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in cur.children):
             return "future"
+        if any(c.dep_ == "aux" and c.lower_ in POSSIBLE_AUX for c in cur.children) and _conditional(cur):
+            return "future"  # "may halt its mediation if ...": a conditional announcement
         if cur.lemma_.lower() in INTENT_WORDS and cur is not tok:
             return "intent"
         if (
@@ -359,10 +498,17 @@ def _intent(tok: Token) -> str | None:
             and cur is not tok
         ):
             return "intent"
-        if cur.dep_ not in {"xcomp", "dobj", "acomp", "pobj", "prep", "conj"} or cur.head is cur:
+        if cur.head is cur or (
+            cur.dep_ not in {"xcomp", "dobj", "acomp", "pobj", "prep", "conj"} and not _infinitive(cur)
+        ):
             break
         cur = cur.head
     return None
+
+
+def _infinitive(tok: Token) -> bool:
+    """ "have sworn to fight": an infinitive the parser hung as an adverbial clause."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _offered(tok: Token) -> bool:
@@ -452,14 +598,21 @@ def _match(tok: Token, lex: Lexicon) -> Trigger | None:
         if sense.needs_as and not _has_as_complement(tok):
             return None
         return Trigger(tok, sense, sense.mode)
-    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ != "compound":
+    if tok.pos_ in {"NOUN", "PROPN"} and (
+        tok.dep_ != "compound" or tok.head.lemma_.lower() in GENERIC_ACT_HEADS
+    ):
         sense = lex.noun(lemma) or lex.noun(tok.lower_)
-        if sense is None:
+        if sense is None or _weapon_kind(tok):
             return None
         if tok.pos_ == "PROPN" and tok.ent_type_:
             return None
         return Trigger(tok, sense, sense.mode)
     return None
+
+
+def _weapon_kind(tok: Token) -> bool:
+    """ "weapons of mass destruction": the noun names a kind of weapon, not an act."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() == "weapon"
 
 
 def _has_as_complement(tok: Token) -> bool:
@@ -503,7 +656,10 @@ def _object_nouns(tok: Token) -> list[Token]:
         (c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}), None
     )
     deep = _object_noun(tok)
-    return [t for t in (direct, deep) if t is not None]
+    found = [t for t in (deep, direct) if t is not None]  # "a mission of observers": the observers
+    # "ended mediation efforts", "held joint military exercises": the modifier can name the thing
+    found += [c for t in found for c in t.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    return found
 
 
 def _object_noun(tok: Token) -> Token | None:
@@ -532,8 +688,16 @@ def _arguments(trig: Trigger) -> None:
         _verb_arguments(trig)
     else:
         _noun_arguments(trig)
+    if trig.target is None and trig.event_type == "PROTEST":
+        trig.target = _protested(tok)
+    if trig.event_type == "THREATEN" and trig.target is None:
+        trig.target = _condition_subject(tok)  # "threatened to strike unless Israel withdrew"
     if trig.target is None and trig.event_type in PLACE_AIMED:
         trig.target = _restricted_place(tok)
+    if trig.event_type == "CONSULT" and trigger_lemma(tok, load_lexicon()) in SYMMETRIC_CONSULT:
+        # "held talks with X", "negotiated with X": no host and no visitor, so every participant is an
+        # actor and none a recipient (PLOVER 3.2.2)
+        trig.target = None
     if trig.event_type == "COOPERATE" and tok.lemma_.lower() == "extradite":
         trig.target = _prep_object(tok, ("to",)) or trig.target  # the state receiving the suspect
     target = trig.target
@@ -553,11 +717,90 @@ def _arguments(trig: Trigger) -> None:
             or (_restricted_place(tok) if trig.event_type in PLACE_AIMED else None)
             or target
         )
+    target = trig.target
+    if target is not None and target.pos_ == "NOUN" and not _actorish(target) and not _agentive(target):
+        # "boycott all contact with the United States", "reduced supplies to the camp's refugees": a thing
+        # acted upon is no actor; the one it concerns is
+        thing = target
+        for _ in range(2):
+            inside = _prep_object(thing, THING_PREPS)
+            if inside is not None and _actorish(inside):
+                trig.target = inside
+                break
+            thing = _prep_object(thing, ("of",))  # "part of a military aid program for X"
+            if thing is None or _actorish(thing):
+                break
+
+
+def _agentive(tok: Token) -> bool:
+    """ "dissidents", "supporters", "negotiators": people named by what they do are actors too."""
+    return tok.tag_ == "NNS" and tok.lemma_.lower().endswith(AGENT_SUFFIXES)
+
+
+def _protested(tok: Token) -> Token | None:
+    """Who a protest is aimed at: the one named in what it demands or denounces ("to demand the
+    resignation of X", "calling for independence from X", "in protest of X's refusal", "against X")."""
+    owner = tok.head if tok.dep_ in {"dobj", "pobj"} and tok.pos_ == "NOUN" else tok
+    for holder in dict.fromkeys((tok, owner)):
+        against = _prep_object(holder, ("against", "over", "at"))
+        if against is not None:
+            return against if _actorish(against) else _owner_phrase(against) or _thing_owner(against)
+        for child in holder.children:
+            if (
+                child.dep_ in {"advcl", "xcomp", "acl"}
+                and child.lemma_.lower() in PROTEST_AIMS
+                and child.i > tok.i
+            ):
+                obj = next((c for c in child.children if c.dep_ == "dobj"), None)
+                if obj is None and child.lemma_.lower() == "call":
+                    obj = _prep_object(child, ("for",))
+                if obj is not None:
+                    found = obj if _actorish(obj) else _owner_phrase(obj) or _thing_owner(obj)
+                    if found is not None:
+                        return found
+            if child.dep_ == "prep" and child.lower_ == "in":  # "in protest of / at X"
+                noun = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if noun is not None and noun.lemma_.lower() in {"protest", "opposition", "defiance"}:
+                    inner = _prep_object(noun, ("of", "at", "against", "to"))
+                    if inner is not None:
+                        return inner if _actorish(inner) else _owner_phrase(inner) or inner
+    return None
+
+
+def _owner_phrase(thing: Token) -> Token | None:
+    """The actor inside a thing; a possessor keeps its thing ("the government's refusal" names the
+    government by what it did, and the whole phrase is the mention)."""
+    inner = _inner_actor(thing)
+    return thing if inner is not None and inner.dep_ == "poss" else inner
+
+
+def _thing_owner(thing: Token) -> Token | None:
+    """The actor a thing concerns: "independence from Iraq", "the policies of X", "the rule by X"."""
+    found = _prep_object(thing, ("from", "of", "by", "against", "on"))
+    return found if found is not None and _actorish(found) else None
+
+
+def _condition_subject(tok: Token) -> Token | None:
+    """A threat is aimed at the one who must comply: the subject of its "unless"/"if" clause."""
+    for t in tok.subtree:
+        if t.dep_ == "mark" and t.lower_ in {"unless", "if"} and t.head is not tok:
+            subj = next((c for c in t.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if (
+                subj is not None
+                and (_actorish(subj) or subj.pos_ == "NOUN")
+                and subj.lower_ not in {"it", "this"}
+            ):
+                return subj
+    return None
 
 
 def _restricted_place(tok: Token) -> Token | None:
     """ "lifted the curfew in Abidjan", "threatened to ban voting in East Jerusalem": a restriction or its
     lifting is aimed at the named place it applies to."""
+    if tok.pos_ == "NOUN" and tok.dep_ in {"dobj", "pobj", "attr"}:
+        governor = tok.head.head if tok.dep_ == "pobj" else tok.head  # "declared a state of siege in X"
+        if (place := _named_place_in(governor)) is not None:
+            return place
     cur = tok
     for _ in range(2):
         dobj = next((c for c in cur.children if c.dep_ == "dobj"), None)
@@ -573,6 +816,9 @@ def _restricted_place(tok: Token) -> Token | None:
 def _named_place_in(noun: Token) -> Token | None:
     """The named place of a thing's "in"-phrase ("a ceasefire in Liberia")."""
     pobj = _prep_object(noun, ("in",))
+    if pobj is not None and pobj.pos_ == "NOUN":  # "in the town of Cizre"
+        named = _prep_object(pobj, ("of",))
+        return pobj if named is not None and named.pos_ == "PROPN" else None
     return pobj if pobj is not None and pobj.pos_ == "PROPN" else None
 
 
@@ -582,7 +828,10 @@ def _verb_arguments(trig: Trigger) -> None:
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in children)
     trig.passive = passive
     preps = RECIPIENT_PREPS.get(trig.event_type, _DEFAULT_PREPS)
-    if passive:
+    if _stance_passive(tok, children):  # "Israel is opposed to the plan", "Chad is committed to talks"
+        trig.source = next(c for c in children if c.dep_ == "nsubjpass")
+        trig.target = _prep_object(tok, ("to",))
+    elif passive:
         trig.target = next((c for c in children if c.dep_ == "nsubjpass"), None)
         agent = next((c for c in children if c.dep_ == "agent"), None)
         if agent is not None:
@@ -623,7 +872,10 @@ def _clause_target(trig: Trigger) -> Token | None:
     if clause is None:
         return None
     subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    return subject if subject is not None and _actorish(subject) else None
+    if subject is not None and _actorish(subject):
+        return subject
+    found = _prep_object(clause, ("from", "against", "on", "to"))  # "that control be taken from X"
+    return found if found is not None and _actorish(found) else None
 
 
 def _complement_target(trig: Trigger) -> Token | None:
@@ -689,11 +941,23 @@ def _active_target(trig: Trigger, children: list[Token], preps: tuple[str, ...])
     dobj = next((c for c in children if c.dep_ == "dobj"), None)
     if dobj is None and trig.particle is not None and trig.particle.dep_ == "prep":
         dobj = next((c for c in trig.particle.children if c.dep_ == "pobj"), None)  # "called on X"
+    if dobj is not None and _moved_people(trig, dobj):
+        # "contributed 4,000 troops to X", "withdrew inspectors from Iraq": the people sent or pulled out
+        # are the actor's own; the one they go to or leave is the recipient
+        moved_to = _prep_object(tok, MOVE_PREPS) or _prep_object(dobj, MOVE_PREPS)
+        if moved_to is not None:
+            return moved_to
     if dobj is not None and _actorish(dobj) and not trig.sense.objects and not _own(dobj):
         return dobj
+    if dobj is not None and trig.event_type in AIMED_AT_INSIDE and not _actorish(dobj) and _event_noun(dobj):
+        inner = _inner_actor(dobj)  # "demanded the release of X", "rejected accusations by X"
+        if inner is not None:
+            return inner
     if trig.sense.objects and dobj is not None and dobj.lemma_.lower() in trig.sense.objects:
-        if not _event_noun(dobj):
+        if _actorish(dobj) and not _event_noun(dobj):
             return dobj  # "expelled two diplomats": the object that makes the event is its recipient
+        if not _event_noun(dobj):  # "sent arms to X", "granted asylum to X": the goods go to someone
+            return _prep_object(tok, preps) or _prep_object(dobj, preps)
     if trig.sense.objects:  # "launched the 3rd phase of an offensive on X": the event noun's recipient
         noun = _object_noun(tok)
         return (_prep_object(noun, preps) if noun is not None else None) or _prep_object(tok, preps)
@@ -701,6 +965,26 @@ def _active_target(trig: Trigger, children: list[Token], preps: tuple[str, ...])
     if dobj is not None and _own(dobj):
         return via_object or _prep_object(tok, (*preps, "from"))
     return via_object or _prep_object(tok, preps) or dobj
+
+
+def _moved_people(trig: Trigger, dobj: Token) -> bool:
+    """Troops, inspectors or aid workers that a verb of sending or pulling out moves."""
+    return (
+        trig.token.lemma_.lower() in MOVE_VERBS
+        and dobj.lemma_.lower() in MOVED_PEOPLE
+        and (trig.event_type in MOVING_TYPES or trig.mode == "withdraw")
+    )
+
+
+def _stance_passive(tok: Token, children: list[Token]) -> bool:
+    """An adjectival passive that states the subject's own stance ("is opposed to", "is committed to"):
+    the subject is the actor, not the one acted upon."""
+    return (
+        tok.lemma_.lower() in STANCE_PASSIVES
+        and not any(c.dep_ == "agent" for c in children)
+        and any(c.dep_ == "nsubjpass" for c in children)
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in children)
+    )
 
 
 def _own(tok: Token) -> bool:
@@ -726,17 +1010,33 @@ def _noun_arguments(trig: Trigger) -> None:
     trig.source = _blamed(tok) or _event_noun_actor(tok)
     preps = NOUN_PREPS.get(trig.event_type, ()) + RECIPIENT_PREPS.get(trig.event_type, _DEFAULT_PREPS)
     trig.target = _prep_object(tok, preps)
-    if trig.target is None and tok.dep_ == "dobj" and tok.head.pos_ in {"VERB", "AUX"}:
-        trig.target = _prep_object(tok.head, preps)  # "imposed sanctions on X", "issued a warning to X"
-    if trig.target is None:
-        dative = (
-            next((c for c in tok.head.children if c.dep_ == "dative"), None) if tok.dep_ == "dobj" else None
-        )
-        trig.target = dative  # "gave Kenya a grant"
+    if trig.target is None and tok.dep_ == "compound":  # "a mediation effort between X and Y"
+        trig.target = _prep_object(tok.head, preps)
+    of_object = _prep_object(tok, ("of",))
+    if trig.target is None and of_object is not None:
+        # "the withdrawal of some forces from Panama": the recipient phrase hangs on the "of"-object
+        trig.target = _prep_object(of_object, tuple(p for p in preps if p != "of"))
+    holder = _measure_holder(tok)  # "gave Kenya 5 million dollars of aid": the measure is the object
+    if trig.target is None and holder.dep_ == "dobj" and holder.head.pos_ in {"VERB", "AUX"}:
+        trig.target = _prep_object(holder.head, preps)  # "imposed sanctions on X", "issued a warning to X"
+    if trig.target is None and holder.dep_ == "dobj":
+        # "gave Kenya a grant"
+        trig.target = next((c for c in holder.head.children if c.dep_ == "dative"), None) or next(
+            (c for c in holder.head.children if c.dep_ == "dobj" and c.i < holder.i and _actorish(c)), None
+        )  # the parser reads the first of two objects as a second direct object
     if trig.target is None:
         trig.target = _clause_target(trig)  # "its demand that Burundi's government grant ..."
-    if trig.source is None:
-        trig.source = _inherited_subject(tok)
+    if trig.source is None or (trig.source.pos_ == "PRON" and trig.source.dep_ == "poss"):
+        # "Israel mounted its invasion", "they held their first meeting": the clause names the actor
+        trig.source = _inherited_subject(tok) or trig.source
+
+
+def _measure_holder(tok: Token) -> Token:
+    """The noun standing for an event noun in its clause: "5 million dollars of aid", "tons of food aid"
+    are objects of the verb through their measure word."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in {"NOUN", "NUM"}:
+        return tok.head.head
+    return tok
 
 
 def _event_noun(tok: Token) -> bool:
@@ -807,13 +1107,22 @@ def _blamed(tok: Token) -> Token | None:
 
 def _prep_object(tok: Token, preps: Iterable[str]) -> Token | None:
     """The object of the first of `preps` (in their order of preference) that `tok` governs."""
-    found = {c.lower_: c for c in tok.children if c.dep_ in {"prep", "dative"} and c.pos_ == "ADP"}
+    found = [c for c in tok.children if c.dep_ in {"prep", "dative"} and c.pos_ == "ADP"]
     for prep in preps:
-        if prep in found:
-            pobj = next((c for c in found[prep].children if c.dep_ == "pobj"), None)
+        for word in (c for c in found if c.lower_ == prep):  # "an assault on X on Thursday": every "on"
+            pobj = next((c for c in word.children if c.dep_ == "pobj"), None)
+            if pobj is None:  # "from neighboring Lebanon" misread as a gerund with an object
+                pobj = _gerund_name(word)
             if pobj is not None and pobj.lower_ not in TIME_WORDS:  # "on Monday" is no recipient
                 return pobj
     return None
+
+
+def _gerund_name(prep: Token) -> Token | None:
+    """The name a preposition's misparsed gerund governs ("from neighboring Lebanon")."""
+    pcomp = next((c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+    obj = next((c for c in pcomp.children if c.dep_ == "dobj"), None) if pcomp is not None else None
+    return obj if obj is not None and obj.pos_ == "PROPN" else None
 
 
 def _inherited_subject(tok: Token) -> Token | None:
@@ -835,6 +1144,14 @@ def _inherited_subject(tok: Token) -> Token | None:
                 return None  # "it was the first bombardment of the town": no one named
             if subj is not None and subj is not tok and tok not in subj.subtree:
                 return subj
+            if controlled and cur.dep_ == "xcomp":  # "Obama is scheduled to attend the summit"
+                subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+                if subj is not None:
+                    return subj
+            if head.lemma_.lower() in ENGAGED_VERBS:  # "forces were engaged in ethnic cleansing"
+                subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+                if subj is not None:
+                    return subj
             agent = next((c for c in head.children if c.dep_ == "agent"), None)
             if agent is not None:
                 return next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -845,9 +1162,18 @@ def _inherited_subject(tok: Token) -> Token | None:
 def _drop_nested(found: list[Trigger]) -> list[Trigger]:
     """One event per act: an event noun that is the object of a light-verb trigger ("launched an
     offensive") is the same event, and the complement of a threat or request is folded into it."""
+    # "held talks": the phrase's noun is the same act as the phrase
+    particles = {t.particle.i for t in found if t.particle is not None}
+    found = [t for t in found if t.token.i not in particles]
     by_token = {t.token.i: t for t in found}
-    # "imposed sanctions on X": the sanctions are the event, "imposed" only its doing
-    found = [t for t in found if not _yields_to_object(t, by_token)]
+    # "imposed sanctions on X": the sanctions are the event, "imposed" only its doing; the event keeps
+    # the verb as its anchor, so it stands where the verb stands in the sentence (a main clause's act)
+    generic = [t for t in found if _yields_to_object(t, by_token)]
+    found = [t for t in found if t not in generic]
+    for verb in generic:
+        obj = next(by_token[c.i] for c in verb.token.children if c.dep_ == "dobj" and c.i in by_token)
+        if obj.particle is None:
+            obj.token, obj.particle = verb.token, obj.token
     by_token = {t.token.i: t for t in found}
     keep = []
     for trig in found:
@@ -872,6 +1198,11 @@ def _drop_nested(found: list[Trigger]) -> list[Trigger]:
             head = head.head
         if _blamed_act(trig) or not dup and not _reason_of_complaint(trig, by_token):
             keep.append(trig)
+    for trig in keep:  # "lodged a protest", "staged a sit-in": the light verb anchors the act in its clause
+        tok = trig.token
+        if trig.particle is None and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.i not in by_token:
+            if tok.head.lemma_.lower() in LIGHT_VERBS:
+                trig.token, trig.particle = tok.head, tok
     return keep
 
 
