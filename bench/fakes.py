@@ -12,7 +12,9 @@ and compares the story's main record with the crowd's fields (issue 5, item 5):
   Saturday" in a Sunday story is Saturday for us, Sunday for the crowd), so both are printed.
 - location (within 161 km of the crowd's governorate capital): the main event's location, else the first
   resolved place of the story.
-- actor (same group): the main event's source actor mapped to the crowd's seven VDC-style groups.
+- actor (same group): the main event's source actor mapped to the crowd's seven VDC-style groups. The
+  crowd has no "other": an actor outside the six sides (Israel, Turkey, a monitor, a victim picked as source)
+  and an unnamed armed actor ("terrorists", "gunmen", "militants": no side named) are its "unknown".
 
 `--own` measures only wirecoder.when and wirecoder.casualties on the raw text (no spaCy): the dateline as
 the date, and the statement with the largest killed count outside cumulative totals as the counts.
@@ -33,7 +35,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from wirecoder.casualties import find_casualties, merge_casualties
+from wirecoder.casualties import LEAD_SENTENCES, complete_from_lead, find_casualties
 from wirecoder.schema import Actor, Casualties, Extraction
 from wirecoder.when import find_dateline
 
@@ -63,6 +65,7 @@ GROUPS = {
     "al-nusra front": "nusra",
     "unknown": "unknown",
 }
+UNARMED = {"CVL", "REF", "MED", "JRN", "NGO", "EDU", "LAB", "AGR", "BUS", "REL"}
 COALITION_COUNTRIES = {"USA", "GBR", "FRA", "AUS", "CAN", "NLD", "BEL", "DNK", "JOR", "SAU", "ARE", "BHR"}
 _SPLIT = re.compile(r"(?<=[.!?])\s+")
 
@@ -131,7 +134,12 @@ def actor_group(actor: Actor | None, kb) -> str:
     for family, group in FAMILY_GROUPS.items():
         if family in families:
             return group
-    words = " ".join(i.lower() for i in [actor.kb_id or "", *families] if i) + " " + actor.name.lower()
+    if actor.sector in UNARMED:  # a victim, monitor or news agency picked as source names no armed side
+        return "unknown"
+    if _is_role(actor):  # a role word's own text ("terrorists"), not its KB entry's name ("rebels")
+        words = actor.text.lower()
+    else:
+        words = " ".join(i.lower() for i in [actor.kb_id or "", *families] if i) + " " + actor.name.lower()
     if re.search(r"nusra|hts|tahrir al-sham|fateh al-sham", words):
         return "nusra"
     if re.search(r"\bisis\b|\bisil\b|islamic state|daesh|\bis\b", words):
@@ -143,24 +151,32 @@ def actor_group(actor: Actor | None, kb) -> str:
     if actor.country == "RUS" or actor.country == "IRN" or "hezbollah" in words:
         return "government"
     if actor.country == "SYR":
-        if actor.sector in ("REB", "OPP", "UAF") or re.search(r"rebel|opposition|fsa|free syrian", words):
+        if re.search(r"rebel|opposition|fsa|free syrian", words):
             return "opposition"
+        if actor.sector in ("REB", "OPP", "UAF"):  # "terrorists", "gunmen": the text names no side
+            return "opposition" if not _is_role(actor) else "unknown"
         if actor.sector in ("GOV", "MIL", "COP", "SPY", None):
             return "government"
-    if re.search(r"rebel|opposition|fsa|free syrian|jihadist|militant", words):
+    if re.search(r"rebel|opposition|fsa|free syrian", words):
         return "opposition"
-    return "other"
+    return "unknown"
 
 
 def _is_role(actor: Actor) -> bool:
     return (actor.kb_id or "").startswith("role")
 
 
+def _names_a_side(actor: Actor) -> bool:
+    """A named actor, or state forces of a known country ("government forces" in a story about Syria);
+    "terrorists" or "a suicide bomber" name no side even when the story's country is known."""
+    return not _is_role(actor) or (actor.country is not None and actor.sector in ("GOV", "MIL", "COP", "SPY"))
+
+
 def perpetrator(ext: Extraction) -> Actor | None:
     """The story's perpetrator, as the crowd coded it: the source of the most salient violent event that
     names one (a bare role such as "warplanes" only when nothing better is said)."""
     violent = [e for e in ext.events if e.event_type in ("ASSAULT", "COERCE") and e.source_actor is not None]
-    named = [e for e in violent if e.source_actor.country or not _is_role(e.source_actor)]
+    named = [e for e in violent if _names_a_side(e.source_actor)]
     chosen = named or violent
     if chosen:
         return chosen[0].source_actor
@@ -186,12 +202,15 @@ def predict_pipeline(row: Row, resources) -> tuple[dict[str, object], Extraction
 
 
 def predict_own(row: Row) -> dict[str, object]:
-    """Headline and lead carry the main event: merge the casualty statements of the first three sentences
-    (else the first statement anywhere)."""
-    sentences = _SPLIT.split(row.text)
-    lead = [c for s in sentences[:3] for c in find_casualties(s)]
-    first = next((c for s in sentences for c in find_casualties(s)), None)
-    pred: dict[str, object] = counts_of(merge_casualties(lead) if lead else first)
+    """Headline and lead carry the main event: the lead's toll completed by `complete_from_lead` (else the
+    first statement anywhere)."""
+    sentences, offset = [], 0
+    for s in _SPLIT.split(row.text):
+        offset = row.text.find(s, offset)
+        sentences.append((s, offset))
+    lead = complete_from_lead(None, sentences[:LEAD_SENTENCES])
+    first = next((c for s, o in sentences for c in find_casualties(s, o)), None)
+    pred: dict[str, object] = counts_of(lead or first)
     pred["date"] = pred["publication"] = find_dateline(row.text)
     return pred
 

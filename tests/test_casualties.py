@@ -2,7 +2,7 @@
 
 import pytest
 
-from wirecoder.casualties import find_casualties, merge_casualties
+from wirecoder.casualties import complete_from_lead, find_casualties, merge_casualties
 from wirecoder.schema import Casualties
 
 
@@ -269,3 +269,282 @@ def test_headline_toll_without_a_verb():
 
 def test_since_the_group_declared_is_cumulative():
     assert find_casualties("The group has killed hundreds of people since it declared its caliphate.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "victims"),
+    [
+        ("A gunman killed five people at the checkpoint near Hama.", 5, {}),
+        ("Two soldiers have killed three civilians at a roadblock.", 3, {"civilians": 3}),
+        ("A suicide bomber killed 30 people injured 90 at the wedding.", 30, {}),
+    ],
+)
+def test_the_killer_is_not_a_victim(sentence, killed, victims):
+    c = one(sentence)
+    assert (c.killed, c.victims) == (killed, victims)
+
+
+def test_a_headline_pair_of_counts_is_not_a_killer_and_victims():
+    c = one("8 civilians killed 20 injured in shelling of Jaramana")
+    assert (c.killed, c.wounded, c.victims) == (8, 20, {"civilians": 8})
+
+
+def test_killed_then_injured_with_their_own_numbers():
+    c = one("Rockets killed 4 people injured 11 in the old quarter.")
+    assert (c.killed, c.wounded) == (4, 11)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Militants executed and beheaded seven men in the desert.", 7),
+        ("The group released a video of the execution of 11 captives.", 11),
+        ("The raids claimed 19 lives in the village.", 19),
+        ("The shelling claimed more than 40 civilians in the besieged district.", 40),
+        ("Over 1 400 people died in the gas attack on the suburbs.", 1400),
+        ("Up to a hundred civilians died in the strike on the market.", 100),
+        ("Fighting left 9 civilians - including four children - dead in Azaz.", 9),
+        ("Twenty people have fallen victim to the bombing of the bus station.", 20),
+    ],
+)
+def test_more_outcome_forms(sentence, killed):
+    assert one(sentence).killed == killed
+
+
+def test_a_reference_to_an_earlier_killing_of_one_person_is_no_statement():
+    assert find_casualties("The raid came after the execution of a captured pilot.") == []
+
+
+def test_mostly_with_any_kind_and_a_following_outcome():
+    c = one("The barrel bombs killed 14 people mostly children and wounded 30 others.")
+    assert (c.killed, c.wounded) == (14, 30)
+    assert c.victims == {"children": None}
+    c = one("Nine civilians mostly farmers were killed in the shelling.")
+    assert (c.killed, c.victims) == (9, {"civilians": 9})
+
+
+def test_including_right_after_the_outcome_without_a_comma():
+    c = one("At least 25 people were killed including 9 civilians in the blasts.")
+    assert (c.killed, c.victims) == (25, {"civilians": 9})
+
+
+def test_including_a_number_of_names_a_kind_without_count():
+    c = one("At least 17 people including a number of children were killed by the raids.")
+    assert (c.killed, c.victims) == (17, {"children": None})
+
+
+def test_n_of_them_is_a_subset():
+    c = one("Gunmen shot dead seven men, five of them soldiers, at the crossing.")
+    assert c.victims == {"combatants": 5}
+    c = one("The group executed 12 men six of whom were police officers.")
+    assert (c.killed, c.victims) == (12, {"combatants": 6})
+
+
+def test_n_of_the_dead_names_a_kind_of_an_unstated_total():
+    c = one("The monitor said at least 9 of the dead were fighters.")
+    assert (c.killed, c.victims) == (None, {"combatants": 9})
+
+
+def test_a_subset_of_medics_is_not_a_civilian_count():
+    c = one("Three medics were among at least 27 people killed in the shelling.")
+    assert (c.killed, c.victims) == (27, {})
+    assert one("Three medics were killed in the shelling.").victims == {"civilians": 3}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thousands more civilians have been killed.",
+        "Over 2 000 civilians have been killed in the offensive since it was launched on November 15.",
+        "More than 300 civilians were killed since the truce collapsed last month.",
+        "At least 500 civilians have died since March in the bombing of the province.",
+        "The toll from 2 January to 9 March reached 410 people, the network said.",
+        "The number of victims from Friday March 6 to Friday March 20 has reached 236.",
+    ],
+)
+def test_period_totals_are_not_event_casualties(sentence):
+    assert [c for c in find_casualties(sentence) if c.killed] == []
+
+
+def test_merge_prefers_a_stated_number_to_a_vague_one():
+    vague = Casualties(killed=12, text="Dozens killed", span=(0, 13))
+    precise = Casualties(killed=9, victims={"civilians": 9}, text="9 civilians were killed", span=(20, 43))
+    merged = merge_casualties([vague, precise])
+    assert (merged.killed, merged.victims, merged.span) == (9, {"civilians": 9}, (20, 43))
+    hundreds = Casualties(killed=100, text="killed hundreds")
+    assert merge_casualties([hundreds, Casualties(killed=140, text="140 died")]).killed == 140
+
+
+def test_merge_keeps_a_derived_civilian_count_only_for_its_own_toll():
+    children = Casualties(killed=6, victims={"children": 6, "civilians": 6}, text="execute 6 children")
+    total = Casualties(killed=30, victims={"children": 6}, text="6 children among 30 people killed")
+    merged = merge_casualties([children, total])
+    assert (merged.killed, merged.victims.get("civilians"), merged.victims["children"]) == (30, None, 6)
+    stated = Casualties(killed=5, victims={"civilians": 5}, text="5 civilians were killed")
+    assert merge_casualties([stated, Casualties(killed=8, text="8 dead")]).victims == {"civilians": 5}
+
+
+def _lead(*sentences: str) -> list[tuple[str, int]]:
+    out, offset = [], 0
+    for s in sentences:
+        out.append((s, offset))
+        offset += len(s) + 1
+    return out
+
+
+def test_lead_completes_the_main_record_with_the_same_toll():
+    lead = _lead(
+        "Air raids on Raqqa kill 14.",
+        "Four civilians were among at least 14 people killed in the raids on Saturday, a monitor said.",
+        "The monitor said at least 10 of the dead were militants.",
+    )
+    main = find_casualties(lead[0][0])[0]
+    c = complete_from_lead(main, lead)
+    assert (c.killed, c.victims) == (14, {"civilians": 4, "combatants": 10})
+
+
+def test_lead_number_replaces_a_vague_toll_but_other_tolls_stay_out():
+    lead = _lead(
+        "Dozens killed as jets pound Idlib.",
+        "Jets killed at least 31 civilians in Idlib on Monday.",
+        "A week ago another raid killed 80 people in the town.",
+        "Meanwhile two soldiers were killed in Daraa.",
+    )
+    c = complete_from_lead(find_casualties(lead[0][0])[0], lead)
+    assert (c.killed, c.victims) == (31, {"civilians": 31})
+
+
+def test_the_lead_toll_wins_over_the_main_event_record():
+    lead = _lead(
+        "Shelling killed 21 people in Douma on Sunday.",
+        "Rescuers searched the rubble.",
+        "Three children were killed when a shell hit their home.",
+    )
+    own = find_casualties(lead[2][0], lead[2][1])[0]
+    assert complete_from_lead(own, lead).killed == 21
+    assert complete_from_lead(own, lead[1:]).killed == 3
+    assert complete_from_lead(None, []) is None
+
+
+def test_a_lead_without_a_death_toll_keeps_the_main_event_deaths():
+    own = Casualties(killed=7, text="seven people were killed", span=(300, 324))
+    c = complete_from_lead(own, _lead("The raid wounded 15 people in the market."))
+    assert (c.killed, c.wounded) == (7, 15)
+
+
+def test_a_headline_without_commas_adds_kinds_or_names_a_subset():
+    c = one("30 Civilians 12 Rebel Fighters Killed in Strikes on Idlib")
+    assert (c.killed, c.victims) == (42, {"civilians": 30, "combatants": 12})
+    c = one("16 Civilians 5 Children Killed in Strikes on Idlib")
+    assert (c.killed, c.victims) == (16, {"civilians": 16, "children": 5})
+
+
+@pytest.mark.parametrize(
+    ("sentence", "victims"),
+    [
+        ("The militants executed 40 members of a local tribe.", {"civilians": 40}),
+        ("Shelling killed 40 members of the security forces.", {"combatants": 40}),
+        ("A bomb killed 4 members of the council in the town.", {}),
+    ],
+)
+def test_members_of_take_the_kind_of_the_body(sentence, victims):
+    assert one(sentence).victims == victims
+
+
+def test_lives_of_without_an_article():
+    c = one("The strike claimed lives of nine civilians in the town.")
+    assert (c.killed, c.victims) == (9, {"civilians": 9})
+
+
+def test_communique_verbs_need_victims():
+    c = one("The army said it eliminated over 60 terrorists near Palmyra.")
+    assert (c.killed, c.victims) == (60, {"combatants": 60})
+    assert find_casualties("The army said it eliminated 20 tanks near Palmyra.") == []
+
+
+def test_a_parenthesis_between_number_and_victims():
+    c = one("Kurdish forces killed 35 Daesh (banned in Russia) militants near Tabqa.")
+    assert (c.killed, c.victims) == (35, {"combatants": 35})
+
+
+@pytest.mark.parametrize(
+    ("sentence", "victims"),
+    [
+        ("Among the dead were 7 children.", {"children": 7}),
+        ("Nine children and a woman were among those killed.", {"children": 9, "women": 1}),
+        ("The monitor said those killed in the raids include 8 children.", {"children": 8}),
+    ],
+)
+def test_kinds_of_the_dead_without_a_total(sentence, victims):
+    c = one(sentence)
+    assert (c.killed, c.victims) == (None, victims)
+
+
+def test_one_of_them_a_child():
+    c = one("Three people, one of them a child, were killed in the shelling.")
+    assert (c.killed, c.victims) == (3, {"children": 1})
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("The priest said 12 young Yazidis had been killed in the raid.", 12),
+        ("Nine Lebanese martyrs were buried in the town.", 9),
+        ("The blast resulted in the martyrdom of 4 citizens.", 4),
+    ],
+)
+def test_victims_named_by_unknown_words(sentence, killed):
+    assert one(sentence).killed == killed
+
+
+def test_unknown_plural_nouns_without_a_passive_outcome_are_no_victims():
+    found = find_casualties(
+        "Forty rockets were fired, 3 houses were hit and a man was wounded in the attack."
+    )
+    assert [(c.killed, c.wounded) for c in found] == [(None, 1)]
+
+
+def test_a_bare_number_takes_the_victims_of_its_partner():
+    c = one("The army killed 14 and wounded 20 IS militants near the airport.")
+    assert (c.killed, c.wounded) == (14, 20)
+    assert c.victims == {"combatants": 14, "combatants_wounded": 20}
+    assert one("Shelling killed 5 people and wounded 9 civilians.").victims == {"civilians_wounded": 9}
+
+
+def test_a_subset_of_the_same_kind_keeps_the_total():
+    c = one("More than 40 IS militants including two commanders were killed in the raid.")
+    assert (c.killed, c.victims) == (40, {"combatants": 40})
+
+
+def test_a_vague_subset_names_a_kind_without_a_count():
+    c = one("At least 30 people including several children were killed in the raid.")
+    assert (c.killed, c.victims) == (30, {"children": None})
+
+
+def test_lead_takes_a_fuller_toll_of_the_same_victims():
+    lead = _lead("Jets kill 6 children in Idlib.", "Six children and three women were killed in the raid.")
+    c = complete_from_lead(None, lead)
+    assert (c.killed, c.victims["children"], c.victims["women"]) == (9, 6, 3)
+
+
+def test_a_kind_named_by_the_toll_phrase():
+    c = one("The number of civilians killed in the raid has risen to 17.")
+    assert (c.killed, c.victims) == (17, {"civilians": 17})
+    assert one("The civilian death toll rose to 14 on Monday.").victims == {"civilians": 14}
+
+
+def test_a_bare_second_noun_after_and_counts_one():
+    c = one("A woman and child were killed when the shell hit.")
+    assert (c.killed, c.victims) == (2, {"women": 1, "children": 1, "civilians": 2})
+
+
+def test_people_of_unknown_kind_leave_the_civilian_count_open():
+    c = one("The strike killed a man and a woman in the market.")
+    assert (c.killed, c.victims) == (2, {"women": 1})
+
+
+def test_all_five_and_a_superlative_since_are_one_event():
+    c = one(
+        "The helicopter was downed, killing all five people aboard, the worst loss since the army intervened."
+    )
+    assert c.killed == 5

@@ -72,3 +72,23 @@ def test_call_on_someone_is_a_request_with_a_target() -> None:
 def test_negation_is_a_flag_not_a_drop() -> None:
     event = first("Soldiers did not fire on the crowd in Conakry, the ministry said.")
     assert event.negated
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Shells killed four people in Maarrat on Sunday a local monitor said.", "local monitor"),
+        ("Jets bombed a bakery in Saraqib, according to Abu Khaled.", "Abu Khaled"),
+    ],
+)
+def test_a_speaker_unknown_to_the_knowledge_base_is_kept_as_written(text: str, speaker: str) -> None:
+    event = first(text, "ASSAULT")
+    source = event.claim.source if event.claim else None
+    assert source is not None and source.name == speaker
+    assert source.kb_id is None and source.confidence < 0.5
+    assert text[source.span[0] : source.span[1]] == source.text
+
+
+def test_a_pronoun_speaker_without_antecedent_is_no_source() -> None:
+    event = first("They said gunmen stormed the checkpoint near Tessalit.", "ASSAULT")
+    assert event.claim is not None and event.claim.source is None

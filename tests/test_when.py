@@ -173,3 +173,44 @@ def test_dateline_gives_the_reference_date_when_publication_is_unknown():
     published = find_dateline(text)
     ref = find_times(text, published)[-1]
     assert (ref.text, ref.value) == ("on Tuesday", date(2017, 4, 4))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("05.10.2017 Mortar shells hit the old market.", date(2017, 10, 5)),
+        ("Beirut - 12/04/2016 Jets struck the town.", date(2016, 4, 12)),
+        ("Posted 04/23/2016: jets struck the town.", date(2016, 4, 23)),
+        ("The truce took effect on 27-02-2016 at midnight.", date(2016, 2, 27)),
+    ],
+)
+def test_numeric_dates_read_day_first_unless_impossible(text, expected):
+    (ref,) = find_times(text, None)
+    assert (ref.value, ref.precision) == (expected, "day")
+    assert text[ref.span[0] : ref.span[1]] == ref.text
+
+
+def test_numeric_non_dates_are_not_dates():
+    assert find_times("Version 1.2.3 of the report, page 10/40/1999.", None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Beirut - 12/04/2016 Jets struck the town.", date(2016, 4, 12)),
+        ("Sunday 7 May 2017 Jets struck the town.", date(2017, 5, 7)),
+        ("Date of publication 9 July 2016 Tags Syria Aleppo Jets struck the town.", date(2016, 7, 9)),
+        ("Print this page Tuesday 19 July 2016 16:45 Jets struck the town.", date(2016, 7, 19)),
+    ],
+)
+def test_more_dateline_forms(text, expected):
+    assert find_dateline(text) == expected
+
+
+def test_a_numeric_dateline_is_the_story_date_before_later_dates():
+    text = "17-06-2016 Rockets hit Aleppo. The truce came into effect on February 27 2016."
+    refs = find_times(text, find_dateline(text))
+    assert [(r.text, r.value) for r in refs] == [
+        ("17-06-2016", date(2016, 6, 17)),
+        ("February 27 2016", date(2016, 2, 27)),
+    ]

@@ -23,13 +23,24 @@ and women, who are civilians too), "children", "women", "combatants" (soldiers, 
 rebels, police...). "including 2 women" / "among them 3 children" / "mostly children" add a subset, never
 to the total; a kind named without a number ("mostly women and children") maps to None.
 
+Subsets name civilians only when they say so: "two medics were among 31 dead" records no civilian count
+(the medics are civilians, but how many of the 31 were is not said), "six civilians were among 22 killed"
+records six. "at least 14 of the dead were rebels", "among the dead were 7 children", "nine men, eight of
+them rebels" are subsets too. The subject of an active verb is the killer, not a victim ("a gunman killed
+five people": 5, not 1 + 5).
+
 Cumulative totals ("the death toll since 2011", "more than 400,000 people have died in the war", "the
-conflict has killed...") are not an event's casualties and are dropped.
+conflict has killed...", "since the truce collapsed", "from 2 January to 9 March", "thousands have been
+killed") are not an event's casualties and are dropped.
+
+Story level: `merge_casualties` joins statements of one event (stated numbers beat vague ones),
+`complete_from_lead` completes the main event's record from the story's first sentences.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from wirecoder.schema import Casualties
@@ -59,7 +70,7 @@ _QUALIFIERS = [
     ("at", "most"), ("an", "estimated"), ("upwards", "of"), ("in", "excess", "of"), ("just", "over"),
     ("well", "over"), ("a", "total", "of"), ("over",), ("nearly",), ("almost",), ("about",), ("around",),
     ("some",), ("approximately",), ("roughly",), ("another",), ("a", "further"), ("further",), ("only",),
-    ("at", "at", "least"),
+    ("at", "at", "least"), ("all",),
 ]  # fmt: skip
 
 _QUALIFIERS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
@@ -76,13 +87,13 @@ for _kind, _words in {
     "passengers passenger patients patient doctors doctor nurses nurse medics medic paramedics rescuers "
     "rescuer journalists journalist reporters reporter farmers farmer workers worker students student "
     "refugees refugee displaced families family relatives volunteers volunteer teachers teacher activists "
-    "activist protesters protester demonstrators demonstrator staff",
+    "activist protesters protester demonstrators demonstrator staff citizens citizen",
     "combatants": "soldiers soldier troops trooper fighters fighter militants militant rebels rebel "
     "insurgents insurgent jihadists jihadist gunmen gunman militiamen militiaman militia policemen "
     "policeman police officers officer guards guard personnel servicemen serviceman combatants combatant "
     "terrorists terrorist extremists extremist commanders commander recruits conscripts pilots pilot "
     "forces members member mercenaries mercenary snipers sniper bombers bomber army jihadis jihadi "
-    "servicemembers marines marine",
+    "servicemembers marines marine troopers operatives operative loyalists combattants",
     "": "people persons person individuals individual men man others syrians iraqis kurds "
     "victims victim detainees detainee prisoners prisoner hostages hostage",
 }.items():
@@ -111,6 +122,12 @@ _WEAK_NOUNS = {
     "family",
 }
 _CIVILIAN_KINDS = {"civilians", "children", "women"}
+# "members of a family / of the tribe" are civilians, "members of the security forces / of IS" combatants
+_CIVILIAN_BODIES = re.compile(r"famil|tribe|clan|community|household|congregation|church|crew|team")
+_ARMED_BODIES = re.compile(
+    r"forces|army|militia|brigade|battalion|guard|police|security|group|faction|front|unit|regiment|rebel"
+    r"|military|jihad|state|organi[sz]ation|party|movement|troops|soldiers|fighters|militants"
+)
 
 # outcome words. Passive/adjectival (after the number) and active (before it).
 _OUTCOME_AFTER = {
@@ -128,14 +145,42 @@ _OUTCOME_BEFORE = {
     "injures": "wounded", "injured": "wounded", "injuring": "wounded", "abducted": "abducted",
     "abducting": "abducted", "abduct": "abducted", "kidnapped": "abducted", "kidnapping": "abducted",
     "arrested": "arrested", "arresting": "arrested", "arrest": "arrested", "detained": "arrested",
-    "detaining": "arrested",
+    "detaining": "arrested", "massacring": "killed", "murdered": "killed", "murdering": "killed",
+    "slaughtered": "killed", "slaughtering": "killed", "beheaded": "killed", "beheading": "killed",
+    "crucified": "killed", "crucifying": "killed",
 }  # fmt: skip
+# "the execution of 17 men", "the killing of two journalists": a noun naming the outcome, then "of" NUMBER
+_OUTCOME_NOUNS = {
+    "execution": "killed", "executions": "killed", "killing": "killed", "killings": "killed",
+    "massacre": "killed", "murder": "killed", "murders": "killed", "deaths": "killed", "death": "killed",
+    "slaughter": "killed", "beheading": "killed", "martyrdom": "killed", "kidnapping": "abducted",
+    "abduction": "abducted",
+    "arrest": "arrested", "arrests": "arrested",
+}  # fmt: skip
+# "claimed 20 lives", "claiming more than 100 civilians": a kill only before victims or "lives"
+_CLAIM_VERBS = {"claimed", "claiming", "claims", "claim"}
+# military communiqués: "eliminated 60 terrorists", "neutralised 12 militants" (only before victims)
+_ELIMINATE_VERBS = {
+    "eliminated", "eliminating", "eliminates", "eliminate", "neutralized", "neutralised", "neutralizing",
+    "neutralising", "liquidated", "liquidating",
+}  # fmt: skip
+# outcome verbs that can take an object ("a gunman killed 30 people": the gunman is not a victim)
+_TRANSITIVE = {
+    "killed", "executed", "murdered", "massacred", "slain", "wounded", "injured", "hurt", "abducted",
+    "kidnapped", "arrested", "detained",
+}  # fmt: skip
+# "shot dead", "were stabbed to death" ("to" and "death" are read as auxiliaries of "dead"/"death" below)
+_DEAD_VERBS = {"shot", "shooting", "stabbed", "stabbing", "beaten", "beating", "found", "burned", "burnt"}
+_VERBS_BEFORE = _CLAIM_VERBS | _ELIMINATE_VERBS | _DEAD_VERBS | _OUTCOME_NOUNS.keys()
+# auxiliaries that make a following participle passive ("were killed"), unlike "has killed"
+_PASSIVE_AUX = {"were", "was", "been", "be", "being", "are", "is", "got"}
 # words allowed between the victims and a following outcome ("were reportedly all killed")
 _AUX = {
     "were", "was", "have", "has", "had", "been", "be", "being", "are", "is", "reportedly", "also", "all",
     "both",
     "allegedly", "later", "now", "since", "got", "left", "lay", "confirmed", "believed", "feared", "to",
     "either", "or", "remain", "remained", "still", "who", "that", "each", "subsequently", "apparently",
+    "shot", "stabbed", "beaten", "found", "burned", "burnt",
 }  # fmt: skip
 _STOP_MODIFIERS = _AUX | {
     "and", "or", "of", "in", "on", "at", "by", "for", "from", "with", "the", "a", "an", "than", "to", "as",
@@ -147,7 +192,10 @@ _CUMULATIVE = re.compile(
     r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|onset|begin\w*)\b"
     r"|\bsince\s+(?:early\s+|late\s+|mid-?)?(?:(?:January|February|March|April|May|June|July|August|September"
     r"|October|November|December)\s+)?(?:19|20)\d\d\b"
-    rf"|\bsince\s+(?:[\w']+\s+){{0,3}}?(?:{_WAR}|intervened|intervention|entered|began|started|erupted)"
+    rf"|\bsince\s+(?:[\w'-]+\s+){{0,5}}?(?:{_WAR}|intervened|intervention|entered|began|started|erupted"
+    r"|launched|collapsed|broke\s+down|took\s+effect|came\s+into\s+effect)\b"
+    r"|\bsince\s+(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s+\d|\b)"
     rf"|\b{_WAR}[^.;]{{0,80}}?\b(?:(?:has|have|had)\s+(?:so\s+far\s+|now\s+|since\s+|already\s+)?"
     r"(?:killed|claimed|left|cost|caused)|killing|began|started|erupted|broke\s+out)\b"
     r"|\b(?:died|killed|dead|deaths|toll)\s+(?:\w+\s+){0,2}?(?:in|during|of|throughout|from)\s+"
@@ -158,13 +206,19 @@ _CUMULATIVE = re.compile(
     r"|\bsince\s+(?:it|they|the\s+group|the\s+militants|the\s+jihadists)\s+\w+ed\b"
     r"|\bacross\s+(?:syria|iraq|yemen|the\s+country)\b|\bdeadliest\s+(?:month|year)\b"
     r"|\b(?:from|between)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\s+(?:to|until|and)\b"
+    r"|\b(?:from|between)\s+(?:[A-Za-z]+\s+)?(?:\d{1,2}\s+)?(?-i:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December)(?:\s+\d{1,2})?\b[^.;]{0,12}?\s(?:to|until|and)\s"
     r"|\b(?:in|during|over)\s+the\s+(?:past|last)\s+(?:\w+\s+)?months?\b",
     re.IGNORECASE,
 )
+_SUPERLATIVE = re.compile(r"\b(?:deadliest|bloodiest|worst|biggest|largest|heaviest|first)\b", re.IGNORECASE)
 # No single event in these wars kills this many: such a figure is a war total even without a cue.
 _CUMULATIVE_FLOOR = 50_000
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
-_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+|[A-Za-z]+|[^\sA-Za-z\d]")
+# "1,400" and "1 400" (thousands separated by a space, as in copy that lost its commas) are one number
+_TOKEN = re.compile(
+    r"(?<!\d)\d{1,3}(?:,\d{3})+(?!\d)|(?<!\d)\d{1,3}(?: \d{3})+(?!\d)|\d+|[A-Za-z]+|[^\sA-Za-z\d]"
+)
 
 
 @dataclass
@@ -252,7 +306,7 @@ def _core_number(toks: list[_Tok], i: int, masked: set[int]) -> tuple[int, int] 
             return None  # ages and distances
         if nxt in ("%", "percent", "per", ":") or (nxt == "." and _low(toks, i + 2)[:1].isdigit()):
             return None
-        return int(t.text.replace(",", "")), i + 1
+        return int(t.text.replace(",", "").replace(" ", "")), i + 1
     w = t.low
     if w in _VAGUE:
         j = i + 1
@@ -267,6 +321,8 @@ def _core_number(toks: list[_Tok], i: int, masked: set[int]) -> tuple[int, int] 
         inner = _word_number(toks, i + 3) or _core_number(toks, i + 3, masked)
         if inner:
             return inner
+    if w in ("a", "an") and _low(toks, i + 1) in _SCALES:  # "a hundred", "a thousand"
+        return _SCALES[_low(toks, i + 1)], i + 2
     if w in ("a", "an"):
         return 1, i + 1
     return _word_number(toks, i)
@@ -313,7 +369,13 @@ def _victims(toks: list[_Tok], i: int, depth: int = 0) -> tuple[str | None, int,
             end = j + 1
             if w in ("members", "member") and _low(toks, end) == "of":
                 rest = " ".join(_low(toks, end + k) for k in range(1, 5))
-                kind = "civilians" if "famil" in rest else "combatants"
+                kind = (
+                    "civilians"
+                    if _CIVILIAN_BODIES.search(rest)
+                    else "combatants"
+                    if _ARMED_BODIES.search(rest) or toks[end + 1].text[:1].isupper()
+                    else None
+                )
                 k = end + 1
                 while (
                     k < len(toks) and k < end + 6 and toks[k].low not in _STOP_MODIFIERS - {"the", "of", "a"}
@@ -328,6 +390,9 @@ def _victims(toks: list[_Tok], i: int, depth: int = 0) -> tuple[str | None, int,
         if w[:1].isdigit() and _low(toks, j + 1) == "-" and _low(toks, j + 2) in ("year", "month"):
             j += 5 if _low(toks, j + 4) == "old" else 3  # "a 12-year-old boy"
             continue
+        if w == "(" and (close := next((k for k in range(j + 1, j + 8) if _low(toks, k) == ")"), None)):
+            j = close + 1  # "35 Daesh (banned in Russia) militants"
+            continue
         if toks[j].text == "IS" if j < len(toks) else False:  # "IS militants": the group, not the verb
             j += 1
             continue
@@ -339,7 +404,7 @@ def _victims(toks: list[_Tok], i: int, depth: int = 0) -> tuple[str | None, int,
     return None
 
 
-def _group(toks: list[_Tok], i: int, masked: set[int]) -> _Group | None:
+def _group(toks: list[_Tok], i: int, masked: set[int], depth: int = 0) -> _Group | None:
     """Number + victims, chained by "and" / ",": "five civilians and three soldiers"."""
     num = _number(toks, i, masked)
     if num is None:
@@ -354,9 +419,32 @@ def _group(toks: list[_Tok], i: int, masked: set[int]) -> _Group | None:
         g.kinds[vic[0]] = num.value
     elif first == "a" and _low(toks, num.start + 1) == "family":
         g.kinds["civilians"] = num.value
-    if vic and _low(toks, g.end) in ("and", ",") and _low(toks, g.end + 1) not in ("including", "among"):
+    bare = _low(toks, g.end + 1)
+    if vic and _low(toks, g.end) == "and" and bare in _SINGULAR and (kind := _KIND_WORDS.get(bare)):
+        g.total += 1  # "a woman and child"
+        g.kinds[kind] = (g.kinds.get(kind) or 0) + 1
+        g.end += 2
+    elif vic and _low(toks, g.end) in ("and", ",") and _low(toks, g.end + 1) not in ("including", "among"):
         nxt = _group(toks, g.end + 1, masked)
         if nxt and nxt.has_noun:
+            g.total += nxt.total
+            for k, v in nxt.kinds.items():
+                g.kinds[k] = (g.kinds.get(k) or 0) + (v or 0)
+            g.end = nxt.end
+    elif (
+        vic and depth == 0 and toks[g.end - 1].text[:1].isupper() and (nxt := _group(toks, g.end, masked, 1))
+    ):
+        # a headline that lost its commas: "40 Civilians 25 Fighters Killed" adds up, while "15 Civilians
+        # 3 Children Killed" names children among the civilians
+        if (
+            nxt.has_noun
+            and nxt.kinds
+            and set(nxt.kinds) <= {"children", "women"}
+            and vic[0] in ("civilians", None)
+        ):
+            g.kinds.update(nxt.kinds)
+            g.end = nxt.end
+        elif nxt.has_noun and nxt.kinds and set(nxt.kinds) != set(g.kinds):
             g.total += nxt.total
             for k, v in nxt.kinds.items():
                 g.kinds[k] = (g.kinds.get(k) or 0) + (v or 0)
@@ -365,40 +453,70 @@ def _group(toks: list[_Tok], i: int, masked: set[int]) -> _Group | None:
 
 
 def _subset(toks: list[_Tok], i: int, masked: set[int]) -> tuple[dict[str, int | None], int]:
-    """ ", including 2 women and a child" / "(mostly children)" / ", among them 3 children" after a group."""
+    """ ", including 2 women and a child" / "(mostly children)" / ", among them 3 children" / "eight of them
+    rebels" after a group."""
     j = i
     if _low(toks, j) in (",", "(", "-"):
         j += 1
     w = _low(toks, j)
     if w == "including" or (w == "among" and _low(toks, j + 1) in ("them", "whom")):
         j += 1 if w == "including" else 2
+        if _low(toks, j) in ("a", "some", "several", "many") and _low(toks, j + 1) in ("number", "of"):
+            j += 3 if _low(toks, j + 1) == "number" else 2  # "including a number of children": no count
+        elif _low(toks, j) in ("some", "several", "many") and _low(toks, j + 1) in _KIND_WORDS:
+            j += 1
         named = _kinds_without_number(toks, j)
         if named:
-            return named
-    elif w in ("mostly", "mainly", "many", "most") and _low(toks, j + 1) in (
-        "of",
-        "them",
-        "women",
-        "children",
+            return _close_subset(toks, *named)
+    elif w in ("mostly", "mainly", "many", "most") and (
+        _low(toks, j + 1) in ("of", "them") or _low(toks, j + 1) in _KIND_WORDS
     ):
         j += 1
         while _low(toks, j) in ("of", "them", "were", "whom"):
             j += 1
-        kinds: dict[str, int | None] = {}
-        while _low(toks, j) in _KIND_WORDS or _low(toks, j) in ("and", ","):
-            if (k := _KIND_WORDS.get(_low(toks, j))) is not None:
-                kinds[k] = None
-            j += 1
-        return (kinds, j) if kinds else ({}, i)
+        named = _kinds_without_number(toks, j)
+        return _close_subset(toks, *named) if named else ({}, i)
+    elif (num := _number(toks, j, masked)) is not None and _low(toks, num.end) == "of":
+        # "nine men, eight of them rebels" / "20 people, 14 of whom were soldiers"
+        k = num.end + 1
+        if _low(toks, k) not in ("them", "whom"):
+            return {}, i
+        k += 1
+        while _low(toks, k) in _AUX or (_low(toks, k) in ("a", "an") and num.value == 1):
+            k += 1  # "four people, one of them a child"
+        vic = _victims(toks, k)
+        if vic is None or vic[0] is None:
+            return {}, i
+        return _close_subset(toks, _explicit({vic[0]: num.value}, toks, k, vic[1]), vic[1])
     else:
         return {}, i
     g = _group(toks, j, masked)
     if g is None or not g.kinds:
         return {}, i
-    end = g.end
-    if _low(toks, end) in (")", ","):
+    return _close_subset(toks, _explicit(_counted(g, toks), toks, g.start, g.end), g.end)
+
+
+def _counted(g: _Group, toks: list[_Tok]) -> dict[str, int | None]:
+    """A subset's kinds with their counts; "several"/"many"/"some" name a kind without counting it."""
+    if toks[g.start].low in ("several", "many", "numerous", "some"):
+        return dict.fromkeys(g.kinds)
+    return g.kinds
+
+
+def _close_subset(
+    toks: list[_Tok], kinds: dict[str, int | None], end: int
+) -> tuple[dict[str, int | None], int]:
+    if _low(toks, end) in (")", ",", "-"):
         end += 1
-    return g.kinds, end
+    return kinds, end
+
+
+def _explicit(kinds: dict[str, int | None], toks: list[_Tok], start: int, end: int) -> dict[str, int | None]:
+    """A subset counts civilians only when it says "civilians": "two medics among 31 dead" names two
+    civilians but does not say how many of the 31 were civilians."""
+    if "civilians" in kinds and not any(toks[k].low in ("civilians", "civilian") for k in range(start, end)):
+        kinds = {k: v for k, v in kinds.items() if k != "civilians"}
+    return kinds
 
 
 def _kinds_without_number(toks: list[_Tok], j: int) -> tuple[dict[str, int | None], int] | None:
@@ -413,6 +531,80 @@ def _kinds_without_number(toks: list[_Tok], j: int) -> tuple[dict[str, int | Non
     return (kinds, j) if kinds else None
 
 
+def _the_dead(toks: list[_Tok], i: int) -> int | None:
+    """End of "the dead" / "those killed" / "the victims" starting at (or, backwards, ending near) token i."""
+    for start in (i, i - 1):
+        w, nxt = _low(toks, start), _low(toks, start + 1)
+        if w in ("the", "those") and nxt in ("dead", "killed", "victims", "fatalities", "slain"):
+            return start + 2
+    return None
+
+
+def _outcome_before(toks: list[_Tok], g: _Group) -> str | None:
+    """The outcome announced right before a group: "killing 12", "executed and crucified nine men", "the
+    execution of 17 men", "claimed the lives of 20", "claiming more than 100 civilians"."""
+    prev = _low(toks, g.start - 1)
+    if prev in ("the", "lives") and _low(toks, g.start - 2) in ("of", "toll"):
+        return None
+    if prev in _OUTCOME_BEFORE:
+        return _OUTCOME_BEFORE[prev]
+    if prev == "dead" and _low(toks, g.start - 2) in _DEAD_VERBS:
+        return "killed"  # "shot dead seven men"
+    if prev == "of" and _low(toks, g.start - 2) in ("lives", "life") and _low(toks, g.start - 3) != "toll":
+        return "killed"  # "claimed the lives of 20", "took the lives of 20", "claimed lives of eight"
+    if prev == "of" and _low(toks, g.start - 2) in _OUTCOME_NOUNS and toks[g.start].low not in ("a", "an"):
+        return _OUTCOME_NOUNS[_low(toks, g.start - 2)]  # not "the killing of a commander": a reference
+    if prev in _CLAIM_VERBS and (g.has_noun or _low(toks, g.end) in ("lives", "life")):
+        return "killed"
+    if prev in _ELIMINATE_VERBS and g.has_noun:
+        return "killed"
+    if _low(toks, g.start - 2) == "and" and _low(toks, g.start - 3) in _OUTCOME_BEFORE and prev.isalpha():
+        return _OUTCOME_BEFORE[_low(toks, g.start - 3)]  # "executed and crucified nine men"
+    return None
+
+
+def _loose_outcome(toks: list[_Tok], i: int) -> tuple[str | None, int]:
+    """Victims named by a word the lexicon does not know ("15 young Assyrians had been killed", "6 Lebanese
+    martyrs"): up to three words, then a passive auxiliary and an outcome, or an outcome noun."""
+    j = i
+    while j < i + 3 and toks[j].text.isalpha() if j < len(toks) else False:
+        w = toks[j].low
+        if w in _STOP_MODIFIERS or w in _UNITS or w in _OUTCOME_BEFORE:
+            break
+        if j > i and w in _OUTCOME_AFTER and w in ("martyrs", "bodies", "deaths", "fatalities", "dead"):
+            return _OUTCOME_AFTER[w], j
+        j += 1
+    if j == i:
+        return None, i
+    k, passive = j, False
+    while _low(toks, k) in _AUX and k < j + 4:
+        passive = passive or _low(toks, k) in _PASSIVE_AUX
+        k += 1
+    if passive and _low(toks, k) in _OUTCOME_AFTER:
+        return _OUTCOME_AFTER[_low(toks, k)], k
+    return None, i
+
+
+def _is_agent(toks: list[_Tok], g: _Group, j: int, k: int, masked: set[int]) -> bool:
+    """ "a gunman killed three people" / "two soldiers have wounded 12": the group acts on a following
+    number, it is not the victim. Not for "10 civilians killed 15 injured" (a headline's two counts) nor for
+    passives ("were killed")."""
+    if not g.has_noun or _low(toks, k) not in _TRANSITIVE:
+        return False
+    if any(_low(toks, m) in _PASSIVE_AUX for m in range(j, k)):
+        return False
+    if any(v in _CIVILIAN_KINDS for v in g.kinds):
+        return False
+    obj = _group(toks, k + 1, masked)
+    if obj is None:
+        return False
+    m = obj.end
+    while _low(toks, m) in _AUX:
+        m += 1
+    # "... killed 30 people injured 90" is still an agent; "10 civilians killed 15 injured" is a headline
+    return _low(toks, m) not in _OUTCOME_AFTER or _number(toks, m + 1, masked) is not None
+
+
 def _statements(toks: list[_Tok], masked: set[int]) -> list[_Statement]:
     out: list[_Statement] = []
     i = 0
@@ -425,12 +617,7 @@ def _statements(toks: list[_Tok], masked: set[int]) -> list[_Statement]:
         if g is None:
             i += 1
             continue
-        prev = _low(toks, g.start - 1)
-        before = _OUTCOME_BEFORE.get(prev)
-        if prev in ("the", "lives") and _low(toks, g.start - 2) in ("of", "toll"):
-            before = None
-        if _low(toks, g.start - 4) in ("claimed", "claiming") and _low(toks, g.start - 1) == "of":
-            before = "killed"  # "claimed the lives of 20"
+        before = _outcome_before(toks, g)
         subset, j = _subset(toks, g.end, masked)
         k = j
         while _low(toks, k) in _AUX and k < j + 5:
@@ -438,26 +625,55 @@ def _statements(toks: list[_Tok], masked: set[int]) -> list[_Statement]:
         after = _OUTCOME_AFTER.get(_low(toks, k))
         if _low(toks, k) in ("lost", "losing") and _low(toks, k + 2) in ("lives", "life"):
             after, k = "killed", k + 2
+        elif _low(toks, k) in ("fallen", "fell") and _low(toks, k + 1) in ("victim", "victims"):
+            after, k = "killed", k + 1
+        if after is None and not g.has_noun and not subset:
+            after, k = _loose_outcome(toks, g.end)
+        if after and _is_agent(toks, g, j, k, masked):
+            after = None  # "a suicide bomber killed 30 people": the bomber is the killer, not a victim
+        if after and before and k == j and _number(toks, k + 1, masked) is not None:
+            after = None  # "killed 30 people injured 90": "injured" starts the next statement
+        if (
+            not g.has_noun
+            and _low(toks, g.end) == "of"
+            and _low(toks, g.end + 1) == "the"
+            and _low(toks, g.end + 2) in ("dead", "killed", "victims", "fatalities")
+        ):
+            # "at least 14 of the dead were rebels": a subset of an unstated total
+            m = g.end + 3
+            while _low(toks, m) in _AUX and m < g.end + 6:
+                m += 1
+            vic = _victims(toks, m)
+            if vic is not None and vic[0] is not None:
+                kinds = _explicit({vic[0]: g.total}, toks, m, vic[1])
+                if kinds:
+                    out.append(_Statement("killed", _Group(0, g.start, g.end), g.start, vic[1], subset=kinds))
+                    taken_until = i = vic[1]
+                    continue
         if _low(toks, k) == "among" and g.kinds and (total := _group(toks, k + 1, masked)):
             # "six civilians were among at least 22 people killed": the total, with a subset
             m = total.end
             while _low(toks, m) in _AUX and m < total.end + 4:
                 m += 1
             if _OUTCOME_AFTER.get(_low(toks, m)) == "killed":
-                kinds = {**total.kinds, **g.kinds, **subset}
+                kinds = {**total.kinds, **_explicit(g.kinds, toks, g.start, g.end), **subset}
                 whole = _Group(total.total, g.start, m + 1, high=total.high)
                 out.append(_Statement("killed", whole, g.start, m + 1, subset=kinds))
                 taken_until = i = m + 1
                 continue
-        if (
-            _low(toks, k) == "among"
-            and _low(toks, k + 1) == "the"
-            and _low(toks, k + 2) in ("dead", "killed")
-        ):
+        dead_end = _the_dead(toks, k + 1) if _low(toks, k) == "among" else None
+        if dead_end is None and g.kinds and _low(toks, g.start - 1) in ("were", "are"):
+            if _the_dead(toks, g.start - 2) == g.start - 1:
+                dead_end = g.end  # "among the dead were 22 children"
+        if dead_end is None and g.kinds and _low(toks, g.start - 1) in ("include", "includes", "included"):
+            if any(_the_dead(toks, m) for m in range(max(0, g.start - 10), g.start - 1)):
+                dead_end = g.end  # "those killed (in the two attacks) include 14 children"
+        if dead_end is not None:
             # "four children were among the dead": a subset of an unstated total
-            out.append(_Statement("killed", _Group(0, g.start, g.end), g.start, k + 3, subset=dict(g.kinds)))
-            taken_until = k + 3
-            i = k + 3
+            kinds = _explicit(_counted(g, toks), toks, g.start, g.end)
+            if kinds:
+                out.append(_Statement("killed", _Group(0, g.start, g.end), g.start, dead_end, subset=kinds))
+            taken_until = i = max(dead_end, g.end)
             continue
         if after and not (before and k > j):
             end = k + 1
@@ -465,7 +681,9 @@ def _statements(toks: list[_Tok], masked: set[int]) -> list[_Statement]:
                 for look in range(end, min(end + 8, len(toks))):
                     if toks[look].low in (".", ";") or toks[look].text[0].isdigit():
                         break
-                    if toks[look].low == "," and _low(toks, look + 1) in ("including", "among"):
+                    if (toks[look].low == "," or look == end) and (
+                        _low(toks, look + (toks[look].low == ",")) in ("including", "among")
+                    ):
                         subset, sub_end = _subset(toks, look, masked)
                         if subset:
                             end = sub_end
@@ -474,8 +692,14 @@ def _statements(toks: list[_Tok], masked: set[int]) -> list[_Statement]:
             taken_until = end
         elif before:
             start = g.start - 1
-            if _low(toks, start - 3) in ("claimed", "claiming"):
-                start -= 3
+            while (
+                start > max(0, g.start - 4)
+                and _low(toks, start) not in _OUTCOME_BEFORE
+                and _low(toks, start) not in _VERBS_BEFORE
+            ):
+                start -= (
+                    1  # back to the verb of "claimed the lives of" / "shot dead" / "executed and crucified"
+                )
             out.append(_Statement(before, g, start, j, subset=subset))
             taken_until = j
         i = max(i + 1, taken_until)
@@ -483,11 +707,12 @@ def _statements(toks: list[_Tok], masked: set[int]) -> list[_Statement]:
 
 
 _TOLL = re.compile(
-    r"\b(?:death|casualty|casualties|fatality)\s+tolls?\b|\bnumber\s+of\s+(?:dead|deaths|those\s+killed|people\s+killed"
-    r"|victims|fatalities)\b|\btoll\b",
+    r"\b(?:death|casualty|casualties|fatality)\s+tolls?\b|\bnumber\s+of\s+(?:dead|deaths|those\s+killed"
+    r"|(?:people|civilians|children|women|soldiers|fighters)\s+(?:killed|dead)|victims|fatalities)\b|\btoll\b",
     re.IGNORECASE,
 )
 _TOLL_WINDOW = 120
+_TOLL_KIND = re.compile(r"\b(?:civilians?|children|women|soldiers|fighters)\b", re.IGNORECASE)
 _TOLL_LINKS = {
     "to", "at", "of", "reached", "reach", "hit", "was", "is", "stood", "stands", "rose", "climbed",
     "exceeded", "topped", "passed", "surpassed", ":", "jumped", "risen", "increased", "now",
@@ -495,7 +720,7 @@ _TOLL_LINKS = {
 # A sentence without any of these stems holds no casualty statement: skip it cheaply.
 _ANY_OUTCOME = re.compile(
     r"kill|dead|die|slain|perish|execut|massacr|murder|martyr|death|fatalit|bodies|wound|injur|hurt|missing"
-    r"|abduct|kidnap|arrest|detain|toll|lives",
+    r"|abduct|kidnap|arrest|detain|toll|lives|claim|victim|behead|crucif|slaughter|eliminat|neutrali|liquidat",
     re.IGNORECASE,
 )
 
@@ -528,6 +753,9 @@ def _toll_statements(
             g = _Group(num.value, num.start, vic[1] if vic else num.end, high=num.high, has_noun=bool(vic))
             if vic and vic[0]:
                 g.kinds[vic[0]] = num.value
+            elif (named := _TOLL_KIND.search(text, max(0, m.start() - 12), m.end())) is not None:
+                if kind := _KIND_WORDS.get(named.group().lower()):
+                    g.kinds[kind] = num.value  # "the civilian death toll", "the number of civilians killed"
             subset, end = _subset(toks, g.end, masked)
             first = next(k for k, tk in enumerate(toks) if tk.start >= m.start())
             out.append(_Statement("killed", g, first, end, subset=subset))
@@ -550,9 +778,10 @@ def _to_casualties(st: _Statement, toks: list[_Tok], text: str, offset: int) -> 
             if "civilians" not in kinds
             else None
         )
-        kinds["civilians"] = kinds.get("civilians") or civ or total
+        if civ is None or civ >= total:  # not for "a man and a woman": how many are civilians is not said
+            kinds["civilians"] = kinds.get("civilians") or civ or total
     for k, v in st.subset.items():
-        if v is not None or k not in kinds:
+        if kinds.get(k) is None:  # "30 militants including three commanders": still 30 combatants
             kinds[k] = v
     if (
         kinds.get("civilians") is None
@@ -565,6 +794,22 @@ def _to_casualties(st: _Statement, toks: list[_Tok], text: str, offset: int) -> 
     return c
 
 
+def _share_kind(a: Casualties, b: Casualties) -> None:
+    """ "killed 28 and wounded 30 IS militants": a bare number takes the victims named by its partner."""
+    for bare, named in ((a, b), (b, a)):
+        words = bare.text.split() if bare.text else []
+        kinds = {k.split("_")[0] for k in named.victims if named.victims[k] is not None}
+        if bare.victims or not words or not (words[-1][0].isdigit() or words[-1].lower() in _UNITS):
+            continue
+        if len(kinds) != 1:
+            continue
+        kind = kinds.pop()
+        for f in ("killed", "wounded", "missing", "abducted", "arrested"):
+            value = getattr(bare, f)
+            if value is not None and getattr(named, f) is None:
+                bare.victims[kind if f == "killed" else f"{kind}_{f}"] = value
+
+
 def _combine(records: list[tuple[Casualties, bool]], text: str, offset: int) -> list[Casualties]:
     """Join adjacent statements of one clause: "killed six people and injured 32" -> one record."""
     out: list[Casualties] = []
@@ -575,6 +820,7 @@ def _combine(records: list[tuple[Casualties, bool]], text: str, offset: int) -> 
             fields = ("killed", "wounded", "missing", "abducted", "arrested")
             clash = any(getattr(last, f) is not None and getattr(rec, f) is not None for f in fields)
             if len(gap) <= 25 and "." not in gap and ";" not in gap and not clash:
+                _share_kind(last, rec)
                 for f in fields:
                     if getattr(rec, f) is not None:
                         setattr(last, f, getattr(rec, f))
@@ -604,6 +850,10 @@ def find_casualties(text: str, offset: int = 0) -> list[Casualties]:
     # each cumulative cue disqualifies the statement nearest to it
     excluded: set[int] = set()
     for m in _CUMULATIVE.finditer(text):
+        if m.group().lower().startswith("since") and _SUPERLATIVE.search(
+            text, max(0, m.start() - 80), m.start()
+        ):
+            continue  # "the deadliest attack since Russia intervened" compares, it does not total
 
         def distance(k: int, m: re.Match[str] = m) -> int:
             s, e = toks[stmts[k].start].start, toks[stmts[k].end - 1].end
@@ -613,16 +863,46 @@ def find_casualties(text: str, offset: int = 0) -> list[Casualties]:
         if distance(nearest) <= 80:
             excluded.add(nearest)
     excluded |= {k for k, st in enumerate(stmts) if st.group.total >= _CUMULATIVE_FLOOR}
+    # "thousands were killed": no single event's toll is stated that vaguely; it is a war's or a campaign's
+    excluded |= {
+        k for k, st in enumerate(stmts) if "thousands" in (_low(toks, st.group.start + m) for m in range(4))
+    }
     records = [
         (_to_casualties(st, toks, text, offset), False) for k, st in enumerate(stmts) if k not in excluded
     ]
     return _combine(records, text, offset)
 
 
+_VAGUE_WORDS = {
+    12: re.compile(r"\bdozens?\b", re.I), 20: re.compile(r"\bscores?\b", re.I),
+    10: re.compile(r"\b(?:tens|several|many|numerous)\b", re.I), 100: re.compile(r"\bhundreds\b", re.I),
+    1000: re.compile(r"\bthousands\b", re.I), 3: re.compile(r"\ba\s+(?:few|handful)\b", re.I),
+    2: re.compile(r"\ba\s+couple\b", re.I),
+}  # fmt: skip
+
+
+def is_vague(value: int | None, c: Casualties) -> bool:
+    """Whether a figure of `c` comes from a vague quantity ("dozens" = 12) rather than a stated number."""
+    pattern = _VAGUE_WORDS.get(value) if value is not None else None
+    return bool(pattern and c.text and pattern.search(c.text))
+
+
+def _best(values: list[tuple[int, Casualties]]) -> int | None:
+    """The highest stated figure; a vague one ("dozens", "hundreds") only when no record states a number."""
+    precise = [v for v, c in values if not is_vague(v, c)]
+    return max(precise or [v for v, _ in values], default=None)
+
+
+def _says_civilians(c: Casualties) -> bool:
+    return bool(c.text) and "civilian" in c.text.lower()
+
+
 def merge_casualties(items: list[Casualties]) -> Casualties | None:
     """One record for one event reported by several statements: the highest figure of each kind.
 
     Tolls grow as a story is updated, and sources differ; the highest stated figure is the story's claim.
+    A vague figure ("dozens killed" in a headline) gives way to a stated number ("at least 10 were killed"),
+    whichever is higher: the number is what the story reports, the vague word only its size.
     Disjoint kinds stated separately ("5 soldiers were killed" ... "12 civilians died") add up when their sum
     exceeds every stated total.
     """
@@ -630,18 +910,69 @@ def merge_casualties(items: list[Casualties]) -> Casualties | None:
     if not items:
         return None
     fields = ("killed", "wounded", "missing", "abducted", "arrested")
-    best = max(items, key=lambda c: c.killed or 0)
+    killed = _best([(c.killed, c) for c in items if c.killed is not None])
+    best = next((c for c in items if c.killed == killed), items[0])
     merged = Casualties(text=best.text, span=best.span, killed_range=best.killed_range)
     for f in fields:
-        values = [getattr(c, f) for c in items if getattr(c, f) is not None]
-        setattr(merged, f, max(values) if values else None)
+        setattr(merged, f, _best([(getattr(c, f), c) for c in items if getattr(c, f) is not None]))
+    kinds = {k for c in items for k in c.victims}
     victims: dict[str, int | None] = {}
-    for c in items:
-        for k, v in c.victims.items():
-            old = victims.get(k)
-            victims[k] = v if old is None else (old if v is None else max(old, v))
+    for k in sorted(kinds, key=lambda k: [k in c.victims for c in items].index(True)):
+        # a civilian count read off "10 children were executed" is only a floor for a larger toll
+        usable = [c for c in items if k != "civilians" or _says_civilians(c) or c.killed == merged.killed]
+        victims[k] = _best([(c.victims[k], c) for c in usable if c.victims.get(k) is not None])
     merged.victims = victims
     civ, mil = victims.get("civilians") or 0, victims.get("combatants") or 0
     if civ and mil and civ + mil > (merged.killed or 0):
         merged.killed = civ + mil
     return merged
+
+
+# A lead sentence that opens like this reports another incident ("Meanwhile, three civilians died in Idlib").
+_TOPIC_SHIFT = re.compile(
+    r"\s*(?:Meanwhile|Elsewhere|Separately|Earlier|Also\s+on|In\s+(?:another|a\s+separate|other))\b", re.I
+)
+LEAD_SENTENCES = 4
+
+
+def _fuller(c: Casualties, record: Casualties) -> bool:
+    """ "Jets kill 10 children" ... "Ten children and five women were killed": the same victims within a
+    larger toll."""
+    named = {k: v for k, v in record.victims.items() if v is not None and "_" not in k and k != "civilians"}
+    return (
+        bool(named)
+        and (c.killed or 0) > (record.killed or 0)
+        and all(c.victims.get(k) == v for k, v in named.items())
+    )
+
+
+def complete_from_lead(main: Casualties | None, lead: Sequence[tuple[str, int]]) -> Casualties | None:
+    """The main event's casualties: the toll of the story's lead (its first sentences, `(text, offset)`),
+    completed by the statements that agree with it; the main event's own record when the lead has none.
+
+    Wire stories give the toll in the headline or first sentence and its breakdown in the next ones
+    ("22 dead in raids on Raqqa." ... "Six civilians were among at least 22 people killed"). A lead
+    statement joins the first toll when it restates it, names victims without a toll ("14 of the dead were
+    rebels"), or turns a vague toll into a number ("dozens killed" ... "at least 58 died"); a different
+    figure is another incident, a partial or an earlier toll, or a war total, and is left out. Lead
+    sentences that open with "Meanwhile", "Elsewhere", "In another ..." are other incidents.
+    """
+    record: Casualties | None = None
+    for text, offset in lead:
+        if _TOPIC_SHIFT.match(text):
+            continue
+        for c in find_casualties(text, offset):
+            if record is None or record.killed is None:
+                record = merge_casualties([r for r in (record, c) if r is not None])
+            elif (
+                c.killed is None
+                or c.killed == record.killed
+                or (is_vague(record.killed, record) and not is_vague(c.killed, c))
+                or _fuller(c, record)
+            ):
+                record = merge_casualties([record, c])
+    if record is None:
+        return main
+    if record.killed is None and main is not None and main.killed is not None:
+        return merge_casualties([main, record])
+    return record

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from wirecoder.events.extract import SPEECH_LEMMAS
-from wirecoder.mentions import StoryActors
+from wirecoder.mentions import StoryActors, noun_phrase
 from wirecoder.nlp import Sentence
 from wirecoder.schema import Actor, Claim
 
@@ -73,12 +73,12 @@ def attribute(
         cue_text = _cue_phrase(cue)
         cue_span = sentence.span(cue.idx, cue.idx + len(cue))
         if speaker_tok is not None:
-            speaker = actors.resolve(sentence, speaker_tok)
+            speaker = _speaker(sentence, speaker_tok, actors)
     elif according is not None:
         cue, speaker_tok = according
         cue_text = "according to"
         cue_span = sentence.span(cue.idx, cue.idx + len(cue))
-        speaker = actors.resolve(sentence, speaker_tok) if speaker_tok is not None else None
+        speaker = _speaker(sentence, speaker_tok, actors) if speaker_tok is not None else None
     elif quote is not None and previous is not None:
         speaker, cue_text = previous.source, previous.cue  # a quote continuing the previous speaker's words
 
@@ -97,6 +97,20 @@ def attribute(
         chain=_outer_speakers(cue, sentence, actors) if cue is not None else [],
     )
     return Attribution(claim, stance, negated)
+
+
+def _speaker(sentence: Sentence, tok: Token, actors: StoryActors) -> Actor | None:
+    """The speaker as an actor; a named or described speaker the knowledge base does not know ("a
+    monitor", "local activists", "Abu Omar") is still the claim's source, kept as written (no country,
+    low confidence) rather than dropped. Pronouns that resolve to nothing stay None."""
+    resolved = actors.resolve(sentence, tok)
+    if resolved is not None or tok.pos_ not in {"NOUN", "PROPN"}:
+        return resolved
+    words = noun_phrase(tok)
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    text = sentence.doc.text[start:end]
+    name = " ".join(t.text for t in words if t.dep_ != "det" and t.pos_ != "DET") or tok.text
+    return Actor(text=text, span=sentence.span(start, end), name=name, confidence=0.3)
 
 
 def _speech_cue(trigger: Token) -> tuple[Token | None, Token | None]:

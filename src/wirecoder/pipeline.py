@@ -182,7 +182,9 @@ class _StoryExtractor:
         self.article = article
         self.res = res
         self.text = article.text
-        self.published = article.published or when.find_dateline(self.text)
+        stamp = when.dateline_ref(self.text)
+        self.published = article.published or (stamp.value if stamp else None)
+        self.stamp_span = stamp.span if stamp else None
         self.actors = StoryActors(res.kb)
         self.recent_place: tuple[int, Place] | None = (
             None  # (sentence index, place) of the last located event
@@ -225,6 +227,7 @@ class _StoryExtractor:
             events.extend(_merge_same_act(in_sentence))
         self._attach_casualties(sentences, events)
         ordered = self._by_salience(events, title_sentences, sentences)
+        self._complete_main_casualties(ordered, sentences)
         actors = _unique_actors(
             [a for e in ordered for a in (e.source_actor, e.target_actor) if a] + kb_mentions
         )
@@ -277,7 +280,9 @@ class _StoryExtractor:
         if trig.event_type == "ASSAULT":
             mode = assault_mode(lower) or mode
         times = self._times(sentence, future=attribution.stance in {"future", "planned"})
-        date_ref = _nearest(times, span[0]) or self.story_date
+        # the dateline glued to the first sentence is the publication date, not this event's own date
+        own = [t for t in times if not _overlaps(t.span, self.stamp_span)] or times
+        date_ref = _nearest(own, span[0]) or self.story_date
         location = self._location(sentence, trig, span[0], place_slot, source)
         found = self._casualties(sentence) if trig.event_type == "ASSAULT" else []
         cas = casualty_parser.merge_casualties(found) if found else None
@@ -405,6 +410,15 @@ class _StoryExtractor:
                 ([event.casualties] if event.casualties else []) + found
             )
             event.casualties = merged
+
+    def _complete_main_casualties(self, ordered: list[Event], sentences: list[Sentence]) -> None:
+        """The story's main violent event carries the lead's toll and its breakdown ("22 dead ..." then
+        "six civilians were among at least 22 people killed"), see `casualties.complete_from_lead`."""
+        main = next((e for e in ordered if e.event_type == "ASSAULT"), None)
+        if main is None:
+            return
+        lead = [(s.text, s.start) for s in sentences[: casualty_parser.LEAD_SENTENCES]]
+        main.casualties = casualty_parser.complete_from_lead(main.casualties, lead)
 
     def _by_salience(self, events, title_sentences: list[Sentence], sentences: list[Sentence]) -> list[Event]:
         """events[0] is the story's main event: the one the headline is about, else the most material,
@@ -554,6 +568,10 @@ def _in_place_phrase(text: str, actor: Actor) -> bool:
         return False
     before = text[max(0, actor.span[0] - 8) : actor.span[0]].lower().split()
     return bool(before) and before[-1] in {"in", "at", "from", "near", "to", "into", "outside", "across"}
+
+
+def _overlaps(span: tuple[int, int], other: tuple[int, int] | None) -> bool:
+    return other is not None and span[0] < other[1] and other[0] < span[1]
 
 
 def _nearest(times: list[TimeRef], offset: int) -> TimeRef | None:

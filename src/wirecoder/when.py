@@ -14,7 +14,8 @@ Conventions (the value of a `TimeRef` is always a real date):
   "tomorrow", "next Friday" are allowed, weekdays resolve to the next one on or after publication, and
   dates without a year take the occurrence closest to publication (before or after).
 - Explicit absolute dates ("4 Feb 2017", "in 2013", "August 2013") are returned as written, whatever
-  `published`.
+  `published`. Numeric dates ("05.10.2017", "23-04-2016", "12/04/2016") read day first, month first only
+  when the day-first reading is impossible ("04/23/2016").
 - Relative phrases ("yesterday", "last week", "two days ago", "earlier this month") need `published`;
   without it only absolute dates come out.
 - "the day before" / "the next day" count from the last day-precision date found earlier in the same text,
@@ -93,6 +94,12 @@ def _year(g: str) -> str:
 _DMY = _p(rf"\b{_WEEKDAY_PREFIX}{_day('d')}\s+(?:of\s+)?{_month('m')},?\s+{_year('y')}")
 _MDY = _p(rf"\b{_WEEKDAY_PREFIX}{_month('m')}\s+{_day('d')},?\s+{_year('y')}")
 _ISO = _p(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
+# "05.10.2017", "23-04-2016", "12/04/2016": day first (the usage of the Middle Eastern and European outlets
+# that print numeric dates; wire copy spells months out), month first only when the day-first reading is
+# impossible ("04/23/2016")
+_NUMERIC = _p(
+    r"(?<![\d.:/-])(?P<a>[0-3]?\d)(?P<sep>[-./])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?![\d-])"
+)
 _DM = _p(rf"\b(?:on\s+)?{_WEEKDAY_PREFIX}{_day('d')}\s+(?:of\s+)?{_month('m')}(?![\w])(?!,?\s+\d)")
 _MD = _p(rf"\b(?:on\s+)?{_WEEKDAY_PREFIX}{_month('m')}\s+{_day('d')}\b{_NOT_DAY_NUMBER}(?!,?\s+\d)")
 _MY = _p(rf"\b(?:(?:{_YEAR_CUE}|{_RANGE_CUE})\s+)?{_month('m')},?\s+{_year('y')}")
@@ -169,6 +176,12 @@ _Resolved = tuple[date, str] | None
 def _r_full(m: re.Match[str], pub: date | None, future: bool, anchor: date | None) -> _Resolved:
     month = int(m["m"]) if m["m"].isdigit() else _month_num(m["m"])
     value = _safe_date(int(m["y"]), month, int(m["d"]))
+    return (value, "day") if value else None
+
+
+def _r_numeric(m: re.Match[str], pub: date | None, future: bool, anchor: date | None) -> _Resolved:
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    value = _safe_date(y, b, a) if b <= 12 else _safe_date(y, a, b)
     return (value, "day") if value else None
 
 
@@ -299,6 +312,7 @@ _RULES: list[tuple[re.Pattern[str], Callable[..., _Resolved], re.Pattern[str]]] 
     (_DMY, _r_full, _MONTH_CUE),
     (_MDY, _r_full, _MONTH_CUE),
     (_ISO, _r_full, _DIGIT),
+    (_NUMERIC, _r_numeric, _DIGIT),
     (_MY, _r_month_year, _MONTH_CUE),
     (_DM, _r_day_month, _MONTH_CUE),
     (_MD, _r_day_month, _MONTH_CUE),
@@ -358,10 +372,6 @@ def find_times(text: str, published: date | None, offset: int = 0, future: bool 
 
 
 _DATELINE_WINDOW = 300
-_NUMERIC_DMY = _p(
-    r"(?<![\d.:/-])(?P<d>[0-3]?\d)(?P<sep>[-.])(?P<m>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)"
-)
-_NUMERIC_SLASH = _p(r"(?<![\d.:/-])(?P<a>[01]?\d|[0-3]\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?!\d)")
 _DMY_LOOSE = _p(rf"{_WEEKDAY_PREFIX}{_day('d')}\s+(?:of\s+)?{_month('m')},?\s+{_year('y')}")
 _MDY_LOOSE = _p(rf"{_WEEKDAY_PREFIX}{_month('m')}\s+{_day('d')},?\s+{_year('y')}")
 _MDY_GLUED = _p(rf"\b{_month('m')}\s+(?P<d>[0-3]\d)(?P<y>(?:19|20)\d\d)(?!\d)")  # "Apr 232017" (lost space)
@@ -372,31 +382,38 @@ def find_dateline(text: str) -> date | None:
     """A publication stamp near the top of the text ("Wed 05 Apr 2017", "23-04-2016", "Published October 3
     2016", "DAMASCUS, April 5 (Reuters) -"). A stamp without a year takes the year of the first full date in
     the text; with none, there is no dateline."""
+    ref = dateline_ref(text)
+    return ref.value if ref else None
+
+
+def dateline_ref(text: str) -> TimeRef | None:
+    """The dateline of `find_dateline` with its span: the stamp is the publication date, not the date of
+    what the story reports, so an event whose sentence carries both the stamp (page junk glued to the first
+    sentence: "Date of publication 7 July 2016 Video More than 30 people were killed ... on Wednesday") and
+    a date of its own takes its own."""
     head = text[:_DATELINE_WINDOW]
-    best: tuple[int, date] | None = None
+    best: tuple[int, int, date] | None = None
     for pattern in (_DMY_LOOSE, _MDY_LOOSE, _ISO, _MDY_GLUED):
         for m in pattern.finditer(head):
             value = _r_full(m, None, False, None)
             if value and (best is None or m.start() < best[0]):
-                best = (m.start(), value[0])
+                best = (m.start(), m.end(), value[0])
             break
-    for m in _NUMERIC_DMY.finditer(head):
-        value = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
-        if value and (best is None or m.start() < best[0]):
-            best = (m.start(), value)
-        break
-    for m in _NUMERIC_SLASH.finditer(head):
-        a, b = int(m["a"]), int(m["b"])
-        month, day = (b, a) if a > 12 else (a, b)  # month first, as in US wire copy, unless impossible
-        value = _safe_date(int(m["y"]), month, day)
-        if value and (best is None or m.start() < best[0]):
-            best = (m.start(), value)
+    for m in _NUMERIC.finditer(head):
+        resolved = _r_numeric(m, None, False, None)
+        if resolved and (best is None or m.start() < best[0]):
+            best = (m.start(), m.end(), resolved[0])
         break
     m = _MD_NO_YEAR.search(head)
     if m and (best is None or m.start("m") < best[0]):
-        year = best[1].year if best else None
+        year = best[2].year if best else None
         if year is None and (full := _DMY.search(text) or _MDY.search(text) or _MY.search(text)):
             year = int(full["y"])
         if year is not None and (value := _safe_date(year, _month_num(m["m"]), int(m["d"]))):
-            return value
-    return best[1] if best else None
+            best = (m.start("m"), m.end(), value)
+    if best is None:
+        return None
+    start, end, value = best
+    while start < end and text[start].isspace():
+        start += 1
+    return TimeRef(text=text[start:end], span=(start, end), value=value, precision="day")
