@@ -9,6 +9,8 @@ spans. Gold used per set:
   inside an organisation's name is not a location mention for us); geocoding on those with a GeoNames
   id (streets and buildings carry coordinates but no gazetteer entry).
 - GeoVirus: every location (offsets shifted by one in the file, corrected here).
+Every place the geoparser lists counts as a detection, demonyms and places naming an organisation
+("the Athens Police Department", listed with kind "demonym") included.
 
     python bench/geoparse.py [DATASET_DIR ...] [--limit N] [--no-ner]
 """

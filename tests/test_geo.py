@@ -61,6 +61,14 @@ ROWS = [
     (9000005, "Madison County", "", 38.83, -89.9, "A", "ADM2", "US", "IL", 265000, "119"),
     (9000006, "Madison County", "", 34.13, -83.21, "A", "ADM2", "US", "GA", 30000, "195"),
     (9000007, "Madison County", "", 42.91, -75.67, "A", "ADM2", "US", "NY", 70000, "053"),
+    (248816, "Jordan", "Hashemite Kingdom of Jordan", 31.0, 36.0, "A", "PCLI", "JO", "00", 10000000),
+    (9000010, "Jordan", "", 44.67, -93.63, "P", "PPL", "US", "MN", 6000),  # a small namesake
+    (4736286, "Texas", "State of Texas", 31.25, -99.25, "A", "ADM1", "US", "TX", 29000000),
+    (5037779, "Minnesota", "State of Minnesota", 46.25, -94.25, "A", "ADM1", "US", "MN", 5600000),
+    (9000011, "Jones", "", 35.56, -97.29, "P", "PPL", "US", "OK", 20000),
+    (9000012, "David", "", 8.43, -82.43, "P", "PPLA", "PA", "04", 80000),
+    (9000013, "Nato", "", 10.3, 123.9, "P", "PPL", "PH", "07", 6000),
+    (9000014, "Laurel County", "", 37.1, -84.1, "A", "ADM2", "US", "KY", 20000, "125"),
 ]
 
 
@@ -327,3 +335,52 @@ def test_town_and_its_county_named_together_confirm_each_other(gp):
     assert {p.text: p.geonameid for p in places_of(gp, "Richmond council met on Monday.")} == {
         "Richmond": 9000001
     }
+
+
+def test_small_namesake_of_a_country_needs_more_than_the_story_country(gp):
+    # US states named in the story once made the small Minnesota town outscore the country
+    text = "Minnesota and Texas officials said they would send aid to Jordan."
+    found = {p.text: p.country for p in places_of(gp, text)}
+    assert found["Jordan"] == "JO"
+
+
+def test_place_naming_an_organisation_is_listed_but_never_a_location(gp):
+    from wirecoder.geo.resolve import story_focus
+
+    text = "The Atlanta Police Department said a suspect was held."
+    (place,) = places_of(gp, text)
+    assert (place.text, place.geonameid, place.kind) == ("Atlanta", 4180439, "demonym")
+    assert story_focus([place]) is None
+    demonyms = [(p.text, p.country) for p in places_of(gp, "The Syrian Foreign Ministry said so.")]
+    assert demonyms == [("Syrian", "SY")]
+
+
+def test_surname_used_on_its_own_is_no_place(gp):
+    text = "The lawyer David Jones spoke to reporters. Then Jones said the case in Raqqa was closed."
+    assert [p.text for p in places_of(gp, text)] == ["Raqqa"]
+    # used as a place elsewhere in the story: kept
+    text = "The lawyer David Jones spoke. Jones said he would visit friends in Jones next week."
+    assert "Jones" in [p.text for p in places_of(gp, text)]
+    # a title before a name: "Mayor Jones" is a person
+    assert places_of(gp, "Mayor Jones said more. Jones left.") == []
+
+
+def test_acronyms_and_currencies_are_no_villages(gp):
+    assert [p.text for p in places_of(gp, "NATO leaders met in Ankara on Monday.")] == ["Ankara"]
+    assert [p.country for p in places_of(gp, "Aid worth US$5 million reached the UAE and the US.")] == ["US"]
+
+
+def test_place_opening_an_organisation_name_with_ner(gaz):
+    from wirecoder.geo.recognize import _place_prefix
+
+    doc, ent = _doc_with_ent(["The", "Aleppo", "Police", "Department", "said"], 0, 4, "ORG")
+    start, end, cands = _place_prefix(gaz, doc, ent)
+    assert (start, end) == (1, 2) and 170063 in ids(cands)
+    doc, ent = _doc_with_ent(["Aleppo", "Roadhouse", "opened"], 0, 2, "ORG")
+    assert _place_prefix(gaz, doc, ent)[2] == []  # one word that is no organisation word: a brand
+
+
+def test_county_opening_a_headline(gp):
+    # a small county is no well-known place, but its word "County" says what the name is
+    found = [(p.text, p.geonameid) for p in places_of(gp, "Laurel County clerk honoured at a dinner.")]
+    assert found == [("Laurel County", 9000014)]

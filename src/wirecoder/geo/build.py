@@ -24,6 +24,7 @@ from wirecoder.geo.names import fuzzy_key, keep_alternate, normalize
 from wirecoder.geo.regions import (
     ADMIN_ALIASES,
     ADMIN_POINTS,
+    CONTINENT_POINTS,
     COUNTRY_ALIASES,
     COUNTRY_DEMONYMS,
     COUNTRY_POINTS,
@@ -168,7 +169,7 @@ _US_STATE_ABBR = {
 
 # Bump when the package-built index changes (new data, new normalisation): indexes built by an older
 # wirecoder are then rebuilt on open instead of silently serving stale names.
-PACKAGE_BUILD_VERSION = "6"
+PACKAGE_BUILD_VERSION = "8"
 
 
 def build_from_packages(dest: Path) -> None:
@@ -246,8 +247,7 @@ def build_from_packages(dest: Path) -> None:
             (
                 cont["geonameId"],
                 cont["name"],
-                float(cont["lat"]),
-                float(cont["lng"]),
+                *CONTINENT_POINTS.get(cont["name"], (float(cont["lat"]), float(cont["lng"]))),
                 "L",
                 "CONT",
                 "",

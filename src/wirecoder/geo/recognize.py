@@ -9,13 +9,15 @@ because every capitalised word in English news is the name of some hamlet somewh
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from wirecoder.geo.gazetteer import Candidate, Gazetteer
-from wirecoder.geo.names import ARTICLES
+from wirecoder.geo.names import ARTICLES, normalize
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Entities whose words are never toponyms of their own ("Jackson" the person, "Texas Roadhouse" the firm).
@@ -32,6 +34,9 @@ COMMON = {w.lower() for w in """
     Republic Kingdom Party Council Congress Senate House Ministry Department Office Agency Center Centre
     Chief Governor Mayor Sheriff Captain Colonel Major Sergeant Lieutenant Commander King Queen Prince
     Bank Company Group Forces Force Guard Navy Islamic Christian Muslim Jewish Catholic Federal National
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Officer Bureau Commerce Chamber Metro Justice Leader
+    Vice Plan Economy Federation Alliance Free Drug Region Olympic Olympics Superior Man Best Star Line Cross
+    Story Band Club Market Station Service Services
     """.split()} | set(STOP_WORDS)  # fmt: skip
 CONNECTORS = {
     "-",
@@ -76,6 +81,24 @@ class Mention:
     confidence: float  # how sure we are it is a place mention at all
     hint: str = ""  # "admin" / "city" from a following "province" / "city" word
     sentence: int = 0
+    # a place naming an organisation ("Athens Police Department", "Ohio State University"): resolved like
+    # any toponym (it says where the story is) but listed as an adjectival use, never an event's location
+    modifier: bool = False
+
+    @cached_property
+    def dominant_population(self) -> float:
+        """The population of a country, continent, curated region or first-level unit of exactly this
+        name among the candidates (countries and regions count as infinitely large); 0 if none."""
+        best = 0.0
+        name = normalize(self.text)
+        for c in self.candidates:
+            if c.fuzzy or not c.main:
+                continue
+            if c.is_country or c.feature_code == "CONT" or c.geonameid < 0:
+                best = math.inf  # "Atlantic" the ocean, "Britain" the country: short forms count
+            elif c.feature_code == "ADM1" and normalize(c.name) == name:
+                best = max(best, float(c.population))
+        return best
 
 
 ADMIN_WORDS = {"province", "governorate", "state", "region", "county", "district", "parish", "prefecture",
@@ -159,13 +182,21 @@ def sentence_mentions(
         return any(s < end and start < e for s, e in exclude)
 
     def add(
-        i: int, j: int, kind: str, cands: list[Candidate], conf: float, hint: str = "", ner=False
+        i: int,
+        j: int,
+        kind: str,
+        cands: list[Candidate],
+        conf: float,
+        hint: str = "",
+        ner=False,
+        modifier=False,
     ) -> None:
         start, end = base + doc[i].idx, base + doc[j - 1].idx + len(doc[j - 1].text)
         if excluded(start, end) or (not ner and all(t.text in persons for t in doc[i:j])):
             return
         text = sent.text[doc[i].idx : doc[j - 1].idx + len(doc[j - 1].text)]
-        out.append(Mention(start, end, text, kind, cands, conf, hint or _hint(doc, i, j), sent.index))
+        hint = hint or ("" if modifier else _hint(doc, i, j))
+        out.append(Mention(start, end, text, kind, cands, conf, hint, sent.index, modifier))
         for k in range(i, j):
             taken[k] = True
 
@@ -198,6 +229,16 @@ def sentence_mentions(
                     if country is not None:
                         add(ent.start, k, "demonym", [country], 0.8)
                         first = k
+                    else:  # "Athens Police Department", "the Russian Foreign Ministry"
+                        i, k, cands = _place_prefix(gaz, doc, ent)
+                        if cands:
+                            add(i, k, "toponym", cands, 0.5, ner=True, modifier=True)
+                            first = k
+                        elif doc[i : i + 2].text in gaz.demonyms or doc[i].text in gaz.demonyms:
+                            k = i + 2 if doc[i : i + 2].text in gaz.demonyms else i + 1
+                            if k < ent.end:
+                                add(i, k, "demonym", _demonym_cands(gaz, doc[i:k].text), 0.6)
+                                first = k
                 for k in range(first, ent.end):
                     blocked[k] = True
     _match(gaz, sent, taken, blocked, add, lowercase_words, has_ner)
@@ -223,6 +264,89 @@ def _country_prefix(gaz: Gazetteer, doc: Doc, ent) -> tuple[int, Candidate | Non
             if c.main and not c.fuzzy and (c.is_country or c.feature_code == "CONT"):
                 return k, c
     return ent.start, None
+
+
+def _place_prefix(gaz: Gazetteer, doc: Doc, ent) -> tuple[int, int, list[Candidate]]:
+    """The start, end and candidates of a well-known place name opening an organisation's name of at
+    least two more words, or one organisation word ("Athens Police Department"); none if no such name."""
+    i = ent.start + (doc[ent.start].lower_ == "the")
+    for k in range(min(ent.end - 1, i + 3), i, -1):
+        if not (ent.end - k > 1 or doc[k].lower_ in ORG_HEADS):
+            continue  # "Texas Fire Service", "Ohio State University"; not "Texas Roadhouse"
+        text = doc[i:k].text
+        if gaz.known(text) and text.lower() not in COMMON:
+            cands = gaz.lookup(text)
+            if _salient(cands, strict=False):
+                return i, k, cands
+    return i, i, []
+
+
+TITLES = {w.lower() for w in """
+    Mr Mrs Ms Dr Miss Sir Dame President Gov Governor Sen Senator Rep Representative Mayor Sheriff Deputy
+    Officer Sgt Sergeant Capt Captain Lt Lieutenant Det Detective Chief Coach Judge Justice Pastor Rev
+    Reverend Father Brother Sister Prof Professor Gen General Col Colonel Maj Major Cpl Pvt Commissioner
+    Councilman Councilwoman Trooper Attorney Secretary Minister Premier Chancellor Prince Princess King Queen
+    Pope Bishop Rabbi Imam Sheikh Ayatollah Superintendent Principal Director Chairman Spokesman
+    Spokeswoman""".split()}  # fmt: skip
+# Words that end place names of their own ("Neches River", "Allen Park"): a pair with one is no person.
+PLACE_HEADS = {w.lower() for w in """
+    River Lake Mountain Mountains Mount Mt Valley Park Bay Island Islands Street St Road Avenue Ave Creek
+    Beach Hills Hill Heights Springs Falls Canyon Harbor Harbour Point Port Fort Ridge Forest Desert Coast
+    Peninsula Strait Gulf Sea Ocean Square Township Borough Village Town City County Province State District
+    Region""".split()}  # fmt: skip
+
+
+def name_pair_words(gaz: Gazetteer, sentences: list) -> set[str]:
+    """Words of the story's personal names found without the NER model: a surname is a capitalised
+    word that follows a title ("Mayor Davlin") or a capitalised first word ("David Jones", no place
+    together) and is then used on its own ("Jones said"), as news refers to people; the first words
+    of its pairs go with it. Title-case headlines are skipped (every word there is capitalised), and
+    so are major places ("Texas Roadhouse" ... "Texas")."""
+    pairs: list[tuple[str, str]] = []
+    titled: set[str] = set()
+    alone: set[str] = set()
+    placed: set[str] = set()
+    for sent in sentences:
+        toks = [t for t in sent.doc if not t.is_space]
+        alpha = [t for t in toks if t.is_alpha]
+        if not alpha or sum(t.is_title for t in alpha) > 0.6 * len(alpha):
+            continue
+        caps = [t.is_title and t.is_alpha and len(t.text) > 1 for t in toks]
+        if toks and toks[0].lower_ in COMMON:
+            caps[0] = False  # "Then Jones said": a sentence's opening function word
+        for k, tok in enumerate(toks):
+            if not caps[k]:
+                continue
+            if (k == 0 or not caps[k - 1]) and (k + 1 == len(toks) or not caps[k + 1]) and k > 0:
+                alone.add(tok.text)
+            if k > 0 and toks[k - 1].lower_ in _PLACE_PREPS | {"of"}:
+                placed.add(tok.text)  # "in Riverdale", "city of Edwardsville": used as a place
+            if k == 0 or tok.lower_ in COMMON or tok.lower_ in PLACE_HEADS or tok.lower_ in ORG_HEADS:
+                continue
+            if tok.text in gaz.demonyms:
+                continue
+            a = toks[k - 1]
+            if a.lower_.rstrip(".") in TITLES and a.is_title:
+                titled.add(tok.text)  # "Mayor Smith", "Gov. Perry"
+            elif caps[k - 1] and k - 1 > 0 and a.lower_ not in COMMON and a.lower_ not in PLACE_HEADS:
+                if a.lower_ not in ORG_HEADS and a.text not in gaz.demonyms:
+                    if not gaz.known(f"{a.text} {tok.text}"):
+                        pairs.append((a.text, tok.text))
+    surnames = (titled | {b for _, b in pairs if b in alone}) - placed
+    words = surnames | {a for a, b in pairs if b in surnames and a not in alone and a not in placed}
+    return {w for w in words if not _major_place(gaz, w)}
+
+
+def _major_place(gaz: Gazetteer, word: str) -> bool:
+    """A country, first-level unit, region or city of a million: never taken for a person's name
+    on the evidence of a word pair alone ("Texas Roadhouse", "Georgia Power")."""
+    if not gaz.known(word):
+        return False
+    return any(
+        c.main and not c.fuzzy and (c.is_country or c.feature_code in ("ADM1", "CONT") or c.geonameid < 0
+                                    or c.population >= 1_000_000)
+        for c in gaz.lookup(word)
+    )  # fmt: skip
 
 
 def person_words(gaz: Gazetteer, sentences: list) -> set[str]:
@@ -268,6 +392,18 @@ def _org_follows(doc: Doc, j: int) -> bool:
     return False
 
 
+_CURRENCY = set("$€£¥")
+_ACRONYM_CODES = ("ADM1", "CONT", "RGN")  # what an acronym can name besides a country
+
+
+def _acronym(doc: Doc, i: int) -> bool:
+    """An all-capitals word of up to five letters inside mixed-case text, not opening a dateline."""
+    tok = doc[i]
+    if not (tok.text.isupper() and tok.is_alpha and len(tok.text) <= 5) or i == 0:
+        return False
+    return not _dateline_follows(doc, i + 1) and sum(t.is_upper for t in doc) <= len(doc) / 2
+
+
 def _country_code(gaz: Gazetteer, doc: Doc, i: int) -> bool:
     """ "US", "UK" in capitals within mixed-case text: a country, though "us" is also a word."""
     tok = doc[i]
@@ -302,15 +438,17 @@ def _match(
         if taken[i] or not (tok.text[:1].isupper() or starts_article) or tok.text in ("A", "An"):
             i += 1
             continue
+        if any(ch in _CURRENCY for ch in tok.text):  # "US$", "A$": a currency, not a place
+            i += 1
+            continue
         pair = doc[i : i + 2].text if i + 1 < n else ""
         if pair in gaz.demonyms and not any(blocked[i : i + 2]) and not any(taken[i : i + 2]):
-            if not _org_follows(doc, i + 2):  # "Sri Lankan", "South Korean"
-                add(i, i + 2, "demonym", _demonym_cands(gaz, pair), 0.8)
+            # "Sri Lankan", "South Korean"; "the Russian Foreign Ministry" too (an adjectival place name)
+            add(i, i + 2, "demonym", _demonym_cands(gaz, pair), 0.6 if _org_follows(doc, i + 2) else 0.8)
             i += 2
             continue
         if tok.text in gaz.demonyms and not blocked[i]:
-            if not _org_follows(doc, i + 1):
-                add(i, i + 1, "demonym", _demonym_cands(gaz, tok.text), 0.8)
+            add(i, i + 1, "demonym", _demonym_cands(gaz, tok.text), 0.6 if _org_follows(doc, i + 1) else 0.8)
             i += 1
             continue
         found = False
@@ -324,17 +462,34 @@ def _match(
             if j - i == 1 and (tok.lower_ in COMMON or tok.lower_ in lowercase_words or len(tok.text) < 3):
                 if not _country_code(gaz, doc, i):
                     continue
-            if _org_follows(doc, j):
-                continue  # "Texas Police", "Damascus University": part of an organisation name
             if not gaz.known(text):
                 continue
             cands = gaz.lookup(text)
+            if j - i == 1 and _acronym(doc, i):
+                # "NATO", "HIV", "FAO" in mixed-case text: an acronym names a country or state ("UAE",
+                # "DRC", "NSW") or nothing; a village spelt the same is no reading of it
+                cands = [
+                    c for c in cands if not c.fuzzy and (c.is_country or c.feature_code in _ACRONYM_CODES)
+                ]
+                if not cands:
+                    continue
+            if _org_follows(doc, j):
+                # "Texas Police", "Damascus University": a place naming an organisation, kept as a modifier
+                if not any(blocked[i:j]) and _salient(cands, strict=False):
+                    add(i, j, "toponym", cands, 0.5, modifier=True)
+                    i, found = j, True
+                    break
+                continue
             is_blocked = any(blocked[i:j])
             if is_blocked:
                 prev = doc[i - 1].lower_ if i > 0 else ""
                 if prev not in LOC_PREPS or not _salient(cands, strict=True):
                     continue
-            elif not _salient(cands, strict=i == 0 and not _dateline_follows(doc, j)):
+            # "Laurel County clerk honoured": a name with its own admin word is a place, even opening a title
+            strict = (
+                i == 0 and not _dateline_follows(doc, j) and not (j - i > 1 and last.lower_ in ADMIN_WORDS)
+            )
+            if not is_blocked and not _salient(cands, strict=strict):
                 if not (_locative(doc, i) and cands):
                     continue
                 # "in Saraqib", "the village of al-Karama": small or variant-spelled places named

@@ -40,7 +40,7 @@ REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str, str], ...] = (
     ("Bab-el-Mandeb", ("Bab el-Mandeb",), 12.6, 43.3, "H", "STRT"),
     ("Great Lakes", (), 45.0, -84.0, "H", "LKS"),
     # world regions
-    ("Middle East", ("Mideast", "Near East"), 29.0, 41.0, "L", "RGN"),
+    ("Middle East", ("Mideast", "Near East"), 33.14, 35.86, "L", "RGN"),
     ("North Africa", ("Northern Africa", "Maghreb"), 27.0, 14.0, "L", "RGN"),
     ("West Africa", ("Western Africa",), 13.0, -3.0, "L", "RGN"),
     ("East Africa", ("Eastern Africa",), 0.0, 38.0, "L", "RGN"),
@@ -117,11 +117,16 @@ COUNTRY_DEMONYMS = {"Saudi": "SA", "Saudis": "SA", "Korean": "KR", "Koreans": "K
 # Representative points for countries whose packaged points (factbook point, outline centroid) lie far
 # from the usual reference points (GeoNames', Wikipedia's), rounded to lie within reach of both where
 # they differ, and for countries the packages give no point at all.
-COUNTRY_POINTS = {"US": (39.76, -98.5), "CA": (60.0, -95.5), "AU": (-25.0, 134.0), "IN": (22.0, 79.0),
+COUNTRY_POINTS = {"US": (39.76, -98.5), "CA": (60.0, -95.5), "AU": (-25.0, 134.0), "IN": (21.5, 78.5),
                   "CN": (35.0, 104.0), "RU": (60.0, 100.0), "BR": (-10.0, -55.0), "JP": (35.68536, 139.75309),
                   "GB": (54.75844, -2.69531), "CD": (-2.5, 23.5), "MX": (23.0, -102.0), "ID": (-5.0, 120.0),
                   "AR": (-34.0, -64.0), "ZA": (-29.0, 24.0), "KZ": (48.0, 68.0), "PS": (31.92157, 35.20329),
-                  "XK": (42.58333, 21.0)}  # fmt: skip
+                  "XK": (42.58333, 21.0), "LY": (27.5, 17.0), "NO": (61.5, 9.0), "SD": (15.0, 31.0),
+                  "NG": (9.0, 9.0), "MM": (22.0, 96.5), "CL": (-30.0, -71.0),
+                  "TW": (24.4, 121.2)}  # fmt: skip
+
+# Continents whose packaged point (an older GeoNames one) lies far from the current reference point.
+CONTINENT_POINTS = {"North America": (54.8, -105.6)}
 
 # Country names news uses that the packages lack.
 COUNTRY_ALIASES = {"PS": ("Palestine", "Palestinian Territories", "Palestinian territories",
@@ -152,10 +157,10 @@ ADMIN_POINTS = {
     "US.SD": (44.5, -100.25), "US.TN": (35.75, -86.25), "US.TX": (31.25, -99.25), "US.UT": (39.25, -111.75),
     "US.VT": (44.0, -72.75), "US.VA": (37.5, -78.5), "US.WA": (47.5, -120.5), "US.WV": (38.5, -80.5),
     "US.WI": (44.5, -90.0), "US.WY": (43.0, -107.5),
-    "CA.01": (52.28, -117.47), "CA.02": (54.0, -125.0), "CA.03": (55.0, -97.0), "CA.04": (46.5, -66.0),
+    "CA.01": (54.6, -115.6), "CA.02": (54.0, -125.0), "CA.03": (55.0, -97.0), "CA.04": (46.5, -66.0),
     "CA.05": (52.0, -56.0), "CA.07": (45.0, -63.0), "CA.08": (49.25, -84.5), "CA.09": (46.33, -63.25),
     "CA.10": (52.0, -72.0), "CA.11": (54.0, -106.0), "CA.12": (63.0, -136.0), "CA.13": (64.8, -119.0),
     "CA.14": (66.0, -95.0),
-    "AU.02": (-32.5, 146.5), "AU.03": (-19.5, 133.5), "AU.04": (-21.5, 144.5), "AU.05": (-30.0, 135.0),
+    "AU.02": (-32.5, 146.5), "AU.03": (-19.5, 133.5), "AU.04": (-22.5, 144.0), "AU.05": (-30.0, 135.0),
     "AU.06": (-42.0, 146.6), "AU.07": (-37.0, 144.0), "AU.08": (-25.5, 122.0),
 }  # fmt: skip

@@ -17,7 +17,14 @@ from functools import lru_cache
 
 from wirecoder.geo.gazetteer import Candidate, Gazetteer, haversine_km
 from wirecoder.geo.names import normalize
-from wirecoder.geo.recognize import LOC_PREPS, Mention, lookup_variants, person_words, sentence_mentions
+from wirecoder.geo.recognize import (
+    LOC_PREPS,
+    Mention,
+    lookup_variants,
+    name_pair_words,
+    person_words,
+    sentence_mentions,
+)
 from wirecoder.schema import Place
 
 _SPECIFIC = ("city", "exact", "admin1")
@@ -36,7 +43,7 @@ class Geoparser:
         lowercase_words = {w for w in text.split() if w.isalpha() and w.islower()}
         places = {t.text for s in sentences if s.parsed for e in s.doc.ents if e.label_ in ("GPE", "LOC")
                   for t in e}  # fmt: skip
-        persons = person_words(self.gaz, sentences) - places
+        persons = (person_words(self.gaz, sentences) | name_pair_words(self.gaz, sentences)) - places
         mentions: list[Mention] = []
         for sent in sentences:
             mentions.extend(sentence_mentions(self.gaz, sent, list(exclude), lowercase_words, persons))
@@ -215,7 +222,17 @@ def _prior(c: Candidate, m: Mention) -> float:
         # "Idlib", "Aleppo", "Ankara": a city and the admin unit named after it; news means the city
         if any(o.feature_code == "ADM1" and o.admin1 == c.admin1 for o in m.candidates):
             s += 1.5
+    small = c.population < NAMESAKE_POP or c.feature_code == "ADM2"  # "Atlantic" (County, New Jersey)
+    if small and m.hint != "city" and not c.is_country and c.geonameid > 0:
+        # "Middle East" (Maryland), "Jordan" (Minnesota), "California" (Pennsylvania): a small namesake
+        # of a country, region or large state needs the story's own evidence to win over it
+        if c.population * 20 < m.dominant_population:
+            s -= P_NAMESAKE
     return s
+
+
+NAMESAKE_POP = 100_000  # places smaller than this yield to a same-named country, region or large state
+P_NAMESAKE = 2.5
 
 
 W_TOWN_COUNTY = 0.8  # a town whose county is also named in the story, and that county
@@ -268,7 +285,7 @@ def _near_place(m: Mention, anchor: Candidate, gaz: Gazetteer) -> Place:
         admin1=gaz.admin_names.get(anchor.admin1) or (anchor.admin1 or None),
         precision="country" if anchor.precision == "country" else "admin1",
         score=round(0.3 * m.confidence, 3),
-        kind=m.kind,
+        kind="demonym" if m.modifier else m.kind,
     )
 
 
@@ -327,35 +344,53 @@ class _Context:
                     self.county_keys.setdefault(c.admin2, set()).add(self.keys[k])
                 elif c.admin2 and c.feature_class == "P":
                     self.town_county_keys.setdefault(c.admin2, set()).add(self.keys[k])
-        self.points = [(c.lat, c.lon, self.keys[i]) for i, c in enumerate(best) if c is not None
-                       and c.precision in POINT_PRECISIONS]  # fmt: skip
+        self.points = list({(c.lat, c.lon, self.keys[i]) for i, c in enumerate(best) if c is not None
+                            and c.precision in POINT_PRECISIONS})  # fmt: skip
+        self._near_cache: dict[tuple[int, str], float] = {}
 
     def evidence(self, c: Candidate, i: int, m: Mention) -> float:
+        return sum(self.parts(c, i, m).values())
+
+    def parts(self, c: Candidate, i: int, m: Mention) -> dict[str, float]:
+        """The context evidence for candidate c of mention i, by kind (summed by `evidence`)."""
         key = self.keys[i]
         own = self.per_name.get(key, (Counter(), Counter(), Counter()))
         others = self.n_names - (1 if key in self.per_name else 0)
-        s = 0.0
+        out: dict[str, float] = {}
         if others and c.country:
-            s += 3.0 * max(self.country[c.country] - own[0][c.country], 0.0) / others
+            out["country"] = 3.0 * max(self.country[c.country] - own[0][c.country], 0.0) / others
         if c.admin1 and not c.is_country:
-            s += W_ADMIN1 * min(max(self.admin1[c.admin1] - own[1][c.admin1], 0.0), CAP_ADMIN)
+            out["admin1"] = W_ADMIN1 * min(max(self.admin1[c.admin1] - own[1][c.admin1], 0.0), CAP_ADMIN)
         if c.admin2:
-            s += W_ADMIN2 * min(max(self.admin2[c.admin2] - own[2][c.admin2], 0.0), CAP_ADMIN)
-        s += self._container(c, m)
+            out["admin2"] = W_ADMIN2 * min(max(self.admin2[c.admin2] - own[2][c.admin2], 0.0), CAP_ADMIN)
+        out["container"] = self._container(c, m)
         if c.admin2 and m.kind == "toponym":
             pairs = self.county_keys if c.feature_class == "P" else self.town_county_keys
             if c.feature_class == "P" or c.feature_code == "ADM2":
-                s += W_TOWN_COUNTY * bool(pairs.get(c.admin2, set()) - {key})
+                out["county"] = W_TOWN_COUNTY * bool(pairs.get(c.admin2, set()) - {key})
         anchor = self.best[self.anchors[i]] if self.anchors[i] is not None else None
         if anchor is not None:
-            s += W_ANCHOR if _near_anchor(c, anchor) else -2 * W_ANCHOR
+            out["anchor"] = W_ANCHOR if _near_anchor(c, anchor) else -2 * W_ANCHOR
         if self.points and not c.is_country and c.precision != "country":
-            near = min(
-                (haversine_km(c.lat, c.lon, la, lo) for la, lo, k in self.points if k != key), default=None
-            )
-            if near is not None:
-                s += 1.5 if near < 50 else 1.0 if near < 200 else 0.4 if near < 800 else 0.0
-        return s
+            near = self._near(c, key)
+            if near:
+                out["near"] = near
+        return out
+
+    def _near(self, c: Candidate, key: str) -> float:
+        """Bonus for lying near the other names' current places (cached: repeats of a name and the
+        confidence pass ask again)."""
+        hit = self._near_cache.get((c.geonameid, key))
+        if hit is not None:
+            return hit
+        near = min(
+            (haversine_km(c.lat, c.lon, la, lo) for la, lo, k in self.points if k != key), default=None
+        )
+        bonus = 0.0
+        if near is not None:
+            bonus = 1.5 if near < 50 else 1.0 if near < 200 else 0.4 if near < 800 else 0.0
+        self._near_cache[(c.geonameid, key)] = bonus
+        return bonus
 
     def _container(self, c: Candidate, m: Mention) -> float:
         """ "Alexandria, Louisiana" / "Idlib province": the next mention names c's container."""
@@ -382,8 +417,15 @@ def _key(m: Mention) -> str:
 
 def _place(m: Mention, c: Candidate | None, score: float, gaz: Gazetteer) -> Place:
     if c is None:
-        return Place(text=m.text, span=(m.start, m.end), name=m.text, score=0.0, kind=m.kind)
+        return Place(
+            text=m.text,
+            span=(m.start, m.end),
+            name=m.text,
+            score=0.0,
+            kind="demonym" if m.modifier else m.kind,
+        )
     precision = "country" if m.kind == "demonym" else c.precision
+    kind = "demonym" if m.modifier else m.kind  # an adjectival use: never an event's location
     return Place(
         text=m.text,
         span=(m.start, m.end),
@@ -396,7 +438,7 @@ def _place(m: Mention, c: Candidate | None, score: float, gaz: Gazetteer) -> Pla
         feature_class=c.feature_class,
         precision=precision,
         score=score,
-        kind=m.kind,
+        kind=kind,
     )
 
 
