@@ -77,33 +77,49 @@ def _resources() -> Resources:
 
 def extract_batches(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
     """`mapInArrow` function: (input, record) batches in, RESULT_SCHEMA batches out; never raises per row."""
+    from wirecoder.pipeline import BATCH_ARTICLES
+
     resources = _resources()
     rows: list[dict[str, Any]] = []
+    pending: list[tuple[str | None, str]] = []
     for batch in batches:
         for label, record in zip(
             batch.column("input").to_pylist(), batch.column("record").to_pylist(), strict=True
         ):
-            rows.append(process_record(record, label or "", resources))
+            pending.append((record, label or ""))
+            if len(pending) >= BATCH_ARTICLES:
+                rows.extend(process_records(pending, resources))
+                pending = []
             if len(rows) >= OUTPUT_BATCH:
                 yield pa.RecordBatch.from_pylist(rows, schema=RESULT_SCHEMA)
                 rows = []
+    rows.extend(process_records(pending, resources))
     if rows:
         yield pa.RecordBatch.from_pylist(rows, schema=RESULT_SCHEMA)
 
 
-def process_record(record: str | None, label: str, resources: Resources) -> dict[str, Any]:
-    """One input record (a JSON object as text) -> one RESULT_SCHEMA row."""
+def process_records(records: list[tuple[str | None, str]], resources: Resources) -> list[dict[str, Any]]:
+    """(record, input label) pairs -> RESULT_SCHEMA rows in the same order; the good articles are
+    extracted together (`pipeline.extract_articles`: one parser batch), the unreadable ones fail alone."""
     from wirecoder.ingest import ReadFailure
-    from wirecoder.pipeline import extract_article
+    from wirecoder.pipeline import extract_articles
 
-    item = article_from_json(record, label)
-    if isinstance(item, ReadFailure):
-        return _failed_row(record, label, item.reason)
+    items = [article_from_json(record, label) for record, label in records]
+    good = [item for item in items if not isinstance(item, ReadFailure)]
+    extractions = iter(extract_articles(good, resources))
+    return [
+        _failed_row(record, label, item.reason)
+        if isinstance(item, ReadFailure)
+        else _result_row(item, next(extractions), record, label)
+        for (record, label), item in zip(records, items, strict=True)
+    ]
+
+
+def _result_row(item, extraction, record: str | None, label: str) -> dict[str, Any]:
     try:
-        extraction = extract_article(item, resources)
         events = [typed(row) for row in event_rows(extraction)]
         payload = extraction.model_dump_json()
-    except Exception as exc:  # extract_article never raises; this guards the flattening
+    except Exception as exc:  # extraction never raises; this guards the flattening
         return _failed_row(record, label, f"extraction failed: {type(exc).__name__}: {exc}")
     return {
         "article_id": item.id,
