@@ -197,7 +197,11 @@ def predict_pipeline(row: Row, resources) -> tuple[dict[str, object], Extraction
     place = place or next((p for p in ext.places if p.lat is not None), None)
     pred["location"] = (place.lat, place.lon, place.name) if place else None
     kb = getattr(resources, "kb", None)
-    pred["actor"] = actor_group(perpetrator(ext), kb)
+    source = perpetrator(ext)
+    pred["actor"] = actor_group(source, kb)
+    pred["actor_text"] = "-"
+    if source is not None:
+        pred["actor_text"] = f"{source.text!r} -> {source.kb_id or source.name}/{source.country}"
     return pred, ext
 
 
@@ -254,7 +258,8 @@ def main() -> int:
                 hits[f] += 1
             else:
                 crowd = row.crowd["date" if f == "publication" else f]
-                misses[f].append(f"{row.uid} ours={pred[f]!s} crowd={crowd!s} | {row.title[:90]}")
+                ours = f"{pred[f]!s} [{pred['actor_text']}]" if f == "actor" else f"{pred[f]!s}"
+                misses[f].append(f"{row.uid} ours={ours} crowd={crowd!s} | {row.title[:90]}")
         if not args.own:
             confusion[(str(row.crowd["actor"]), str(pred["actor"]))] += 1
     elapsed = time.perf_counter() - t0

@@ -256,3 +256,137 @@ def test_cli_check(tmp_path):
     result = runner.invoke(actors_app, ["check", str(good)])
     assert result.exit_code == 0 and "ok" in result.output
     assert runner.invoke(actors_app, ["check", str(tmp_path / "missing.yaml")]).exit_code == 1
+
+
+# ----------------------------------------------------------------------------- news names, possessives
+def test_news_agencies_are_the_press_not_armies(kb, tokenize):
+    hits = found(kb, tokenize, "BEIRUT (AFP) - The Washington Post and Reuters reported the strike.")
+    assert hits["AFP"] == ("media.afp", "acronym")
+    assert hits["The Washington Post"][0] == "media.wapo"  # not the US government by its capital
+    assert "Washington" not in hits
+    assert kb.entry("media.afp").sector == "JRN"
+
+
+def test_possessive_without_apostrophe_still_names_the_actor(kb, tokenize):
+    hits = found(kb, tokenize, "Assads forces shelled Syrias second city.")
+    assert hits["Assads"][0] == "p.assad"
+    assert hits["Syrias"][0] == "SYR"
+    assert found(kb, tokenize, "Judges ruled on Monday.")["Judges"][0] == "role.judiciary"
+
+
+def test_a_currency_is_not_the_state(kb, tokenize):
+    assert "US" not in found(kb, tokenize, "The project cost US $40 million.")
+    assert found(kb, tokenize, "The US sent $40 million.")["US"][0] == "USA"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "kb_id"),
+    [
+        ("US-led air strikes", "USA", "USA"),  # the leader of the strikes is their actor
+        ("Saudi-led forces", "SAU", "SAU"),
+        ("US-backed rebels", None, None),  # backing is not acting
+        ("an anti-Syria journalist", None, None),
+        ("leaders of the opposition coalition", None, None),  # not the anti-IS coalition
+        ("leaders of the coalition", "IGO", "coalition"),
+        ("Kurds living in Turkey", "TUR", "c.kurds"),  # a community takes the country it lives in
+        ("Jewish settlers in Hebron", "ISR", "isr.settlers"),
+        ("President Bush", "USA", "p.bush"),
+        ("an Argentine judge", "ARG", "ARG"),
+        ("a Protestant extremist group in Northern Ireland", "GBR", "GBR"),
+        ("the Syrian Coalition", "SYR", "syr.snc"),  # the opposition's National Coalition
+    ],
+)
+def test_resolve_modifiers_communities_and_people(kb, phrase, country, kb_id):
+    actor = kb.resolve(phrase)
+    assert (actor.country, actor.kb_id) == (country, kb_id)
+
+
+# ----------------------------------------------------------------------------- story-level resolution
+@pytest.fixture(scope="module")
+def story():
+    """Source and target countries of every event of a short story, through the whole pipeline."""
+    from wirecoder import extract
+
+    def run(text: str) -> list[tuple[str, str | None, str | None, str | None, str | None]]:
+        x = extract(text, published="2016-05-03")
+        return [
+            (
+                e.trigger.text,
+                e.source_actor.country if e.source_actor else None,
+                e.source_actor.kb_id if e.source_actor else None,
+                e.target_actor.country if e.target_actor else None,
+                e.source_actor.sector if e.source_actor else None,
+            )
+            for e in x.events
+        ]
+
+    return run
+
+
+def _event(events: list, trigger: str) -> tuple:
+    return next(e for e in events if e[0] == trigger)
+
+
+def test_unattributed_air_strikes_take_the_side_the_story_names(story):
+    events = story(
+        "Russian warplanes pounded rebel-held districts of Aleppo on Monday. "
+        "The air strikes killed 12 civilians, a monitor said."
+    )
+    assert _event(events, "killed")[1:3] == ("RUS", "rus.vks")
+    assert _event(events, "killed")[3] is None  # the victims are not Russians: the planes came from afar
+
+
+def test_air_strikes_nobody_claims_stay_unattributed(story):
+    events = story(
+        "Air strikes killed 12 civilians in Idlib province on Monday. Syrian officials declined to comment."
+    )
+    assert _event(events, "killed")[1:3] == (None, "role.military_hardware")
+
+
+def test_unnamed_rebels_belong_to_the_story_country(story):
+    events = story(
+        "Rebels attacked an army post near Nyala in Darfur on Friday, Sudanese officials said. "
+        "The rebels killed four soldiers."
+    )
+    assert _event(events, "killed")[1] == "SDN"
+
+
+def test_an_ally_in_the_same_phrase_does_not_give_its_country(story):
+    events = story("The government and its Russian allies shelled the town of Saraqeb in Syria on Monday.")
+    assert _event(events, "shelled")[1] == "SYR"
+
+
+def test_the_other_party_and_the_dateline_are_not_the_story_country(story):
+    assert (
+        _event(story("The president threatened new sanctions against Russia on Tuesday."), "threatened")[1]
+        is None
+    )
+    events = story(
+        "BEIRUT (AFP) - Government helicopters dropped barrel bombs on Saraqeb in Syria's Idlib province, "
+        "killing nine people."
+    )
+    assert _event(events, "dropped")[1] == "SYR"
+
+
+def test_a_weapon_placed_in_a_country_is_no_actor(story):
+    events = story("A car bomb in the Syrian city of Qamishli killed five people on Tuesday.")
+    assert _event(events, "killed")[1] is None
+
+
+def test_a_communitys_fighters_are_not_the_state_forces_of_its_country(kb):
+    kurdish = kb.resolve("Kurdish fighters").model_copy(update={"country": "SYR"})
+    assert "bloc.syr_government" not in kb.families(kurdish)
+    army = kb.resolve("government forces").model_copy(update={"country": "SYR"})
+    assert "bloc.syr_government" in kb.families(army)
+
+
+def test_a_role_phrase_keeps_the_sector_of_all_its_role_words(story):
+    events = story("Leaders of the opposition coalition in Baku agreed to postpone the rally until Friday.")
+    assert _event(events, "agreed")[4] == "OPP"  # "leaders" alone would say GOV
+    assert _event(events, "agreed")[2] != "coalition"  # not the anti-IS coalition
+
+
+def test_abbreviated_titles_match_however_they_are_capitalised(kb, tokenize):
+    assert found(kb, tokenize, "Gen. Ali Hassan resigned.")["Gen."][0] == "role.military_rank"
+    assert found(kb, tokenize, "Lt. Gen. Ali Hassan resigned.")["Lt. Gen."][0] == "role.military_rank"
+    assert kb.resolve("Col. Ali Hassan").sector == "MIL"

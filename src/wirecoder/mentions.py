@@ -3,6 +3,9 @@
 Why a story-level object: "Pentagon spokesman Navy Captain Jeff Davis ... Davis told reporters",
 "the group", "he" only make sense against what the story said before. The resolver remembers every
 actor it has seen, in order, and links surnames, pronouns and definite descriptions back to them.
+Unnamed local actors ("the regime", "rebels", "residents") take the country the story is about, and
+unattributed aircraft ("the air strikes") the side the story says flies them ("Russian warplanes"); when
+the story never says, they stay unattributed rather than guessed.
 """
 
 from __future__ import annotations
@@ -10,9 +13,9 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from wirecoder.actors.kb import ActorKB, ActorMatch
+from wirecoder.actors.kb import INTL_CODES, ActorKB, ActorMatch, is_modifier
 from wirecoder.events.lexicon import load_lexicon
 from wirecoder.nlp import Sentence
 from wirecoder.schema import Actor
@@ -31,6 +34,11 @@ PEOPLE_NOUNS = {
     "activist", "farmer", "prisoner", "detainee", "hostage", "pilgrim", "worshipper", "passenger",
     "trader", "voter", "immigrant", "teacher", "doctor", "patient", "youth", "crowd", "supporter",
 }  # fmt: skip
+# what an attack is made with: an argument slot holding one names no actor, whatever place follows it
+WEAPON_NOUNS = {
+    "bomb", "shell", "rocket", "mortar", "missile", "device", "explosive", "mine", "landmine", "grenade",
+    "fire", "barrel", "gas", "ied", "projectile", "round",
+}  # fmt: skip
 PERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "official", "minister", "president", "commander"}
 _TIME_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
@@ -40,6 +48,16 @@ _TIME_WORDS = {
 _DROP_DEPS = {"relcl", "acl", "cc", "conj", "punct", "advcl", "appos"}
 _NP_PREPS = {"of", "in", "from", "by", "near"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
+# Sectors whose unnamed members belong to the country the story is about ("the regime", "rebels",
+# "residents", "doctors", "a journalist"); aid workers, international bodies and refugees often come from
+# elsewhere, and named foreign media carry their own country.
+_LOCAL_SECTORS = STATE_SECTORS | {"REB", "UAF", "CRM", "PTY", "OPP", "CVL", "ELI", "LAB", "EDU", "AGR", "REL"}
+_LOCAL_SECTORS |= {"MED", "JRN"}
+_HARDWARE = "role.military_hardware"
+# A country named after these is the other party of an event ("sanctions on Iraq", "talks with Syria"),
+# not the place the story's unnamed actors belong to.
+_COUNTERPART_PREPS = {"against", "on", "toward", "towards", "with"}
+_DATELINE_NEXT = {"(", "-", "–", "—", ",", ":"}
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod"}
 _KIND_RANK = {"group": 0, "org": 0, "person": 1, "role": 2, "country": 3}
 
@@ -132,8 +150,61 @@ def _definite_description(tokens: list[Token]) -> bool:
 
 
 def _bare_role(actor: Actor) -> bool:
-    """A role word with no entry of its own ("the regime", "security forces", "the president")."""
-    return actor.kb_id is None or actor.kb_id.startswith("role.")
+    """A role word with no entry of its own ("the regime", "security forces", "the president"), or a
+    community without a country ("Kurds", "Christians")."""
+    return actor.kb_id is None or actor.kb_id.startswith(("role.", "c."))
+
+
+def _elsewhere(m: ActorMatch, after: ActorMatch | None, doc: Doc) -> bool:
+    """A mention that says little about which country a story is about: the other party of an act
+    ("sanctions on Iraq"), a dateline ("BEIRUT (AFP) -"), someone else's stance ("anti-Syria") or an armed
+    force or ally named by its country, which often acts far from home ("Russian warplanes", "Israeli
+    troops", "the US military", "US-led strikes", "its Iranian allies")."""
+    before = [t.lower_ for t in doc[max(0, m.start - 2) : m.start]]
+    if before[-1:] == ["the"]:
+        before = before[:-1]
+    if before and before[-1] in _COUNTERPART_PREPS:
+        return True
+    if m.via == "capital" and m.start == 0 and m.end < len(doc) and doc[m.end].text in _DATELINE_NEXT:
+        return True
+    if m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in {"anti", "pro"}:
+        return True  # "an anti-Syria journalist", "pro-Iranian militias": someone else's stance
+    if m.entry.kind != "country":
+        return m.entry.sector == "MIL"
+    if after is not None and after.start == m.end and after.entry.sector == "MIL":
+        return True
+    if m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in {"led", "backed"}:
+        return True  # "US-led strikes", "Iran-backed militias"
+    return m.end < len(doc) and doc[m.end].lower_ in {"allies", "ally", "backers", "backer", "partners"}
+
+
+def _placed(head: Token) -> bool:
+    """An act noun followed by where it happened ("the blast in Homs", "mortar fire near Damascus")."""
+    preps = [c for c in head.children if c.dep_ == "prep" and c.i > head.i]
+    return bool(preps) and preps[0].lower_ in {"in", "at", "near", "outside", "inside", "across", "around"}
+
+
+def _hardware_owner_of(m: ActorMatch, story_country: str | None) -> str | None:
+    """The KB id a word before "air strikes" or "warplanes" attributes them to: a named actor, a country by
+    its demonym or abbreviation ("Russian", "US"; a bare country name there is more often a list or a tag
+    line), or the story's own state for "government" and "regime"."""
+    entry = m.entry
+    if entry.kind == "role":
+        return story_country if entry.sector in {"GOV", "MIL"} and not entry.inherit else None
+    if entry.kind != "country" and entry.sector not in {"MIL", "GOV"}:
+        return None  # "IS and coalition jets", "UN airstrikes report": only states and their forces fly
+    if entry.kind == "country" and m.via not in {"demonym", "acronym"}:
+        return None
+    return entry.kb_id
+
+
+def _path_to(tok: Token, whole: list[Token]) -> list[Token]:
+    """`tok` and its ancestors inside the mention `whole` (below the mention's head)."""
+    inside = {t.i for t in whole}
+    path = [tok]
+    while path[-1].head.i != path[-1].i and path[-1].head.i in inside:
+        path.append(path[-1].head)
+    return path[:-1] if len(path) > 1 else path
 
 
 def _bracketed(tok: Token) -> bool:
@@ -146,13 +217,20 @@ class StoryActors:
     def __init__(self, kb: ActorKB) -> None:
         self.kb = kb
         self.matches: dict[int, list[ActorMatch]] = {}  # sentence index -> KB matches
+        self._docs: dict[int, Doc] = {}  # sentence index -> its Doc
         self.seen: list[tuple[int, Actor, bool]] = []  # (article offset, actor, is_person)
         self._story_country: str | None = None  # computed on first use, after every sentence is scanned
+        self._hardware_owner: Actor | None | bool = False  # False: not computed yet
+        self._elsewhere: set[tuple[int, int]] = set()  # (sentence, token) saying nothing of the story's place
 
     def scan(self, sentence: Sentence) -> list[ActorMatch]:
         """KB matches of one sentence (tokenized or parsed docs share token indices)."""
         found = self.kb.match(sentence.doc)
         self.matches[sentence.index] = found
+        doc = sentence.doc
+        self._docs[sentence.index] = doc
+        starts = {m.start: m for m in found}
+        self._elsewhere |= {(sentence.index, m.start) for m in found if _elsewhere(m, starts.get(m.end), doc)}
         return found
 
     def kb_actors(self, sentence: Sentence) -> list[Actor]:
@@ -207,9 +285,14 @@ class StoryActors:
                 span = sentence.span(whole[0].idx, whole[-1].idx + len(whole[-1]))
                 text = doc.text[whole[0].idx : whole[-1].idx + len(whole[-1])]
         if best is not None and not (resolved.kb_id or resolved.country):
+            sector = resolved.sector if best.entry.kind == "role" else None  # all the phrase's role words
             resolved = self._from_entry(best, span, text)
+            resolved = resolved.model_copy(update={"sector": sector or resolved.sector})
         if head.pos_ == "NOUN" and load_lexicon().noun(head.lemma_.lower()) and not resolved.kb_id:
             return None  # "the bomb blast killed six": an act, not an actor
+        act = load_lexicon().noun(head.lemma_.lower()) or head.lemma_.lower() in WEAPON_NOUNS
+        if head.pos_ == "NOUN" and act and _placed(head) and not self._named_before(sentence, tokens, head):
+            return None  # "a car bomb in the Syrian city of Qamishli": where it was, not who did it
         named = resolved.kb_id or resolved.country or (head.pos_ == "NOUN" and resolved.sector)
         if head.dep_ in _MODIFIER_DEPS and (not named or (best is not None and best.via == "capital")):
             return None  # "Fresh fighting", "the Damascus bombing": a modifier that names no actor
@@ -225,9 +308,13 @@ class StoryActors:
                 return None
         if not resolved.country and len(whole) > len(tokens):
             resolved = self._country_from_context(sentence, whole, tokens, resolved)
-        if not resolved.country and resolved.sector in STATE_SECTORS and _bare_role(resolved):
+        if resolved.kb_id == _HARDWARE and not resolved.country:
+            owner = self.hardware_owner()
+            if owner is not None:  # "the air strikes" in a story that says whose warplanes they were
+                resolved = owner.model_copy(update={"sector": "MIL", "confidence": 0.5})
+        elif not resolved.country and resolved.sector in _LOCAL_SECTORS and _bare_role(resolved):
             country = self.story_country()
-            if country is not None:  # "the regime", "government forces" in a story about one country
+            if country is not None:  # "the regime", "rebels", "residents" in a story about one country
                 resolved = resolved.model_copy(update={"country": country, "confidence": 0.5})
         actor = resolved.model_copy(update={"text": text, "span": span})
         self.remember(
@@ -242,10 +329,26 @@ class StoryActors:
         country named in the rest of its mention."""
         core_idx = {t.i for t in core}
         lo, hi = whole[0].i, whole[-1].i + 1
+        doc = sentence.doc
         for m in self.matches.get(sentence.index, []):
-            if m.start >= lo and m.end <= hi and m.start not in core_idx and m.entry.country:
-                if m.entry.kind == "country" or not resolved.sector:
-                    return resolved.model_copy(update={"country": m.entry.country})
+            if not (m.start >= lo and m.end <= hi and m.start not in core_idx and m.entry.country):
+                continue
+            path = _path_to(doc[m.start], whole)
+            if any(t.dep_ == "conj" for t in path):
+                continue  # "the government and its Russian allies": another actor, not a qualifier
+            agent = any(t.dep_ == "pobj" and t.head.lower_ == "by" for t in path)
+            if resolved.kb_id == _HARDWARE and not agent:
+                continue  # "air strikes in Syria": where the planes struck, not whose they are
+            if agent and resolved.kb_id == _HARDWARE and m.entry.kind != "role":
+                # "airstrikes carried out by the US-led coalition": the planes' owner is the actor
+                e = m.entry
+                return resolved.model_copy(
+                    update={"name": e.name, "country": e.country, "kb_id": e.kb_id, "confidence": 0.7}
+                )
+            if agent:
+                continue  # "soldiers killed by Hamas": the agent is not the soldiers' country
+            if m.entry.kind == "country" or not resolved.sector or _bare_role(resolved):
+                return resolved.model_copy(update={"country": m.entry.country})
         return resolved
 
     def _clause_subject(self, sentence: Sentence, pronoun: Token, person: bool) -> Actor | None:
@@ -271,18 +374,64 @@ class StoryActors:
         return None
 
     def story_country(self) -> str | None:
-        """The country the story is about: the one its KB mentions name most often (the earliest on a tie).
-        Bare state roles ("the regime", "security forces") belong to it unless their phrase says otherwise."""
+        """The country the story is about: the one its KB mentions (countries and named actors) name most
+        often, the earliest on a tie; the press and countries named as the other party ("sanctions on Iraq")
+        do not count. Unnamed local actors ("the regime", "rebels", "residents") belong to it unless their
+        phrase says otherwise."""
         if self._story_country is None:
-            countries: Counter[str] = Counter()  # countries named as such ("Syria", "Syrian", "Damascus")
-            others: Counter[str] = Counter()  # else the countries of named groups ("the Syrian regime")
+            counts: Counter[str] = Counter()  # "Syria", "Syrian", "Damascus", "the Syrian army"...
             for index in sorted(self.matches):
                 for m in self.matches[index]:
-                    if m.entry.country and m.entry.kind != "role":
-                        (countries if m.entry.kind == "country" else others)[m.entry.country] += 1
-            best = (countries or others).most_common(1)
+                    country = m.entry.country
+                    if not country or country in INTL_CODES or m.entry.kind == "role":
+                        continue
+                    if m.entry.sector == "JRN" or (index, m.start) in self._elsewhere:
+                        continue  # the press ("AFP"), the other party ("on Iraq"), foreign forces
+                    counts[country] += 1
+            best = counts.most_common(1)
             self._story_country = best[0][0] if best else ""
         return self._story_country or None
+
+    def hardware_owner(self) -> Actor | None:
+        """Whose aircraft the story's unattributed "air strikes" and "warplanes" are: the side it names
+        with such words ("Russian warplanes", "regime air strikes", "coalition jets"), the most often
+        named one (the earliest on a tie). None when the story never says: then they stay unattributed."""
+        if self._hardware_owner is False:
+            hardware = self.kb.entry(_HARDWARE)
+            words = {a.lower().split()[-1] for a in (hardware.name, *hardware.aliases)} if hardware else set()
+            owners: Counter[str] = Counter()
+            for index in sorted(self.matches):
+                owners.update(self._aircraft_owners(self.matches[index], self._docs[index], words))
+            best = owners.most_common(1)
+            entry = self.kb.entry(best[0][0]) if best else None
+            self._hardware_owner = None
+            if entry is not None:
+                self._hardware_owner = Actor(
+                    text=entry.name, name=entry.name, country=entry.country, sector="MIL", kb_id=entry.kb_id
+                )
+        return self._hardware_owner or None
+
+    def _aircraft_owners(self, found: list[ActorMatch], doc: Doc, words: set[str]) -> list[str]:
+        """KB ids one sentence names as owners of aircraft or strikes."""
+        starts = {m.start: m for m in found}
+        owners = []
+        for m in found:
+            text = m.text.lower()
+            named = m.entry.kind not in {"role", "country"} and m.entry.sector in {"MIL", "GOV"}
+            if named and (text.split()[-1] in words or text.endswith(("air force", "air forces"))):
+                owners.append(m.entry.kb_id)  # named by its aircraft: "Syrian warplanes", "coalition jets"
+                continue
+            after = starts.get(m.end)
+            if after is None and m.end + 1 < len(doc) and doc[m.end].lower_ in {"or", "and"}:
+                after = starts.get(m.end + 1)  # "Syrian or Russian jets"
+            if after is None or not (
+                after.entry.kb_id == _HARDWARE or after.text.lower().split()[-1] in words
+            ):
+                continue
+            owner = _hardware_owner_of(m, self.story_country())
+            if owner is not None:  # "Russian" + "air raids", "government" + "aircraft"
+                owners.append(owner)
+        return owners
 
     def remember(self, actor: Actor, person: bool = False) -> None:
         if actor.span is not None:
@@ -318,12 +467,22 @@ class StoryActors:
         ]
         return max(around, key=lambda m: m.end - m.start, default=None)
 
+    def _named_before(self, sentence: Sentence, tokens: list[Token], head: Token) -> bool:
+        """A KB mention in the phrase up to its head ("a Syrian army bombardment", "regime air strikes")."""
+        lo = tokens[0].i
+        return any(m.start >= lo and m.start <= head.i for m in self.matches.get(sentence.index, []))
+
     def _inside_match(self, sentence: Sentence, tokens: list[Token]) -> bool:
         return self._best_match(sentence, tokens) is not None
 
     def _best_match(self, sentence: Sentence, tokens: list[Token]) -> ActorMatch | None:
         lo, hi = tokens[0].i, tokens[-1].i + 1
-        inside = [m for m in self.matches.get(sentence.index, []) if m.start >= lo and m.end <= hi]
+        doc = sentence.doc
+        inside = [
+            m
+            for m in self.matches.get(sentence.index, [])
+            if m.start >= lo and m.end <= hi and not is_modifier(m, doc, lo)  # not "opposition coalition"
+        ]
         if not inside:
             return None
         return min(inside, key=lambda m: (_KIND_RANK.get(m.entry.kind, 4), m.start))

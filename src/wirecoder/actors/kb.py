@@ -3,9 +3,10 @@
 The KB is readable YAML (`data/*.yaml`, format documented at the top of each file) loaded into one
 frozen `ActorEntry` per actor. Two phrase tables, built once per load, find every alias in a
 tokenized-only Doc: one on the exact text for acronyms (all-caps aliases such as "IS", "SDF", "U.S."),
-one on the lowercase text for names, demonyms, capitals and role words. `resolve()` turns a noun
-phrase chosen by the event extractor into a `wirecoder.schema.Actor` (canonical name, country,
-sector, KB id), guessing a sector from role words when the phrase names nobody the KB knows.
+one on the lowercase text for names, demonyms, capitals and role words (a capitalised word ending in
+"s" also tries its stem, for texts that lost a possessive apostrophe: "Assads forces"). `resolve()`
+turns a noun phrase chosen by the event extractor into a `wirecoder.schema.Actor` (canonical name,
+country, sector, KB id), guessing a sector from role words when the phrase names nobody the KB knows.
 """
 
 from __future__ import annotations
@@ -93,6 +94,13 @@ _BACKING = frozenset(
         "leaning",
         "installed",
     }
+)
+_CURRENCY = frozenset({"$", "dollar", "dollars", "cents"})
+# "US-led air strikes", "Saudi-led forces": the leader of an armed force or operation is its actor.
+_LED_HEADS = frozenset(
+    {"strike", "strikes", "airstrike", "airstrikes", "air", "raid", "raids", "bombing", "bombings"}
+    | {"bombardment", "forces", "troops", "offensive", "operation", "operations", "attack", "attacks"}
+    | {"warplanes", "jets", "aircraft", "planes", "drones", "assault", "campaign", "invasion", "intervention"}
 )
 # Words before an uppercase stop-word acronym ("it IS", "what IS") that show it is the verb.
 _VERB_CONTEXT_BEFORE = frozenset(
@@ -272,18 +280,18 @@ class ActorKB:
         self._lengths: dict[bool, dict[str, list[int]]] = {True: {}, False: {}}
         for (_key, cased), pattern in self._index.patterns.items():
             alias = pattern.alias
-            words = alias.split()
-            if not all(w.isalnum() for w in words):
-                words = [t.text for t in tok(alias) if not t.is_space]
-            if not cased:
-                words = [w.lower() for w in words]
-            if not words:
-                continue
-            self._tables[cased][tuple(words)] = pattern
-            lengths = self._lengths[cased].setdefault(words[0], [])
-            if len(words) not in lengths:
-                lengths.append(len(words))
-                lengths.sort(reverse=True)
+            forms = [alias.split()]
+            if not all(w.isalnum() for w in forms[0]):
+                # the tokenizer splits "gen." but keeps "Gen." whole: tokenize the forms a text may use
+                spellings = {alias} if cased else {alias, alias[:1].upper() + alias[1:], alias.title()}
+                forms = [[t.text for t in tok(a) if not t.is_space] for a in sorted(spellings)]
+            keys = {tuple(w if cased else w.lower() for w in words) for words in forms}
+            for words in sorted(k for k in keys if k):
+                self._tables[cased][words] = pattern
+                lengths = self._lengths[cased].setdefault(words[0], [])
+                if len(words) not in lengths:
+                    lengths.append(len(words))
+                    lengths.sort(reverse=True)
 
     # ----------------------------------------------------------------------------------------- lookups
     @property
@@ -331,7 +339,11 @@ class ActorKB:
         out = [kb_id] if kb_id and self.entry(kb_id) else []
         out += [a.kb_id for a in self.ancestors(kb_id)] if kb_id else []
         in_bloc = any(self.entry(i).kind == "bloc" for i in out)
-        if country and not in_bloc:  # a named group keeps its own side (the Asayish are not SYR/COP)
+        own = self.entry(kb_id) if kb_id else None
+        community = own is not None and own.kind == "group" and own.sector == "CVL"
+        # a named group keeps its own side (the Asayish are not SYR/COP); so do a community's fighters
+        # ("Kurdish forces" are not the Syrian army)
+        if country and not in_bloc and not community:
             for bloc in self._index.entries.values():
                 if bloc.covers and (f"{country}/{sector}" in bloc.covers or f"{country}/*" in bloc.covers):
                     out.append(bloc.kb_id)
@@ -343,13 +355,21 @@ class ActorKB:
         candidates: list[tuple[int, int, _Pattern]] = []
         for cased, words in ((True, [t.text for t in doc]), (False, [t.lower_ for t in doc])):
             table, lengths = self._tables[cased], self._lengths[cased]
+            stems = {} if cased else _possessive_stems(doc)
             for start, word in enumerate(words):
                 for length in lengths.get(word, ()):
                     if start + length > len(words):
                         continue
                     pattern = table.get(tuple(words[start : start + length]))
+                    last = start + length - 1
+                    if pattern is None and last in stems and length > 1:
+                        pattern = _named(table.get((*words[start:last], stems[last])))
                     if pattern is not None and self._accept(doc, start, start + length, pattern):
                         candidates.append((start, start + length, pattern))
+                if start in stems and (word,) not in table:
+                    stem = _named(table.get((stems[start],)))
+                    if stem is not None:
+                        candidates.append((start, start + 1, stem))
         candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
         taken = [False] * len(doc)
         chosen: list[ActorMatch] = []
@@ -367,6 +387,8 @@ class ActorKB:
         """Case rules: proper names need a capital unless written lowercase in the KB; word-like acronyms
         ("IS", "US") must be used as names, not as the verb or pronoun."""
         text = doc[start:end].text
+        if end < len(doc) and pattern.entry.kind == "country" and doc[end].lower_ in _CURRENCY:
+            return False  # "US $50 million", "US dollars": money, not the state
         if not pattern.cased:
             one_word = end - start == 1
             if one_word and pattern.alias != pattern.alias.lower() and text == text.lower():
@@ -404,7 +426,8 @@ class ActorKB:
         )
         head = [m for m in matches if m.end <= cut]
         tail = [m for m in matches if m.start >= cut and m.via != "capital"]
-        head = [m for m in head if not _is_modifier(m, tokens)]
+        head = [m for m in head if not is_modifier(m, tokens)]
+        tail = [m for m in tail if not is_modifier(m, tokens, cut + 1)]
         roles = [m for m in head if m.entry.kind == "role"]
         primary = _primary([m for m in head if m.entry.kind != "role"])
         from_tail = primary is None
@@ -429,8 +452,10 @@ class ActorKB:
                 confidence=0.5 if role_sector else 0.3,
             )
         entry = primary.entry
-        country = entry.country or self._country_from(head)
         community = entry.kind == "group" and entry.sector == "CVL"
+        country = entry.country or self._country_from(head)
+        if community and country is None and not from_tail:  # "Druze of the Golan", "Kurds in Iraq"
+            country = self._country_from([m for m in tail if m.via != "demonym"])
         if community:  # "Kurdish fighters" -> REB, named after the phrase
             sector = role_sector or entry.sector
             name = name_words if roles else entry.name
@@ -460,6 +485,21 @@ class ActorKB:
         return None
 
 
+def _possessive_stems(doc: Doc) -> dict[int, str]:
+    """Capitalised words that may be a name with its possessive apostrophe lost ("Assads forces",
+    "Syrias Aleppo", as some scraped texts print them): index -> lowercase name without the final s."""
+    return {
+        t.i: t.lower_[:-1]
+        for t in doc
+        if len(t.text) > 3 and t.text[-1] == "s" and t.text[-2] not in "s'’" and t.text[0].isupper()
+    }
+
+
+def _named(pattern: _Pattern | None) -> _Pattern | None:
+    """A pattern that names someone (not a role word, whose plural is listed in the KB already)."""
+    return pattern if pattern is not None and pattern.entry.kind != "role" else None
+
+
 def _shouting(doc: Doc, start: int, end: int) -> bool:
     """True when the neighbouring words are all-caps too (a headline in capitals)."""
     words = [t.text for t in doc[max(0, start - 2) : min(len(doc), end + 2)] if t.is_alpha]
@@ -484,13 +524,17 @@ def _rank(m: ActorMatch) -> int:
     return 1
 
 
-def _is_modifier(m: ActorMatch, tokens: list) -> bool:
-    """A mention that only qualifies the head: "US-backed", "NATO-member", or a bare common-word alias
-    after other words ("opposition coalition" is not the anti-IS coalition)."""
+def is_modifier(m: ActorMatch, tokens: Sequence | Doc, lo: int = 0) -> bool:
+    """A mention that only qualifies the head: "US-backed", "NATO-member", "anti-Syria", or a bare
+    common-word alias after other words of its part of the phrase (from `lo`): "opposition coalition" is
+    not the anti-IS coalition. "US-led air strikes" are the leader's own."""
     if m.end + 1 < len(tokens) and tokens[m.end].text == "-" and tokens[m.end + 1].lower_ in _BACKING:
-        return True
+        led_head = m.end + 2 < len(tokens) and tokens[m.end + 2].lower_ in _LED_HEADS
+        return not (tokens[m.end + 1].lower_ == "led" and led_head)
+    if m.start >= 2 and tokens[m.start - 1].text == "-" and tokens[m.start - 2].lower_ == "anti":
+        return True  # "an anti-Syria journalist", "anti-government protesters"
     text = tokens[m.start].text
-    content_before = [t for t in tokens[: m.start] if t.lower_ not in _DETERMINERS and t.is_alpha]
+    content_before = [t for t in tokens[lo : m.start] if t.lower_ not in _DETERMINERS and t.is_alpha]
     return m.entry.kind != "role" and m.end - m.start == 1 and text.islower() and bool(content_before)
 
 
