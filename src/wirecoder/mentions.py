@@ -251,10 +251,10 @@ class StoryActors:
         tokens = noun_phrase(head)
         doc = sentence.doc
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        core_text = doc.text[start:end]
+        core_text = sentence.text[start:end]  # the Doc's own text (Doc.text rebuilds it token by token)
         whole = full_phrase(head)
         w_start, w_end = whole[0].idx, whole[-1].idx + len(whole[-1])
-        text = doc.text[w_start:w_end]
+        text = sentence.text[w_start:w_end]
         span = sentence.span(w_start, w_end)
         lower = head.lower_
         if lower in _TIME_WORDS:
@@ -283,7 +283,7 @@ class StoryActors:
                 best, resolved = around, self._from_entry(around, span, text)
                 whole = list(doc[around.start : around.end])
                 span = sentence.span(whole[0].idx, whole[-1].idx + len(whole[-1]))
-                text = doc.text[whole[0].idx : whole[-1].idx + len(whole[-1])]
+                text = sentence.text[whole[0].idx : whole[-1].idx + len(whole[-1])]
         if best is not None and not (resolved.kb_id or resolved.country):
             sector = resolved.sector if best.entry.kind == "role" else None  # all the phrase's role words
             resolved = self._from_entry(best, span, text)

@@ -353,9 +353,10 @@ class ActorKB:
     def match(self, doc: Doc) -> list[ActorMatch]:
         """Every KB mention in a (tokenized-only) Doc, longest first, non-overlapping, in text order."""
         candidates: list[tuple[int, int, _Pattern]] = []
-        for cased, words in ((True, [t.text for t in doc]), (False, [t.lower_ for t in doc])):
+        texts = [t.text for t in doc]  # one pass over the Doc: its Token objects are costly to make
+        for cased, words in ((True, texts), (False, [w.lower() for w in texts])):
             table, lengths = self._tables[cased], self._lengths[cased]
-            stems = {} if cased else _possessive_stems(doc)
+            stems = {} if cased else _possessive_stems(texts)
             for start, word in enumerate(words):
                 for length in lengths.get(word, ()):
                     if start + length > len(words):
@@ -485,13 +486,13 @@ class ActorKB:
         return None
 
 
-def _possessive_stems(doc: Doc) -> dict[int, str]:
+def _possessive_stems(texts: list[str]) -> dict[int, str]:
     """Capitalised words that may be a name with its possessive apostrophe lost ("Assads forces",
     "Syrias Aleppo", as some scraped texts print them): index -> lowercase name without the final s."""
     return {
-        t.i: t.lower_[:-1]
-        for t in doc
-        if len(t.text) > 3 and t.text[-1] == "s" and t.text[-2] not in "s'’" and t.text[0].isupper()
+        i: w.lower()[:-1]
+        for i, w in enumerate(texts)
+        if len(w) > 3 and w[-1] == "s" and w[-2] not in "s'’" and w[0].isupper()
     }
 
 
@@ -533,9 +534,9 @@ def is_modifier(m: ActorMatch, tokens: Sequence | Doc, lo: int = 0) -> bool:
         return not (tokens[m.end + 1].lower_ == "led" and led_head)
     if m.start >= 2 and tokens[m.start - 1].text == "-" and tokens[m.start - 2].lower_ == "anti":
         return True  # "an anti-Syria journalist", "anti-government protesters"
-    text = tokens[m.start].text
-    content_before = [t for t in tokens[lo : m.start] if t.lower_ not in _DETERMINERS and t.is_alpha]
-    return m.entry.kind != "role" and m.end - m.start == 1 and text.islower() and bool(content_before)
+    if m.entry.kind == "role" or m.end - m.start != 1 or not tokens[m.start].text.islower():
+        return False
+    return any(t.is_alpha and t.lower_ not in _DETERMINERS for t in tokens[lo : m.start])
 
 
 def _primary(matches: list[ActorMatch]) -> ActorMatch | None:
