@@ -92,3 +92,34 @@ def test_a_speaker_unknown_to_the_knowledge_base_is_kept_as_written(text: str, s
 def test_a_pronoun_speaker_without_antecedent_is_no_source() -> None:
     event = first("They said gunmen stormed the checkpoint near Tessalit.", "ASSAULT")
     assert event.claim is not None and event.claim.source is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels shelled the airport on Monday, but officials said the runway was not damaged.",
+        "Moscow has made its intentions clear on leading the campaign to retake Palmyra with the militias"
+        " it is arming, however diplomats suggest they have not shared a plan.",
+    ],
+)
+def test_clause_before_a_contrasted_report_is_not_reported(text: str) -> None:
+    """A clause joined by "but"/"however" to a later report, or before a speech verb that already
+    reports a clause after it, is the writer's own statement, not the speaker's."""
+    event = first(text, "ASSAULT")
+    assert event.claim is None or event.claim.cue not in {"said", "suggest"}
+
+
+def test_leading_an_operation_to_retake_is_planned_by_the_clause_subject() -> None:
+    event = first(
+        "Moscow has made its intentions clear on leading the campaign to retake Palmyra with the militias"
+        " it is arming, however diplomats suggest they have not shared a plan.",
+        "ASSAULT",
+    )
+    assert event.claim is not None and event.claim.stance == "planned"
+    assert event.source_actor is not None and event.source_actor.country == "RUS"
+
+
+def test_relative_clause_states_a_fact_whatever_the_clause_above_plans() -> None:
+    event = first("Tehran intends to lead an offensive on Mosul with the militias it is arming.", "AID")
+    assert event.claim is None or event.claim.stance == "asserted"
+    assert event.source_actor is not None and event.source_actor.country == "IRN"

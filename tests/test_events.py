@@ -483,3 +483,39 @@ def test_talks_have_no_recipient() -> None:
 )
 def test_sanction_reject_and_threat(text: str, expected: str) -> None:
     assert main(text).event_type == expected
+
+
+def _triggers(text: str):
+    return find_triggers(load_nlp()(text), load_lexicon())
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "source", "target"),
+    [
+        # an infinitive under a gerund under a small clause: the causative verb's subject acts
+        ("Paris made its position clear on sending troops to attack the rebels.", "attack", "Paris",
+         "rebels"),
+        # the verb of a relative clause with no relative word acts on the noun it describes, and its
+        # pronoun subject stands for the subject of the clause above
+        ("Ankara has made its plans clear on leading the push to take Manbij with the militias it is arming.",
+         "arm", "Ankara", "militias"),
+    ],
+)  # fmt: skip
+def test_arguments_of_embedded_and_relative_clauses(text: str, lemma: str, source: str, target: str) -> None:
+    trig = next(t for t in _triggers(text) if t.token.lemma_ == lemma)
+    assert trig.source is not None and trig.source.text == source
+    assert trig.target is not None and trig.target.text == target
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Turkey views the armed branch of the HDP, the Kurdistan Workers' Party (PKK), as a terror group.",
+         "Kurdistan Workers' Party"),
+        ("Israel accused the armed wing of Hamas, the Qassam Brigades, of firing the rockets.",
+         "Qassam Brigades"),
+    ],
+)  # fmt: skip
+def test_named_apposition_of_x_of_y_is_the_target(text: str, target: str) -> None:
+    event = next(e for e in extract(text, published="2022-05-10").events if e.event_type == "ACCUSE")
+    assert event.target_actor is not None and target in event.target_actor.text

@@ -44,6 +44,7 @@ HEDGE_ADVERBS = {
     "probably",
     "perhaps",
 }
+CONTRAST_WORDS = {"but", "however", "yet", "although", "though", "while", "whereas"}
 MODAL_HEDGES = {"may", "might", "could"}
 UNNAMED_SOURCES = {
     "source", "sources", "report", "reports", "rumour", "rumours", "rumor", "rumors", "media", "witness",
@@ -121,7 +122,7 @@ def _speech_cue(trigger: Token) -> tuple[Token | None, Token | None]:
         if head is cur:
             break
         if head.lemma_.lower() in SPEECH_LEMMAS:
-            if cur.dep_ in _REPORTED_DEPS:
+            if cur.dep_ in _REPORTED_DEPS and not _misattached(cur, head):
                 return head, _speaker_of(head)
             break  # the trigger is the speech verb's subject or adjunct, not what is reported
         if head.lemma_.lower() in BLAME_LEMMAS and cur.dep_ == "prep" and cur.lower_ in {"of", "for"}:
@@ -130,9 +131,25 @@ def _speech_cue(trigger: Token) -> tuple[Token | None, Token | None]:
     # "..., Davis told reporters" where the parser hung the quote elsewhere: the root is the cue
     root = trigger.sent.root if trigger.doc.has_annotation("DEP") else None
     if root is not None and root is not trigger and root.lemma_.lower() in SPEECH_LEMMAS:
-        if trigger not in list(_speaker_subtree(root)):
+        if trigger not in list(_speaker_subtree(root)) and not _misattached(trigger, root):
             return root, _speaker_of(root)
     return None, None
+
+
+def _misattached(clause: Token, verb: Token) -> bool:
+    """A clause before a speech verb that is not what it reports: the verb already reports a clause
+    after it ("X plans an assault, but reports suggest it has no plan": one verb takes one complement,
+    so the first clause hangs there only by a parser error), or the two are joined by "but"/"however",
+    which contrasts the speaker's report with a statement of the writer's own."""
+    if clause.i > verb.i:
+        return False
+    if any(c.dep_ in {"ccomp", "xcomp"} and c.i > verb.i for c in verb.children):
+        return True
+    top = clause
+    while top.head.i not in {verb.i, top.i}:  # spaCy makes a new Token object on every access: compare .i
+        top = top.head
+    between = verb.doc[top.right_edge.i + 1 : verb.i]
+    return any(t.lower_ in CONTRAST_WORDS and t.head.i == verb.i for t in between)
 
 
 def _speaker_subtree(verb: Token):
@@ -185,7 +202,7 @@ def _quote_around(sentence: Sentence, trigger: Token) -> tuple[str | None, tuple
 
 
 def _stance(trigger: Token, cue: Token | None, speaker: Token | None) -> str:
-    ancestors = [trigger, *list(trigger.ancestors)[:8]]
+    ancestors = _clause_ancestors(trigger)
     lemmas = [a.lemma_.lower() for a in ancestors]
     if any(lemma in DENY_LEMMAS for lemma in lemmas[1:]):
         return "denied"
@@ -210,6 +227,17 @@ def _stance(trigger: Token, cue: Token | None, speaker: Token | None) -> str:
     if _hedged(trigger, cue, speaker, ancestors):
         return "hedged"
     return "asserted"
+
+
+def _clause_ancestors(trigger: Token) -> list[Token]:
+    """The trigger and the words above it, up to the noun a relative clause describes: "the groups it
+    is backing" states a fact whatever the clause above plans or denies about those groups."""
+    chain = [trigger]
+    for tok in list(trigger.ancestors)[:8]:
+        if chain[-1].dep_ == "relcl":
+            break
+        chain.append(tok)
+    return chain
 
 
 def _hedged(trigger: Token, cue: Token | None, speaker: Token | None, ancestors: list[Token]) -> bool:

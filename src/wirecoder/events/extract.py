@@ -700,6 +700,8 @@ def _arguments(trig: Trigger) -> None:
         trig.target = None
     if trig.event_type == "COOPERATE" and tok.lemma_.lower() == "extradite":
         trig.target = _prep_object(tok, ("to",)) or trig.target  # the state receiving the suspect
+    if trig.target is not None:
+        trig.target = _named_apposition(trig.target) or trig.target
     target = trig.target
     if (
         target is not None
@@ -730,6 +732,30 @@ def _arguments(trig: Trigger) -> None:
             thing = _prep_object(thing, ("of",))  # "part of a military aid program for X"
             if thing is None or _actorish(thing):
                 break
+
+
+def _named_apposition(noun: Token) -> Token | None:
+    """ "the main component of the alliance, the Patriotic Brigades (PB)": a name in apposition to "the X
+    of Y" says who X is more precisely than Y does. The parser often hangs such an apposition on Y or
+    on an earlier word, so a name right after the phrase and its comma counts too."""
+    owner = _prep_object(noun, ("of",)) if noun.pos_ == "NOUN" else None
+    if owner is None:
+        return None
+    doc = noun.doc
+    if any(c.dep_ == "appos" for c in noun.children):
+        return None  # "deputy governor of X, Ali Y": the mention already spans the apposition
+    for cand in owner.children:
+        if cand.dep_ == "appos" and cand.pos_ == "PROPN" and doc[cand.left_edge.i - 1].text == ",":
+            return cand
+    end = noun.right_edge.i
+    if end + 2 >= len(doc) or doc[end + 1].text != ",":
+        return None
+    for cand in (c for c in doc[end + 2 :] if c.dep_ in {"appos", "npadvmod"}):
+        if cand.left_edge.i == end + 2 and cand.pos_ == "PROPN":
+            return cand
+        if cand.left_edge.i > end + 2:
+            break
+    return None
 
 
 def _agentive(tok: Token) -> bool:
@@ -859,8 +885,29 @@ def _verb_arguments(trig: Trigger) -> None:
         trig.source = tok.head  # "the fighters who fled" (relative pronoun subject)
     if trig.target is not None and trig.target.pos_ == "PRON" and trig.target.lower_ in {"which", "that"}:
         trig.target = tok.head if tok.dep_ == "relcl" else None
+    if trig.target is None and _object_gap(tok, children):
+        # "the militias it is arming": the noun the clause describes is what its verb acts on, and a
+        # pronoun subject cannot be that noun, so it stands for the subject of the clause above
+        trig.target = tok.head
+    if trig.target is not None and trig.target.i == tok.head.i and _object_gap(tok, children):
+        if trig.source is not None and trig.source.lower_ in {"it", "they"}:
+            trig.source = _inherited_subject(tok.head) or trig.source
     if trig.target is None:
         trig.target = _clause_target(trig) or _complement_target(trig)
+
+
+def _object_gap(tok: Token, children: list[Token]) -> bool:
+    """Is `tok` the verb of a relative clause with no relative word whose missing object is the noun it
+    describes ("the groups it is backing"), rather than a place or time ("the day rebels attacked")?"""
+    head = tok.head
+    return (
+        tok.dep_ == "relcl"
+        and head.pos_ in {"NOUN", "PROPN"}
+        and head.lower_ not in TIME_WORDS
+        and any(c.dep_ == "nsubj" and c.tag_ not in {"WP", "WDT"} for c in children)
+        and not any(c.dep_ in {"dobj", "nsubjpass", "auxpass", "ccomp", "xcomp"} for c in children)
+        and not any(c.tag_ in {"WRB", "WP", "WDT"} or c.dep_ == "prep" and c.i < tok.i for c in children)
+    )
 
 
 def _clause_target(trig: Trigger) -> Token | None:
@@ -1130,9 +1177,14 @@ def _inherited_subject(tok: Token) -> Token | None:
     prepositions ("began the process of leaving Raqqa"), but never across a reported-speech boundary."""
     cur = tok
     for _ in range(6):
-        if cur.dep_ in _BOUNDARY_DEPS or cur.dep_ not in _CLIMB_DEPS or cur.head is cur:
+        crossing = cur.dep_ in _BOUNDARY_DEPS and not _small_clause(cur)
+        if crossing or (cur.dep_ not in _CLIMB_DEPS and not _small_clause(cur)) or cur.head.i == cur.i:
             return None
         head = cur.head
+        if head.pos_ == "ADJ" and _small_clause(head):  # "made the rebels ready to attack"
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and _actorish(subj) and subj.pos_ != "PRON":
+                return subj
         if cur.dep_ == "prep" and head.lemma_.lower() in VICTIM_VERBS:
             return None  # "five people died in the attack": the victims, not the attackers
         controlled = cur.dep_ == "xcomp" or (cur.dep_ == "dobj" and cur.tag_ == "VBG")
@@ -1157,6 +1209,17 @@ def _inherited_subject(tok: Token) -> Token | None:
                 return next((c for c in agent.children if c.dep_ == "pobj"), None)
         cur = head
     return None
+
+
+def _small_clause(tok: Token) -> bool:
+    """A verbless clause a causative verb governs ("made its intentions clear on leading ..."): its
+    subject is no actor of the acts inside it; the causative verb's subject is."""
+    return (
+        tok.dep_ in {"ccomp", "oprd"}
+        and tok.pos_ == "ADJ"
+        and tok.head.pos_ in {"VERB", "AUX"}
+        and tok.head.lemma_.lower() not in SPEECH_LEMMAS
+    )
 
 
 def _drop_nested(found: list[Trigger]) -> list[Trigger]:
