@@ -69,6 +69,14 @@ ROWS = [
     (9000012, "David", "", 8.43, -82.43, "P", "PPLA", "PA", "04", 80000),
     (9000013, "Nato", "", 10.3, 123.9, "P", "PPL", "PH", "07", 6000),
     (9000014, "Laurel County", "", 37.1, -84.1, "A", "ADM2", "US", "KY", 20000, "125"),
+    (9000020, "Ma'arrat an Nu'man", "Maarrat al-Numan", 35.64, 36.68, "P", "PPL", "SY", "12", 0),
+    (9000021, "Numan", "", 9.47, 12.03, "P", "PPL", "NG", "02", 58000),  # the tail alone, far away
+    (9000022, "Tarma", "", -11.4, -75.7, "P", "PPL", "PE", "12", 12000),
+    (9000023, "Castello", "", 46.0, 11.0, "P", "PPL", "IT", "17", 1900),
+    (9000024, "Date", "", 42.47, 140.86, "P", "PPL", "JP", "12", 35000),
+    (9000025, "Sanaa", "Sana", 15.35, 44.2, "A", "ADM1", "YE", "26", 100000),
+    (9000026, "Orem", "Orum", 40.3, -111.7, "P", "PPL", "US", "UT", 90000),
+    (3175395, "Italy", "Italian Republic", 42.8, 12.8, "A", "PCLI", "IT", "00", 60000000),
 ]
 
 
@@ -384,3 +392,29 @@ def test_county_opening_a_headline(gp):
     # a small county is no well-known place, but its word "County" says what the name is
     found = [(p.text, p.geonameid) for p in places_of(gp, "Laurel County clerk honoured at a dinner.")]
     assert found == [("Laurel County", 9000014)]
+
+
+def test_arabic_compound_is_looked_up_whole(gp):
+    found = {p.text: p.geonameid for p in places_of(gp, "Jets bombed Maarat al-Numan and Manbij on Sunday.")}
+    assert found == {"Maarat al-Numan": 9000020, "Manbij": 167357}  # not "al-Numan" in Nigeria
+    # a compound the gazetteer lacks is no namesake of its second word
+    found = [p.country for p in places_of(gp, "Rebels entered Ain Tarma and shelled Manbij.")]
+    assert found == ["SY"]
+    # the start of a longer unlisted name ("Orum al-Kubra") is not the Utah town "Orum"
+    assert [p.text for p in places_of(gp, "A convoy reached Orum al-Kubra from Aleppo.")] == ["Aleppo"]
+
+
+def test_small_far_namesake_needs_strong_evidence_in_an_anchored_story(gp):
+    text = "Date of publication 5 July. Jets hit Raqqa and Manbij in Syria. Castello sources said ten died."
+    found = [(p.text, p.country) for p in places_of(gp, text)]
+    assert found == [("Raqqa", "SY"), ("Manbij", "SY"), ("Syria", "SY")]
+    # the same town in a story about its own country is kept
+    found = [(p.text, p.country) for p in places_of(gp, "Floods hit towns near Castello in northern Italy.")]
+    assert found == [("Castello", "IT"), ("Italy", "IT")]
+
+
+def test_acronym_spelling_a_province_name_is_no_place(gp):
+    assert [p.text for p in places_of(gp, "SANA reported shelling in Raqqa, quoting the SANA desk.")] == [
+        "Raqqa"
+    ]
+    assert places_of(gp, "Mon 05 Apr 2017 Talks resumed.") == []

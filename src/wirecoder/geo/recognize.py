@@ -10,6 +10,7 @@ because every capitalised word in English news is the name of some hamlet somewh
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -17,7 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from wirecoder.geo.gazetteer import Candidate, Gazetteer
-from wirecoder.geo.names import ARTICLES, normalize
+from wirecoder.geo.names import ARTICLES, fuzzy_key, normalize
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Entities whose words are never toponyms of their own ("Jackson" the person, "Texas Roadhouse" the firm).
@@ -36,7 +37,7 @@ COMMON = {w.lower() for w in """
     Bank Company Group Forces Force Guard Navy Islamic Christian Muslim Jewish Catholic Federal National
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Officer Bureau Commerce Chamber Metro Justice Leader
     Vice Plan Economy Federation Alliance Free Drug Region Olympic Olympics Superior Man Best Star Line Cross
-    Story Band Club Market Station Service Services
+    Story Band Club Market Station Service Services Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun
     """.split()} | set(STOP_WORDS)  # fmt: skip
 CONNECTORS = {
     "-",
@@ -66,7 +67,8 @@ ORG_HEADS = {"forces", "force", "army", "university", "police", "department", "m
              "herald", "tribune", "journal", "gazette", "telegraph", "review", "daily", "weekly", "press",
              "board", "county", "sheriff", "church", "library", "airport", "station", "street", "road",
              "avenue", "highway", "park", "bridge", "square", "hall", "building", "hotel",
-             "mall"}  # fmt: skip
+             "mall", "reuters", "foundation", "trust", "organization", "organisation", "fund", "watch",
+             "helmets"}  # fmt: skip
 
 
 @dataclass
@@ -393,14 +395,15 @@ def _org_follows(doc: Doc, j: int) -> bool:
 
 
 _CURRENCY = set("$€£¥")
-_ACRONYM_CODES = ("ADM1", "CONT", "RGN")  # what an acronym can name besides a country
 
 
 def _acronym(doc: Doc, i: int) -> bool:
-    """An all-capitals word of up to five letters inside mixed-case text, not opening a dateline."""
+    """An all-capitals word of up to five letters in mixed-case text (not a dateline's place name)."""
     tok = doc[i]
-    if not (tok.text.isupper() and tok.is_alpha and len(tok.text) <= 5) or i == 0:
+    if not (tok.text.isupper() and tok.is_alpha and len(tok.text) <= 5):
         return False
+    if i == 0 and not (i + 1 < len(doc) and doc[i + 1].is_lower):
+        return False  # "HOMS, Syria": a dateline; "SANA reported" opens with an acronym
     return not _dateline_follows(doc, i + 1) and sum(t.is_upper for t in doc) <= len(doc) / 2
 
 
@@ -410,6 +413,17 @@ def _country_code(gaz: Gazetteer, doc: Doc, i: int) -> bool:
     if not (len(tok.text) == 2 and tok.text.isupper()) or sum(t.is_upper for t in doc) > len(doc) / 2:
         return False
     return any((c.is_country or c.feature_code == "CONT") and not c.fuzzy for c in gaz.lookup(tok.text))
+
+
+def _acronym_reading(c: Candidate, text: str) -> bool:
+    """Whether an acronym can stand for candidate c: a country, continent or region, or a first-level
+    unit it abbreviates ("NSW"); not a unit whose own name it merely spells in capitals ("SANA", the
+    news agency, is not Sanaa governorate)."""
+    if c.fuzzy:
+        return False
+    if c.is_country or c.feature_code in ("CONT", "RGN"):
+        return True
+    return c.feature_code == "ADM1" and fuzzy_key(c.name) != fuzzy_key(text)
 
 
 def _demonym_cands(gaz: Gazetteer, word: str) -> list[Candidate]:
@@ -441,6 +455,11 @@ def _match(
         if any(ch in _CURRENCY for ch in tok.text):  # "US$", "A$": a currency, not a place
             i += 1
             continue
+        if _head_word(tok.text) in ARABIC_HEADS and not blocked[i]:
+            j = _arabic_compound(gaz, sent, i, taken, blocked, add)
+            if j > i:
+                i = j
+                continue
         pair = doc[i : i + 2].text if i + 1 < n else ""
         if pair in gaz.demonyms and not any(blocked[i : i + 2]) and not any(taken[i : i + 2]):
             # "Sri Lankan", "South Korean"; "the Russian Foreign Ministry" too (an adjectival place name)
@@ -458,6 +477,8 @@ def _match(
                 continue
             if any(not (t.text[:1].isupper() or t.lower_ in CONNECTORS) for t in doc[i:j]):
                 continue
+            if _article_tail(doc, j):
+                continue  # "Orum al-Kubra": the start of a longer Arabic name, not "Orum" (Utah)
             text = sent.text[tok.idx : last.idx + len(last.text)]
             if j - i == 1 and (tok.lower_ in COMMON or tok.lower_ in lowercase_words or len(tok.text) < 3):
                 if not _country_code(gaz, doc, i):
@@ -468,9 +489,7 @@ def _match(
             if j - i == 1 and _acronym(doc, i):
                 # "NATO", "HIV", "FAO" in mixed-case text: an acronym names a country or state ("UAE",
                 # "DRC", "NSW") or nothing; a village spelt the same is no reading of it
-                cands = [
-                    c for c in cands if not c.fuzzy and (c.is_country or c.feature_code in _ACRONYM_CODES)
-                ]
+                cands = [c for c in cands if _acronym_reading(c, text)]
                 if not cands:
                     continue
             if _org_follows(doc, j):
@@ -501,4 +520,71 @@ def _match(
             i, found = j, True
             break
         if not found:
-            i += 1
+            i += 3 if _article_tail(doc, i + 1) else 1
+
+
+# Words that open Arabic place names ("Maarat al-Numan", "Tell Rifaat", "Ain Tarma", "Deir Ezzor"): with
+# the word after them they are one name, looked up whole; their parts alone are other places ("Numan" in
+# Nigeria, "Tarma" in Peru) or none. "Abu" mostly opens a person's name, so it is never a place alone.
+ARABIC_HEADS = {w.lower() for w in """
+    Maarat Maaret Marat Maarrat Tell Tel Tal Tall Ain Ayn Deir Dayr Jisr Kafr Kfar Kafar Khan Ras Bab Beit
+    Bayt Abu Umm Jabal Jebal Jebel Wadi Qasr Hayy Bir Mazraat Qalaat Qalat
+    Souq Suq""".split()}  # fmt: skip
+_FUSED_ARTICLE = re.compile(r"^(?:a|e)([lrsztdn])\1(?=[aeiouy])", re.IGNORECASE)
+
+
+def _article_tail(doc: Doc, j: int) -> bool:
+    """Whether tokens j.. read "al-Kubra": an Arabic article joined to a capitalised word."""
+    return (
+        j + 2 < len(doc)
+        and doc[j].lower_ in ARTICLES
+        and doc[j + 1].text == "-"
+        and doc[j + 2].text[:1].isupper()
+    )
+
+
+def _head_word(text: str) -> str:
+    """A token's letters in lower case ("Ma'arat" -> "maarat")."""
+    return "".join(ch for ch in text.lower() if ch.isalpha())
+
+
+def _arabic_compound(gaz: Gazetteer, sent, i: int, taken: list[bool], blocked: list[bool], add) -> int:
+    """Match an Arabic compound name opening at token i (a word of ARABIC_HEADS, then one or two name
+    words, each optionally behind an article: "al-Numan"). Returns the token after the compound, or i
+    when no name word follows. A compound the gazetteer lacks is still consumed, so its parts are not
+    matched alone; after "in"/"near" it is kept as a place mention with no known position."""
+    doc = sent.doc
+    n = len(doc)
+    ends: list[int] = []
+    k = i + 1
+    for _ in range(2):
+        if k + 2 < n and doc[k].lower_ in ARTICLES and doc[k + 1].text in ("-", "'"):
+            k += 2  # "al - Numan"
+        elif k + 1 < n and doc[k].lower_ in ARTICLES and doc[k + 1].text[:1].isupper():
+            k += 1  # "al Numan"
+        if k >= n or not (doc[k].is_alpha and doc[k].text[:1].isupper()) or taken[k] or blocked[k]:
+            break
+        k += 1
+        ends.append(k)
+    if not ends:
+        return i
+    head = doc[i]
+    person_like = head.lower_ == "abu"
+    for j in reversed(ends):
+        last = doc[j - 1]
+        text = sent.text[head.idx : last.idx + len(last.text)]
+        first, rest = text.split(None, 1)
+        unfused = _FUSED_ARTICLE.sub(r"\1", rest)  # "Deir Ezzor" -> "Deir Zor"
+        cands = gaz.lookup(text) or gaz.lookup(f"{first} {unfused}")
+        if not cands:
+            continue
+        # a two-word Arabic name is specific enough mid-sentence; opening a sentence ("Tall Abyad
+        # residents said") or as "Abu X" (mostly a person) it needs a locative word or a well-known place
+        opening = i == 0 and not _dateline_follows(doc, j)
+        if (person_like or opening) and not (_locative(doc, i) or _salient(cands, strict=opening)):
+            continue
+        add(i, j, "toponym", cands, 0.6 if all(c.fuzzy for c in cands) else 0.7)
+        return j
+    if not person_like and _locative(doc, i):
+        add(i, ends[0], "toponym", [], 0.4)
+    return ends[0]

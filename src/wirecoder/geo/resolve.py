@@ -80,9 +80,12 @@ class Geoparser:
             best = [m.candidates[max(range(len(sc)), key=sc.__getitem__)] if sc else None
                     for m, sc in zip(mentions, scores, strict=True)]  # fmt: skip
         ctx = _Context(mentions, best, text, scores, anchors)
+        stray = _stray_namesakes(mentions, best, ctx)
         places = []
         for i, m in enumerate(mentions):
             c = best[i]
+            if i in stray:
+                continue
             anchor = best[anchors[i]] if anchors[i] is not None else None
             if anchor is not None and (c is None or not _near_anchor(c, anchor)):
                 # "a village east of Raqqa" that the gazetteer lacks: its namesakes elsewhere are wrong,
@@ -252,6 +255,55 @@ _ANCHOR_GAP = re.compile(
     r"(?:the\s+(?:city|town|province)\s+of\s+)?",
     re.IGNORECASE,
 )
+
+
+HOME_SHARE = 0.5  # a story is anchored in a country holding this share of its distinct place names
+STRAY_POP = 100_000  # namesakes smaller than this, far from the story's country, need strong evidence
+STRAY_ISOLATED = True
+MATCHER_CONF = 0.9  # mentions below this confidence were found by the gazetteer matcher alone
+
+
+def _home_country(mentions: list[Mention], best: list[Candidate | None], keys: list[str]) -> str:
+    """The country the story is anchored in: the one most of its distinct place names (and demonyms)
+    resolve to, when it holds at least HOME_SHARE of them and two or more; "" otherwise."""
+    per_key: dict[str, str] = {}
+    for m, c, key in zip(mentions, best, keys, strict=True):
+        if c is not None and c.country and m.confidence >= 0.7:
+            per_key.setdefault(key, c.country)
+    counts = Counter(per_key.values())
+    if not counts:
+        return ""
+    country, n = counts.most_common(1)[0]
+    return country if n >= 2 and n >= HOME_SHARE * len(per_key) else ""
+
+
+def _stray_namesakes(mentions: list[Mention], best: list[Candidate | None], ctx: _Context) -> set[int]:
+    """Mentions found by the matcher alone that resolve to a small place in another country than the
+    story's home, with no other name of the story in that country and no "X, Y" container or
+    "city of" word for them: "Date" (Japan) from "Date of publication", "Castello" (Italy) in a story
+    whose places are all in Syria. Capitalised words and unlisted local names are namesakes of
+    hamlets everywhere; such a reading is far likelier wrong than a far-away place named in passing."""
+    home = _home_country(mentions, best, ctx.keys)
+    if not home and not STRAY_ISOLATED:
+        return set()
+    countries: dict[str, set[str]] = {}
+    for c, key in zip(best, ctx.keys, strict=True):
+        if c is not None and c.country:
+            countries.setdefault(c.country, set()).add(key)
+    out = set()
+    for i, (m, c) in enumerate(zip(mentions, best, strict=True)):
+        if c is None or m.kind != "toponym" or m.confidence >= MATCHER_CONF or m.hint:
+            continue
+        if c.country == home or c.is_country or c.feature_code in ("ADM1", "CONT", "PPLC") or c.geonameid < 0:
+            continue
+        if c.population >= STRAY_POP or countries.get(c.country, set()) - {ctx.keys[i]}:
+            continue
+        if not home and len(set().union(*countries.values()) - {ctx.keys[i]}) < 2:
+            continue
+        if ctx._container(c, m) > 0:
+            continue
+        out.add(i)
+    return out
 
 
 def _anchors(mentions: list[Mention], text: str) -> list[int | None]:
