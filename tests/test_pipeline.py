@@ -174,3 +174,28 @@ def test_a_government_acting_in_a_sentence_is_not_its_place_anywhere_in_it():
 )
 def test_the_main_clause_outranks_a_clause_that_sets_the_scene(text, main_type):
     assert extract(text, published="2018-10-20").events[0].event_type == main_type
+
+
+def test_output_does_not_depend_on_the_process_hash_seed():
+    """Spark workers, pool workers and the CLI run in processes with different string-hash seeds:
+    the same article must give byte-identical output in each."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from wirecoder import extract; print(extract('Government jets bombed a market in Saraqeb on "
+        "Monday, killing 14 people, among them five children, three women and two rescue workers.', "
+        "published='2016-05-03').model_dump_json())"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=os.environ | {"PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in (1, 2, 3, 4)
+    }
+    assert len(outputs) == 1

@@ -915,9 +915,9 @@ def merge_casualties(items: list[Casualties]) -> Casualties | None:
     merged = Casualties(text=best.text, span=best.span, killed_range=best.killed_range)
     for f in fields:
         setattr(merged, f, _best([(getattr(c, f), c) for c in items if getattr(c, f) is not None]))
-    kinds = {k for c in items for k in c.victims}
+    kinds = dict.fromkeys(k for c in items for k in c.victims)  # first-seen order, the same in every process
     victims: dict[str, int | None] = {}
-    for k in sorted(kinds, key=lambda k: [k in c.victims for c in items].index(True)):
+    for k in kinds:
         # a civilian count read off "10 children were executed" is only a floor for a larger toll
         usable = [c for c in items if k != "civilians" or _says_civilians(c) or c.killed == merged.killed]
         victims[k] = _best([(c.victims[k], c) for c in usable if c.victims.get(k) is not None])
