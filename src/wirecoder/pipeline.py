@@ -82,23 +82,13 @@ RECENT_PLACE_SENTENCES = 3  # how far back an event with no place of its own loo
 DATELINE_CHARS = 300  # a dateline sits at the top of a story
 _DATELINE_TAIL = re.compile(
     r"\s*(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)\s*)?"
-    r"(?:\((?:AFP|Reuters|AP|Xinhua|Anadolu|dpa|UPI|IANS|SANA|[A-Z]{2,6})\)|[-\u2013\u2014]{1,2}\s)"
+    r"(?:\((?:Reuters|Xinhua|Anadolu|dpa|[A-Z]{2,6})\)|[-\u2013\u2014]{1,2}\s)"
 )
 # subordinators and prepositions whose clause sets the scene of another event ("after", "following")
 _SCENE_MARKS = {
-    "after",
-    "before",
-    "since",
-    "following",
-    "when",
-    "while",
-    "where",
-    "unless",
-    "if",
-    "until",
-    "amid",
-}
-_BASED = re.compile(r"-?\s?based\b", re.I)  # "the London-based Observatory": where an organisation sits
+    "after", "before", "since", "following", "when", "while", "where", "unless", "if", "until", "amid",
+}  # fmt: skip
+_BASED = re.compile(r"-?\s?based\b", re.I)
 BATCH_ARTICLES = 8  # articles whose sentences share one parser batch
 PARSE_BATCH_SENTENCES = 256  # bigger parser batches amortise its per-batch overhead (bench/throughput.py)
 _VIOLENT_ACLED = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -220,9 +210,7 @@ class _StoryExtractor:
         self.published = article.published or (stamp.value if stamp else None)
         self.stamp_span = stamp.span if stamp else None
         self.actors = StoryActors(res.kb)
-        self.recent_place: tuple[int, Place] | None = (
-            None  # (sentence index, place) of the last located event
-        )
+        self.recent_place: tuple[int, Place] | None = None  # the last located event's sentence and place
 
     def run(self, meta: ArticleMeta) -> Extraction:
         self.prepare()
@@ -253,6 +241,9 @@ class _StoryExtractor:
         org_spans += _person_names(sentences, self.actors)
         places = self.res.geoparser.toponyms(sentences, self.text, exclude=org_spans)
         self.places = places
+        # where a story was filed ("BEIRUT (AFP) -") or where an organisation sits ("London-based") is
+        # never where its events happened
+        self.locatable = [p for p in places if not self._dateline(p) and not self._seat(p)]
         self.place_texts = {p.text.lower() for p in places if p.kind == "toponym"}
         self.story_date = self._story_date(sentences)
         for sentence in selected:  # subjects first, so "its"/"the group" can refer back to them
@@ -383,6 +374,10 @@ class _StoryExtractor:
         after = self.text[place.span[1] : place.span[1] + 40]
         return (place.text.isupper() and len(place.text) > 2) or bool(_DATELINE_TAIL.match(after))
 
+    def _seat(self, place: Place) -> bool:
+        """ "the London-based Observatory": where an organisation sits."""
+        return place.span is not None and bool(_BASED.match(self.text, place.span[1]))
+
     def _is_place(self, actor: Actor) -> bool:
         """ "fleeing Raqqa": a toponym in an argument slot is where the event happened, not who took part."""
         return not actor.kb_id and actor.text.lower().removeprefix("the ") in self.place_texts
@@ -405,19 +400,12 @@ class _StoryExtractor:
         # sentence, its other mentions there are the same actor, not the event's place
         candidates = [
             p
-            for p in self.places
-            if not self._dateline(p)
-            and not _BASED.match(self.text, p.span[1] if p.span else 0)
-            and not (p.text.lower() in acting and p.span and sentence.start <= p.span[0] < sentence.end)
+            for p in self.locatable
+            if not (p.text.lower() in acting and _in_sentence(sentence, p))
+            and not (p.span and source is not None and _overlaps(p.span, source.span))
         ]
-        if source is not None and source.span is not None:
-            s0, s1 = source.span
-            candidates = [p for p in candidates if not (p.span and p.span[0] < s1 and s0 < p.span[1])]
         place = self.res.geoparser.event_location(sentence, offset, candidates)
-        in_sentence = (
-            place is not None and place.span is not None and sentence.start <= place.span[0] < sentence.end
-        )
-        if in_sentence:
+        if place is not None and _in_sentence(sentence, place):
             self._remember_place(sentence, place, trig)
         elif (
             self.recent_place is not None and sentence.index - self.recent_place[0] <= RECENT_PLACE_SENTENCES
@@ -600,7 +588,7 @@ def _filled(e: Event) -> int:
 def _acting_place(sentence: Sentence, place: Place) -> bool:
     """A place name that is a clause's subject or possessor in this sentence ("the US has denied ...",
     "Ankara plans ...", "Turkey's army") names a government acting, not where the event happened."""
-    if not sentence.parsed or place.span is None or not (sentence.start <= place.span[0] < sentence.end):
+    if not sentence.parsed or not _in_sentence(sentence, place):
         return False
     found = sentence.doc.char_span(place.span[0] - sentence.start, place.span[1] - sentence.start,
                                    alignment_mode="expand")  # fmt: skip
@@ -613,6 +601,10 @@ def _in_place_phrase(text: str, actor: Actor) -> bool:
         return False
     before = text[max(0, actor.span[0] - 8) : actor.span[0]].lower().split()
     return bool(before) and before[-1] in {"in", "at", "from", "near", "to", "into", "outside", "across"}
+
+
+def _in_sentence(sentence: Sentence, place: Place) -> bool:
+    return place.span is not None and sentence.start <= place.span[0] < sentence.end
 
 
 def _overlaps(span: tuple[int, int], other: tuple[int, int] | None) -> bool:
