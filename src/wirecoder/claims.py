@@ -119,7 +119,7 @@ def _speech_cue(trigger: Token) -> tuple[Token | None, Token | None]:
     cur = trigger
     for _ in range(8):
         head = cur.head
-        if head is cur:
+        if head == cur:
             break
         if head.lemma_.lower() in SPEECH_LEMMAS:
             if cur.dep_ in _REPORTED_DEPS and not _misattached(cur, head):
@@ -264,7 +264,7 @@ def _negated(trigger: Token) -> bool:
     """Negation on the trigger itself or on the light/control verb it depends on ("did not attack",
     "has not launched an offensive", "have not yet been announced")."""
     scope = [trigger]
-    if trigger.dep_ in {"dobj", "xcomp", "nsubjpass"} and trigger.head is not trigger:
+    if trigger.dep_ in {"dobj", "xcomp", "nsubjpass"} and trigger.head != trigger:
         scope.append(trigger.head)
     return any(
         c.dep_ == "neg" or c.lower_ in {"never", "no"} and c.dep_ == "det" for t in scope for c in t.children

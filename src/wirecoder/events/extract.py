@@ -395,7 +395,7 @@ def _pledged(tok: Token) -> bool:
     """ "have sworn to fight", "vowed to crush": violence pledged is a threat, not a plan."""
     cur = tok
     for _ in range(2):
-        if (cur.dep_ != "xcomp" and not _infinitive(cur)) or cur.head is cur:
+        if (cur.dep_ != "xcomp" and not _infinitive(cur)) or cur.head == cur:
             return False
         cur = cur.head
         if cur.lemma_.lower() in PLEDGE_WORDS:
@@ -407,7 +407,7 @@ def _decided(tok: Token) -> bool:
     """Is the act the content of an announced or taken decision ("announced it would suspend aid")?"""
     cur = tok
     for _ in range(3):
-        if cur.dep_ not in {"ccomp", "xcomp", "conj"} or cur.head is cur:
+        if cur.dep_ not in {"ccomp", "xcomp", "conj"} or cur.head == cur:
             return False
         cur = cur.head
         if cur.lemma_.lower() in {"announce", "decide", "confirm"}:
@@ -419,7 +419,7 @@ def _getting_ready(tok: Token) -> bool:
     """ "prepared to resume shelling", "is poised to attack": an attack made ready, not yet made."""
     cur = tok
     for _ in range(3):
-        if cur.dep_ not in {"xcomp", "dobj", "pcomp", "prep", "acomp"} or cur.head is cur:
+        if cur.dep_ not in {"xcomp", "dobj", "pcomp", "prep", "acomp"} or cur.head == cur:
             return False
         cur = cur.head
         if cur.lemma_.lower() in READY_WORDS:
@@ -491,14 +491,11 @@ def _intent(tok: Token) -> str | None:
             return "future"
         if any(c.dep_ == "aux" and c.lower_ in POSSIBLE_AUX for c in cur.children) and _conditional(cur):
             return "future"  # "may halt its mediation if ...": a conditional announcement
-        if cur.lemma_.lower() in INTENT_WORDS and cur is not tok:
+        if cur.lemma_.lower() in INTENT_WORDS and cur != tok:
             return "intent"
-        if (
-            any(c.dep_ == "acomp" and c.lemma_.lower() in INTENT_WORDS for c in cur.children)
-            and cur is not tok
-        ):
+        if any(c.dep_ == "acomp" and c.lemma_.lower() in INTENT_WORDS for c in cur.children) and cur != tok:
             return "intent"
-        if cur.head is cur or (
+        if cur.head == cur or (
             cur.dep_ not in {"xcomp", "dobj", "acomp", "pobj", "prep", "conj"} and not _infinitive(cur)
         ):
             break
@@ -516,7 +513,7 @@ def _offered(tok: Token) -> bool:
     decision already taken ("decided to lift")."""
     cur = tok
     for _ in range(3):
-        if cur.dep_ not in {"xcomp", "acomp"} or cur.head is cur:
+        if cur.dep_ not in {"xcomp", "acomp"} or cur.head == cur:
             return False
         cur = cur.head
         if cur.lemma_.lower() in OFFER_WORDS or any(
@@ -809,7 +806,7 @@ def _thing_owner(thing: Token) -> Token | None:
 def _condition_subject(tok: Token) -> Token | None:
     """A threat is aimed at the one who must comply: the subject of its "unless"/"if" clause."""
     for t in tok.subtree:
-        if t.dep_ == "mark" and t.lower_ in {"unless", "if"} and t.head is not tok:
+        if t.dep_ == "mark" and t.lower_ in {"unless", "if"} and t.head != tok:
             subj = next((c for c in t.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if (
                 subj is not None
@@ -1255,7 +1252,7 @@ def _drop_nested(found: list[Trigger]) -> list[Trigger]:
                         other.mode = trig.mode
                     dup = True
                 break
-            if head.head is head:
+            if head.head == head:
                 break
             direct = direct and head.dep_ in _COMPLEMENT_DEPS
             head = head.head
