@@ -211,6 +211,9 @@ class _StoryExtractor:
         self.stamp_span = stamp.span if stamp else None
         self.actors = StoryActors(res.kb)
         self.recent_place: tuple[int, Place] | None = None  # the last located event's sentence and place
+        # the story context ACLED's classifier reads: built once, so its per-story cache hits
+        self.acled_context = self.text[:2000]
+        self.acled_context_lower = self.acled_context.lower()
 
     def run(self, meta: ArticleMeta) -> Extraction:
         self.prepare()
@@ -324,12 +327,13 @@ class _StoryExtractor:
         cas = casualty_parser.merge_casualties(found) if found else None
         acled_type, acled_subtype = classify_acled(
             sentence.text,
-            self.text[:2000],
+            self.acled_context,
             trig.event_type,
             mode,
             source.sector if source else None,
             target.sector if target else None,
             cas.killed if cas else None,
+            text_lower=self.acled_context_lower,
         )
         if trig.event_type in VERBAL_TYPES and acled_type in _VIOLENT_ACLED:
             acled_type, acled_subtype = None, None  # "denied assisting the YPG" is no armed clash

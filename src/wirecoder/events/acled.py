@@ -120,7 +120,9 @@ def _has(cue: str, text: str) -> bool:
     return _cues()[cue].search(text) is not None
 
 
+@lru_cache(maxsize=8192)
 def _find(cue: str, text: str) -> re.Match[str] | None:
+    """Cached like `_has` (a match object is read-only)."""
     return _cues()[cue].search(text)
 
 
@@ -270,6 +272,7 @@ def _pair(sub: str | None) -> tuple[str | None, str | None]:
     return (SUBTYPES[sub], sub) if sub else (None, None)
 
 
+@lru_cache(maxsize=1024)
 def _from_text(
     s: str,
     original: str,
