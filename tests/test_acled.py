@@ -444,3 +444,19 @@ def test_declared_truce_and_signed_deal_are_agreements() -> None:
     # signing a peace deal is SUPPORT in PLOVER (3.3) and an agreement in ACLED
     assert sub("The two factions signed a peace agreement in Juba.", "SUPPORT") == "Agreement"
     assert sub("The minister praised the mediators in Juba.", "SUPPORT") is None
+
+
+def test_talks_in_a_protest_story_get_no_protest_category() -> None:
+    story = (
+        "Police in Lilongwe fired tear gas at hundreds of traders marching against new market fees. "
+        "The mayor said the council would meet the traders' leaders next week."
+    )
+    sentence = "The mayor said the council would meet the traders' leaders next week."
+    assert classify_acled(sentence, story, "CONSULT", None, "GOV", "CVL", None) == (None, None)
+    assert classify_acled(sentence, story, "AGREE", None, "GOV", "CVL", None) == (None, None)
+    assert classify_acled(sentence, story, "ASSAULT", None, "COP", "CVL", None)[0] == "Protests"
+
+
+def test_a_swap_under_a_deal_is_an_agreement() -> None:
+    text = "Armenia and Azerbaijan swapped 40 detainees on Sunday under a deal brokered by Qatar."
+    assert classify_acled(text, text, "COOPERATE", None, "GOV", "GOV", None)[1] == "Agreement"

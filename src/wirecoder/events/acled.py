@@ -57,9 +57,13 @@ SUBTYPES: dict[str, str] = {
     "Other": STRATEGIC,
 }
 
-# PLOVER types that are speech, not deeds: they get an ACLED category only when their sentence
-# describes a demonstration (e.g. "protesters denounced ..."), never from the deed they talk about.
-VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "CONSULT", "REJECT", "THREATEN", "SUPPORT", "SANCTION"})
+# PLOVER types that are speech, deals or help, not force: they get an ACLED category only when their
+# sentence describes a demonstration (e.g. "protesters denounced ...") or a signed agreement, never from
+# the deed they talk about or from the rest of the story ("would hold talks" in a protest story).
+VERBAL_TYPES = frozenset(
+    {"ACCUSE", "REQUEST", "CONSULT", "REJECT", "THREATEN", "SUPPORT", "SANCTION", "AGREE", "AID", "COOPERATE"}
+)
+_PEACEFUL_DEEDS = frozenset({"AGREE", "AID", "COOPERATE"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 ARMED_SECTORS = frozenset({"MIL", "COP", "SPY", "REB", "INS", "MILITIA", "PMC", "UAF"})
 CIVILIAN_SECTORS = frozenset(
@@ -191,8 +195,12 @@ def classify_acled(
     ctx = text_lower if text_lower is not None else context.lower()
     if event_type in VERBAL_TYPES:
         sub = _demonstration(s, ctx, killed) if _has("protest", s) else None
-        if sub is None and event_type == "SUPPORT" and _has("agreement", s):
+        if sub is None and event_type in {"SUPPORT", "AGREE"} and _has("agreement", s):
             sub = "Agreement"  # signing a ceasefire or peace deal (PLOVER SUPPORT, CAMEO 057)
+        if sub is None and event_type in _PEACEFUL_DEEDS:
+            # a deed of its own sentence may be a strategic development ("exchanged prisoners under a deal")
+            found = _from_text(s, sentence, ctx, source_sector, target_sector, killed)
+            sub = found if found and SUBTYPES[found] == STRATEGIC else None
         return _pair(sub)
     if event_type == "RETREAT":
         sub = _retreat(s)
