@@ -199,3 +199,14 @@ def test_output_does_not_depend_on_the_process_hash_seed():
         for seed in (1, 2, 3, 4)
     }
     assert len(outputs) == 1
+
+
+def test_an_armed_group_named_like_a_town_is_not_a_place():
+    text = (
+        "Israeli aircraft struck a camp in Rafah on Monday, the health ministry said. "
+        "The army said it had hit a Hamas position."
+    )
+    x = extract(text, published=date(2024, 5, 27))
+    assert "Hamas" in [a.text for a in x.actors]
+    assert "Hamas" not in [p.text for p in x.places]
+    assert {p.text for p in x.places} >= {"Rafah"}

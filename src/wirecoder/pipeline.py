@@ -240,7 +240,9 @@ class _StoryExtractor:
         for actor in kb_mentions:
             if not _in_place_phrase(self.text, actor):
                 self.actors.remember(actor)
-        org_spans = [a.span for a in kb_mentions if a.span and len(a.text.split()) > 1]
+        # a named group, organisation or person is never a place ("Hamas" is not Hamm); a one-word
+        # country or capital is both, and the geoparser decides
+        org_spans = [a.span for a in kb_mentions if a.span and (len(a.text.split()) > 1 or self._no_place(a))]
         org_spans += _person_names(sentences, self.actors)
         places = self.res.geoparser.toponyms(sentences, self.text, exclude=org_spans)
         self.places = places
@@ -271,6 +273,14 @@ class _StoryExtractor:
             [a for e in ordered for a in (e.source_actor, e.target_actor) if a] + kb_mentions
         )
         return Extraction(article=meta, events=ordered, actors=actors, places=places)
+
+    def _no_place(self, actor: Actor) -> bool:
+        """A named organisation, person or armed group ("Hamas" is not Hamm in Germany). Countries,
+        capitals and communities ("Kurdish", "Arab", also in "Ain al-Arab") are left to the geoparser."""
+        if not actor.kb_id:
+            return False
+        entry = self.res.kb.entry(actor.kb_id)
+        return entry.kind in {"org", "person"} or (entry.kind == "group" and entry.sector != "CVL")
 
     def _casualties(self, sentence: Sentence) -> list[Casualties]:
         """Casualty statements of a sentence, computed once however many events it holds."""
