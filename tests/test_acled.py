@@ -460,3 +460,18 @@ def test_talks_in_a_protest_story_get_no_protest_category() -> None:
 def test_a_swap_under_a_deal_is_an_agreement() -> None:
     text = "Armenia and Azerbaijan swapped 40 detainees on Sunday under a deal brokered by Qatar."
     assert classify_acled(text, text, "COOPERATE", None, "GOV", "GOV", None)[1] == "Agreement"
+
+
+def test_a_mine_left_from_old_fighting_is_an_explosive_not_a_battle() -> None:
+    text = "A landmine left over from earlier fighting killed two boys herding goats near Taiz."
+    assert sub(text, "ASSAULT") == "Remote explosive/landmine/IED"
+
+
+def test_a_person_seized_in_the_passive_is_an_abduction_not_territory() -> None:
+    text = "An aid worker was seized by armed men in Goma and driven to an unknown location."
+    assert sub(text, "ASSAULT", "abduct") == "Abduction/forced disappearance"
+
+
+def test_toxic_agents_are_chemical_weapons() -> None:
+    text = "Soldiers said drones dropped canisters of toxic agents on their positions near Kupiansk."
+    assert sub(text, "ASSAULT") == "Chemical weapon"

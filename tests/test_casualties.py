@@ -548,3 +548,9 @@ def test_all_five_and_a_superlative_since_are_one_event():
         "The helicopter was downed, killing all five people aboard, the worst loss since the army intervened."
     )
     assert c.killed == 5
+
+
+@pytest.mark.parametrize("victim", ["a shepherd", "a fisherman", "an imam", "a truck driver"])
+def test_one_named_civilian_trade_counts_as_one_civilian(victim):
+    c = one(f"Gunmen killed {victim} near the river on Sunday.")
+    assert (c.killed, c.victims) == (1, {"civilians": 1})

@@ -210,3 +210,16 @@ def test_an_armed_group_named_like_a_town_is_not_a_place():
     assert "Hamas" in [a.text for a in x.actors]
     assert "Hamas" not in [p.text for p in x.places]
     assert {p.text for p in x.places} >= {"Rafah"}
+
+
+def test_the_main_clause_deed_leads_when_two_triggers_merge():
+    x = extract("A mine left from earlier fighting killed a farmer near Hodeidah on Monday.")
+    main = x.events[0]
+    assert main.trigger.text == "killed"
+    assert main.casualties is not None and main.casualties.killed == 1
+
+
+def test_using_a_chemical_agent_is_an_assault():
+    x = extract("Government forces used chlorine against rebel positions south of Idlib, medics said.")
+    assert x.events[0].event_type == "ASSAULT"
+    assert x.events[0].acled_subtype == "Chemical weapon"

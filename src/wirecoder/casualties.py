@@ -87,7 +87,10 @@ for _kind, _words in {
     "passengers passenger patients patient doctors doctor nurses nurse medics medic paramedics rescuers "
     "rescuer journalists journalist reporters reporter farmers farmer workers worker students student "
     "refugees refugee displaced families family relatives volunteers volunteer teachers teacher activists "
-    "activist protesters protester demonstrators demonstrator staff citizens citizen",
+    "activist protesters protester demonstrators demonstrator staff citizens citizen shepherds shepherd "
+    "herders herder fishermen fisherman traders trader merchants merchant vendors vendor drivers driver "
+    "travellers traveller travelers traveler pilgrims pilgrim miners miner labourers labourer laborers "
+    "laborer imams imam priests priest pastors pastor clerics cleric elders elder mayors mayor",
     "combatants": "soldiers soldier troops trooper fighters fighter militants militant rebels rebel "
     "insurgents insurgent jihadists jihadist gunmen gunman militiamen militiaman militia policemen "
     "policeman police officers officer guards guard personnel servicemen serviceman combatants combatant "
@@ -107,7 +110,9 @@ _SINGULAR = {
     "teacher", "soldier", "trooper", "fighter", "militant", "rebel", "insurgent", "jihadist", "gunman",
     "militiaman", "policeman", "officer", "guard", "serviceman", "combatant", "terrorist", "extremist",
     "commander", "pilot", "member", "mercenary", "sniper", "bomber", "jihadi", "marine", "person",
-    "individual", "man", "victim",
+    "individual", "man", "victim", "shepherd", "herder", "fisherman", "trader", "merchant", "vendor",
+    "driver", "traveller", "traveler", "pilgrim", "miner", "labourer", "laborer", "imam", "priest", "pastor",
+    "cleric", "elder", "mayor",
 }  # fmt: skip
 _WEAK_NOUNS = {
     "syrian",

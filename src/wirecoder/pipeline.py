@@ -581,11 +581,14 @@ def _merge_same_act(items: list[tuple[Event, Sentence, Trigger]]) -> list[tuple[
         if twin is None:
             kept.append(item)
             continue
-        first, second = sorted((twin[0], event), key=lambda e: -_filled(e))
+        # the better-attested one leads; on a tie, one outside the main clause comes second ("a mine left
+        # from previous fighting killed a shepherd": the killing, not the fighting)
+        best, other = sorted((twin, item), key=lambda it: (-_filled(it[0]), _clause_weight(it[2].token) <= 0))
+        first, second = best[0], other[0]
         for field in _MERGE_FIELDS:
             if getattr(first, field) is None and getattr(second, field) is not None:
                 setattr(first, field, getattr(second, field))
-        kept[kept.index(twin)] = (first, twin[1], twin[2] if first is twin[0] else item[2])
+        kept[kept.index(twin)] = (first, twin[1], best[2])
     return kept
 
 

@@ -63,6 +63,9 @@ SUBTYPES: dict[str, str] = {
 VERBAL_TYPES = frozenset(
     {"ACCUSE", "REQUEST", "CONSULT", "REJECT", "THREATEN", "SUPPORT", "SANCTION", "AGREE", "AID", "COOPERATE"}
 )
+_OWN_SENTENCE_ONLY = frozenset(
+    {"Agreement", "Change to group/activity", "Headquarters or base established", "Other"}
+)
 _PEACEFUL_DEEDS = frozenset({"AGREE", "AID", "COOPERATE"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 ARMED_SECTORS = frozenset({"MIL", "COP", "SPY", "REB", "INS", "MILITIA", "PMC", "UAF"})
@@ -212,6 +215,8 @@ def classify_acled(
     sub = _from_text(s, sentence, *args)
     if sub is None and ctx and ctx != s:
         sub = _from_text(ctx, context, *args)
+        if sub in _OWN_SENTENCE_ONLY:
+            sub = None  # a deal or a new leader elsewhere in the story does not make this deed one
     if sub is None:
         sub = _violence(s, source_sector, target_sector, generic=True)
     if sub is None and ctx and ctx != s:
@@ -448,6 +453,11 @@ def _place_follows(s: str, original: str, m: re.Match[str]) -> bool:
         return True
     if re.match(r"\s+(?:(?:full|complete|effective) )?control\b", s[m.end() :]):
         return True
+    before = s[max(0, m.start() - 60) : m.start()]
+    if _PASSIVE.search(before):  # "a journalist was seized by gunmen": the person is what was taken
+        patient = " ".join(before.split()[-6:])
+        if _has("person_target", patient) and not _has("territory_noun", patient):
+            return False
     after = s[m.end() : m.end() + 60]
     words = after.split()[:5]
     head = " ".join(words)
@@ -516,7 +526,15 @@ def _shelling_is_deed(s: str) -> bool:
     return _has("shelling", cleaned)
 
 
+_PAST_FIGHTING = re.compile(
+    r"\b(?:previous|past|earlier|former|years of|left (?:over )?from (?:the )?(?:\w+ )?)"
+    r"(?:fighting|clashes|battles)\b"
+)
+
+
 def _two_sided_battle(s: str) -> bool:
+    """A battle going on at the time: not the war a landmine was left over from."""
+    s = _PAST_FIGHTING.sub(" ", s)
     return bool(
         re.search(
             r"\b(?:clash(?:ed|es)|fighting|fought|gun ?battles?|fire ?fights?|exchanged fire|"
