@@ -223,3 +223,20 @@ def test_using_a_chemical_agent_is_an_assault():
     x = extract("Government forces used chlorine against rebel positions south of Idlib, medics said.")
     assert x.events[0].event_type == "ASSAULT"
     assert x.events[0].acled_subtype == "Chemical weapon"
+
+
+def test_page_labels_glued_to_a_sentence_are_no_actor():
+    text = "Tags Syria Hama shelling Rockets killed four people in a market in Hama on Sunday, medics said."
+    x = extract(text, published=date(2016, 5, 2))
+    main = x.events[0]
+    assert main.casualties is not None and main.casualties.killed == 4
+    assert main.source_actor is None or not main.source_actor.text.startswith("Tags")
+
+
+def test_history_the_story_recalls_is_not_its_main_event():
+    text = (
+        "Government forces have repeatedly shelled Daraya in the past, killing dozens of residents. "
+        "A car bomb exploded at a checkpoint in the town on Tuesday, a monitor said."
+    )
+    x = extract(text, published=date(2016, 5, 4))
+    assert x.events[0].trigger.text in {"car bomb", "bomb", "exploded"}

@@ -214,3 +214,26 @@ def test_a_numeric_dateline_is_the_story_date_before_later_dates():
         ("17-06-2016", date(2016, 6, 17)),
         ("February 27 2016", date(2016, 2, 27)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value"),
+    [
+        # the sentence is about the future, but the weekday's own clause is past: a past date
+        ("The UN said Wednesday that its monitors will return to Hama.", "Wednesday", "2017-03-01"),
+        ("Militias stormed the village Tuesday in a push meant to cut the road.", "Tuesday", "2017-02-28"),
+        ("On Thursday the envoy warned that the old city would be flattened.", "On Thursday", "2017-03-02"),
+        ("On Thursday, the envoy warned that the city would fall.", "On Thursday", "2017-03-02"),
+        ("Speaking on Thursday the envoy said talks would resume.", "on Thursday", "2017-03-02"),
+        ("In May the two sides agreed a swap that would free 40 detainees.", "In May", "2016-05-01"),
+        ("Inspectors visited the depot on 10 March, and a report will follow.", "on 10 March", "2016-03-10"),
+        # the weekday's clause is future: the next such day
+        ("The minister said talks will open on Monday in Geneva.", "on Monday", "2017-03-06"),
+        ("The envoys are to be received on Tuesday by the council.", "on Tuesday", "2017-03-07"),
+        ("A vote will be held Thursday on the new truce.", "Thursday", "2017-03-09"),
+        ("On Monday, the next round of talks will open in Geneva.", "On Monday", "2017-03-06"),
+    ],
+)
+def test_future_sentence_keeps_past_clauses_in_the_past(sentence, phrase, value):
+    (ref,) = find_times(sentence, FRIDAY, future=True)
+    assert (ref.text, ref.value.isoformat()) == (phrase, value)

@@ -317,6 +317,8 @@ class _StoryExtractor:
         end = max(t.idx + len(t) for t in trig.tokens)
         span = sentence.span(start, end)
         source = self.actors.resolve(sentence, trig.source) if trig.source is not None else None
+        if source is not None and _page_furniture(source, self.stamp_span):
+            source = None  # "Tags Syria Aleppo civilians ...", "Mon Jul 18 2016 34 Terrorists": no one acted
         target = self.actors.resolve(sentence, trig.target) if trig.target is not None else None
         place_slot = next((a for a in (target, source) if a is not None and self._is_place(a)), None)
         source = None if source is not None and self._is_place(source) else source
@@ -504,6 +506,8 @@ class _StoryExtractor:
                 value += 0.5
             if event.negated:
                 value -= 2.0
+            if _background(event, sentence.text, self.published):
+                value -= BACKGROUND_PENALTY  # "IS has targeted Qamishli in the past": context, not the news
             if event.casualties is not None:
                 value += 1.0
                 if event.casualties.killed in title_killed:
@@ -513,6 +517,31 @@ class _StoryExtractor:
 
         ranked = sorted(enumerate(events), key=lambda pair: (-score(pair[1]), pair[0]))
         return [item[0] for _, item in ranked]
+
+
+BACKGROUND_PENALTY = 2.5
+_BACKGROUND_CUES = re.compile(
+    r"\b(?:previously|in the past|regularly|repeatedly|has long|have long|since (?:"
+    r"the (?:start|beginning|outbreak) of|the (?:conflict|war|uprising|revolt) (?:began|started|erupted)"
+    r"|(?:it|the conflict|the war) (?:began|started|erupted)|(?:early |late |mid-)?20\d\d|March 2011))\b",
+    re.IGNORECASE,
+)
+
+
+def _background(event: Event, sentence: str, published: date | None) -> bool:
+    """An event the story recalls rather than reports: its own date lies well before publication (more
+    than a week for a day, an earlier month for a month or year), or its sentence says it is habitual or
+    history ("previously", "in the past", "repeatedly", "since the war began")."""
+    when_ = event.date
+    if when_ is not None and published is not None:
+        age = (published - when_.value).days
+        if when_.precision == "day" and age > 7:
+            return True
+        if when_.precision == "week" and age > 13:
+            return True
+        if when_.precision in ("month", "year") and when_.value < published.replace(day=1):
+            return True
+    return bool(_BACKGROUND_CUES.search(sentence))
 
 
 def _clause_weight(tok) -> float:
@@ -622,6 +651,20 @@ def _in_place_phrase(text: str, actor: Actor) -> bool:
 
 def _in_sentence(sentence: Sentence, place: Place) -> bool:
     return place.span is not None and sentence.start <= place.span[0] < sentence.end
+
+
+_FURNITURE = re.compile(
+    r"^(?:Tags|Related|Source|Date of publication|Posted on|Published|Last updated|Print this page)\b"
+    r"|\bRelated News\b|Get short URL|\((?:Sputnik|AFP|Reuters|AP)\)"
+)
+
+
+def _page_furniture(actor: Actor, stamp_span: tuple[int, int] | None) -> bool:
+    """A "source" made of page furniture: it covers the dateline stamp, or starts with a page label (the
+    tag list, related-links box or stamp label that the text extraction glued to the first sentence)."""
+    if actor.span is not None and _overlaps(actor.span, stamp_span):
+        return True
+    return bool(_FURNITURE.search(actor.text) or _FURNITURE.search(actor.name))
 
 
 def _overlaps(span: tuple[int, int], other: tuple[int, int] | None) -> bool:

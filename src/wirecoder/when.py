@@ -12,7 +12,10 @@ Conventions (the value of a `TimeRef` is always a real date):
   recent occurrence not after publication.
 - With `future=True` (the caller knows the statement is about the future: planned/future stance) "next week",
   "tomorrow", "next Friday" are allowed, weekdays resolve to the next one on or after publication, and
-  dates without a year take the occurrence closest to publication (before or after).
+  dates without a year take the occurrence closest to publication (before or after). The flag speaks for
+  the whole sentence, so a weekday or yearless date whose own clause is in the past tense ("the UN said
+  Wednesday that inspectors will go", "troops entered the town Tuesday during an offensive aimed at...",
+  "In December the sides agreed a deal that would see...") still resolves as a past date.
 - Explicit absolute dates ("4 Feb 2017", "in 2013", "August 2013") are returned as written, whatever
   `published`. Numeric dates ("05.10.2017", "23-04-2016", "12/04/2016") read day first, month first only
   when the day-first reading is impossible ("04/23/2016").
@@ -173,6 +176,70 @@ def _pick_year(m: int, d: int, pub: date, future: bool) -> date | None:
 _Resolved = tuple[date, str] | None
 
 
+_CLAUSE_BREAK = frozenset(',;:()"“”')
+_SENTENCE_BREAK = _CLAUSE_BREAK | {".", "!", "?"}
+_FUTURE_WORDS = frozenset(
+    "will would shall to could can may might should must plans plan planned expected due set next "
+    "tomorrow going".split()
+)
+_PAST_VERBS = frozenset(
+    "said told took made met hit struck began fell fought came went saw gave left held won sent shot "
+    "drove blew broke spoke wrote threw stood brought caught kept lost ran rose flew overran found knew "
+    "led did had was were agreed".split()
+)
+_NOT_PAST = frozenset("need speed red bed feed seed shed bred hundred armed".split())
+_LOOK_BACK_WORDS = 8
+_WORD = re.compile(r"[A-Za-z’'-]+|[^\sA-Za-z]")
+
+
+def _past_clause(text: str, start: int) -> bool:
+    """Whether the words just before `start`, in the same clause, show a past-tense verb before any
+    future cue: "the UN said Wednesday", "troops entered the town Tuesday" (past) against "talks will
+    open Monday", "a truce set to begin on Monday" (future). Cheap: a few words are looked at, no parse."""
+    words = [w.lower() for w in _WORD.findall(text[max(0, start - 80) : start])][-_LOOK_BACK_WORDS:]
+    for k in range(len(words) - 1, -1, -1):
+        low = words[k]
+        if low in _CLAUSE_BREAK or low in _FUTURE_WORDS or low in {"and", "but", "that", "when", "after"}:
+            return False
+        if _is_past_verb(low):
+            return k == 0 or words[k - 1] not in {"be", "being"}  # "will be held Monday" is no past
+    return False
+
+
+def _is_past_verb(word: str) -> bool:
+    """ "said", "entered": a past-tense form ("US-led", "hundred" and "armed" are not)."""
+    if "-" in word or word in _NOT_PAST:
+        return False
+    return word in _PAST_VERBS or (word.endswith("ed") and len(word) > 4)
+
+
+def _past_after(text: str, start: int, end: int) -> bool:
+    """A clause-initial date followed by a past-tense verb: "On Thursday the envoy said ...", "In December
+    the sides agreed a deal that would ...", "Speaking on Thursday, the envoy warned ..." (the date belongs
+    to the first verb, not to the later "would")."""
+    lead = _WORD.findall(text[max(0, start - 40) : start])
+    if lead and lead[-1].lower() in {"on", "in", "early", "late"}:
+        lead = lead[:-1]
+    if lead and lead[-1].lower().endswith("ing") and (len(lead) == 1 or lead[-2] in _SENTENCE_BREAK):
+        lead = lead[:-1]  # "Speaking on Thursday": a participle opening the sentence
+    if lead and lead[-1] not in _SENTENCE_BREAK:
+        return False  # not at the start of a clause
+    words = [w.lower() for w in _WORD.findall(text[end : end + 80])][:_LOOK_BACK_WORDS]
+    if words[:1] == [","]:
+        words = words[1:]  # "On Thursday, the envoy said ..."
+    for low in words:
+        if low in _CLAUSE_BREAK or low in _FUTURE_WORDS or low in {"be", "being"}:
+            return False
+        if _is_past_verb(low):
+            return True
+    return False
+
+
+def _past_context(m: re.Match[str]) -> bool:
+    """The date's own clause is in the past tense, whatever the sentence's stance says."""
+    return _past_clause(m.string, m.start()) or _past_after(m.string, m.start(), m.end())
+
+
 def _r_full(m: re.Match[str], pub: date | None, future: bool, anchor: date | None) -> _Resolved:
     month = int(m["m"]) if m["m"].isdigit() else _month_num(m["m"])
     value = _safe_date(int(m["y"]), month, int(m["d"]))
@@ -188,6 +255,7 @@ def _r_numeric(m: re.Match[str], pub: date | None, future: bool, anchor: date | 
 def _r_day_month(m: re.Match[str], pub: date | None, future: bool, anchor: date | None) -> _Resolved:
     if pub is None:
         return None
+    future = future and not _past_context(m)
     value = _pick_year(_month_num(m["m"]), int(m["d"]), pub, future)
     return (value, "day") if value else None
 
@@ -201,6 +269,7 @@ def _r_month_only(m: re.Match[str], pub: date | None, future: bool, anchor: date
         return None
     cue = _norm(m["cue"])
     month = _month_num(m["m"])
+    future = future and not _past_context(m)
     if cue == "next":
         if not future:
             return None
@@ -232,6 +301,8 @@ def _r_weekday(m: re.Match[str], pub: date | None, future: bool, anchor: date | 
     if m.start() >= 6 and m.string[max(0, m.start() - 6) : m.start()].lower().strip() == "every":
         return None
     wd = _WEEKDAYS[m["wd"].lower()]
+    if future and cue != "next":
+        future = not _past_context(m)
     if cue == "next" or (future and cue != "last"):
         if not future:
             return None
