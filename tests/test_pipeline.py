@@ -240,3 +240,14 @@ def test_history_the_story_recalls_is_not_its_main_event():
     )
     x = extract(text, published=date(2016, 5, 4))
     assert x.events[0].trigger.text in {"car bomb", "bomb", "exploded"}
+
+
+def test_the_headline_perpetrator_marks_the_main_event():
+    body = (
+        "US-led coalition jets struck Islamic State positions in the old city of Raqqa on Sunday, a "
+        "spokesman said.\n\nSyrian Democratic Forces fighters attacked the eastern districts of Raqqa "
+        "from the east."
+    )
+    x = extract(body, title="SDF pushes on in Raqqa", published=date(2017, 7, 3))
+    assert x.events[0].source_actor is not None
+    assert x.events[0].source_actor.name == "Syrian Democratic Forces"

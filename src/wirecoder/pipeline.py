@@ -282,6 +282,20 @@ class _StoryExtractor:
         entry = self.res.kb.entry(actor.kb_id)
         return entry.kind in {"org", "person"} or (entry.kind == "group" and entry.sector != "CVL")
 
+    def _title_actors(self, title_sentences: list[Sentence]) -> set[str]:
+        """KB ids of the named actors in the headline (not role words), with what they belong to."""
+        ids: set[str] = set()
+        for s in title_sentences:
+            for m in self.actors.matches.get(s.index, []):
+                if m.entry.kind != "role":
+                    ids |= {m.entry.kb_id, *(e.kb_id for e in self.res.kb.ancestors(m.entry.kb_id))}
+        return ids
+
+    def _named_in(self, actor: Actor | None, ids: set[str]) -> bool:
+        if actor is None or not actor.kb_id or not ids:
+            return False
+        return actor.kb_id in ids or any(e.kb_id in ids for e in self.res.kb.ancestors(actor.kb_id))
+
     def _casualties(self, sentence: Sentence) -> list[Casualties]:
         """Casualty statements of a sentence, computed once however many events it holds."""
         if "casualties" not in sentence.extra:
@@ -479,6 +493,7 @@ class _StoryExtractor:
         title_killed = {
             c.killed for s in title_sentences for c in casualty_parser.find_casualties(s.text) if c.killed
         }
+        title_actors = self._title_actors(title_sentences)
         captions = {s.paragraph for s in sentences if _CAPTION_END.search(s.text)}
         first_paragraph = min((s.paragraph for s in sentences if s.paragraph not in captions), default=0)
         first_sentence = min((s.index for s in sentences if s.paragraph not in captions), default=0)
@@ -496,6 +511,13 @@ class _StoryExtractor:
             for actor in (event.source_actor, event.target_actor):
                 if actor and any(w.lower() in title_words for w in actor.text.split()):
                     value += 0.5
+            place = event.location
+            if place and place.text and any(w.lower() in title_words for w in place.text.split()):
+                value += 0.5  # "Warplanes pound Idlib": the headline's place too
+            if self._named_in(event.source_actor, title_actors):
+                value += 1.0  # "Rebel shelling kills 3 in Aleppo": the headline's perpetrator acts here
+            if _ASIDE.match(sentence.text):
+                value -= 1.0  # "Meanwhile, coalition jets hit Manbij": a second story told in passing
             depth = sentence.paragraph - first_paragraph
             value += max(0.0, 2.0 - 0.5 * depth)
             # the lead: wire copy often has no paragraph breaks, so sentence order counts as well
@@ -519,6 +541,7 @@ class _StoryExtractor:
         return [item[0] for _, item in ranked]
 
 
+_ASIDE = re.compile(r"(?:Meanwhile|Elsewhere|Separately|In (?:a |an )?(?:separate|another|other)\b)", re.I)
 BACKGROUND_PENALTY = 2.5
 _BACKGROUND_CUES = re.compile(
     r"\b(?:previously|in the past|regularly|repeatedly|has long|have long|since (?:"
