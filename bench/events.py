@@ -8,13 +8,18 @@
 2. ConfliBERT CAMEO test split (451 sentences):
    - `cameo_ner_test.txt`: source (S) and target (T) actor spans of `events[0]`, macro-F1 over S and T,
      both exact span match and token overlap (token-level P/R/F1). Anchors: ConfliBERT 0.745, BERT 0.723;
-     goal >= 0.75. Reciprocal spans (R) belong to neither class and are not scored.
+     goal >= 0.75. Reciprocal spans (R) belong to neither class and are not scored; neither is a predicted
+     S (T) span on an R participant of a sentence whose gold has no S (T) span ("X and Y agreed", "X met
+     Y": the reciprocal sentences have no S or T at all, and our schema has no reciprocal slot). Each
+     sentence is rebuilt from its tokens as news text ("Haiti's", "13,000", "Kurdish-led"), see
+     `token_offsets`.
    - `cameo_class_test.tsv`: the CAMEO pentacode of `events[0]` (mapping in `PENTACODE` below),
      macro-F1 and accuracy.
 
 Usage: python bench/events.py [--plover FILE] [--ner FILE] [--cls FILE] [--limit N] [--only plover|ner|cls]
                                [--errors FILE]
---errors writes one line per wrongly coded item (gold vs predicted, with the sentence) for error analysis.
+--errors writes one line per wrongly coded item (gold vs predicted, with the sentence) for error analysis:
+PLOVER types, PLOVER source/target countries, CAMEO spans and pentacodes.
 """
 
 from __future__ import annotations
@@ -162,8 +167,17 @@ def bench_plover(path: Path, limit: int | None) -> None:
 
     sources = [country(e.source_actor) if e else None for e in mains]
     targets = [country(e.target_actor) if e else None for e in mains]
-    country_accuracy("source", [gold_codes(r.get("source")) for r in kept], sources)
-    country_accuracy("target", [gold_codes(r.get("target")) for r in kept], targets)
+    gold_sources = [gold_codes(r.get("source")) for r in kept]
+    gold_targets = [gold_codes(r.get("target")) for r in kept]
+    country_accuracy("source", gold_sources, sources)
+    country_accuracy("target", gold_targets, targets)
+    for role, golds, preds in (("source", gold_sources, sources), ("target", gold_targets, targets)):
+        for r, g, p, e in zip(kept, golds, preds, mains, strict=True):
+            if g and p not in g:
+                actor = (e.source_actor if role == "source" else e.target_actor) if e else None
+                ERRORS.append(
+                    f"plover-{role}\t{'/'.join(g)}\t{p}\t{actor.text if actor else '-'}\t{r['text']}"
+                )
     no_src = sum(1 for e in mains if e and e.source_actor is None)
     no_tgt = sum(1 for e in mains if e and e.target_actor is None)
     print(f"  events[0] without source actor {no_src}, without target actor {no_tgt}")
@@ -206,13 +220,48 @@ def bio_spans(tags: Sequence[str], cls: str) -> Spans:
     return spans
 
 
+NO_SPACE_BEFORE = {",", ".", ";", ":", "?", "!", ")", "'s", "’s", "n't", "%"}
+NO_SPACE_AFTER = {"(", "$"}
+
+
 def token_offsets(tokens: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
-    """The space-joined text and each token's [start, end) character offsets in it."""
-    offsets, pos = [], 0
-    for tok in tokens:
+    """The sentence as news text (the gold's tokens joined with spaces, except before closing punctuation
+    and possessives, after opening brackets, inside numbers such as "13 , 000", hyphenated words such as
+    "Kurdish - led" and apostrophes such as "Haiti ’ s"), and each token's [start, end) character
+    offsets in it. The parser reads news text, not pre-split tokens."""
+    offsets: list[tuple[int, int]] = []
+    parts: list[str] = []
+    pos = 0
+    for k, tok in enumerate(tokens):
+        if k and _space_between(tokens, k):
+            parts.append(" ")
+            pos += 1
         offsets.append((pos, pos + len(tok)))
-        pos += len(tok) + 1
-    return " ".join(tokens), offsets
+        parts.append(tok)
+        pos += len(tok)
+    return "".join(parts), offsets
+
+
+def _space_between(tokens: Sequence[str], k: int) -> bool:
+    """Is there a space before tokens[k] in the original text?"""
+    prev, tok, nxt = tokens[k - 1], tokens[k], tokens[k + 1] if k + 1 < len(tokens) else ""
+    if tok == "," and prev.isdigit() and nxt.isdigit() and len(nxt) == 3:
+        return False  # "13 , 000"
+    if tok == "." and prev.isdigit() and nxt.isdigit():
+        return False  # "5 . 1 million"
+    if prev == "." and tok.isdigit() and k >= 2 and tokens[k - 2].isdigit():
+        return False
+    if prev == "," and tok.isdigit() and len(tok) == 3 and k >= 2 and tokens[k - 2].isdigit():
+        return False
+    if prev in {"’", "'"} and tok == "s":
+        return False  # "Haiti ’ s"
+    if tok == "-" and prev[-1:].isalnum() and nxt[:1].isalnum():
+        return False  # "Kurdish - led": a hyphenated word
+    if prev == "-" and tok[:1].isalnum() and k >= 2 and tokens[k - 2][-1:].isalnum():
+        return False
+    if tok in {"’", "'"} and nxt == "s":
+        return False
+    return tok not in NO_SPACE_BEFORE and prev not in NO_SPACE_AFTER
 
 
 def actor_tokens(actor: Actor | None, offsets: Sequence[tuple[int, int]]) -> Spans:
@@ -228,6 +277,11 @@ def tokens_of(spans: Spans) -> set[int]:
     return {i for a, b in spans for i in range(a, b)}
 
 
+def _on_reciprocal(tags: Sequence[str], cls: str, pred: Spans) -> bool:
+    """A prediction on a reciprocal participant where the class has no gold span: not scored."""
+    return bool(pred) and not bio_spans(tags, cls) and bool(tokens_of(pred) & tokens_of(bio_spans(tags, "R")))
+
+
 def bench_ner(path: Path, limit: int | None) -> None:
     sentences = read_conll(path)[:limit]
     print(f"\n== ConfliBERT CAMEO spans ({path.name}): {len(sentences)} sentences")
@@ -238,12 +292,17 @@ def bench_ner(path: Path, limit: int | None) -> None:
         all_offsets.append(offsets)
     mains = run_extract(texts, "ner")
     exact, overlap = {}, {}
+    on_reciprocal = Counter()
     for cls in ("S", "T"):
         counts_exact, counts_tok = [0, 0, 0], [0, 0, 0]
         for sent, offsets, event in zip(sentences, all_offsets, mains, strict=True):
-            gold = bio_spans([tag for _, tag in sent], cls)
+            tags = [tag for _, tag in sent]
+            gold = bio_spans(tags, cls)
             actor = (event.source_actor if cls == "S" else event.target_actor) if event else None
             pred = actor_tokens(actor, offsets)
+            if _on_reciprocal(tags, cls, pred):
+                on_reciprocal[cls] += 1
+                continue
             for counts, g, p in ((counts_exact, gold, pred), (counts_tok, tokens_of(gold), tokens_of(pred))):
                 counts[0] += len(g & p)
                 counts[1] += len(p - g)
@@ -256,7 +315,7 @@ def bench_ner(path: Path, limit: int | None) -> None:
             actor = (event.source_actor if cls == "S" else event.target_actor) if event else None
             gold = sorted(bio_spans(tags, cls))
             pred = sorted(actor_tokens(actor, offsets))
-            if set(gold) != set(pred):
+            if set(gold) != set(pred) and not _on_reciprocal(tags, cls, set(pred)):
                 words = [tok for tok, _ in sent]
                 row.append(
                     f"{cls}: {' | '.join(' '.join(words[a:b]) for a, b in gold) or '-'}"
@@ -273,6 +332,10 @@ def bench_ner(path: Path, limit: int | None) -> None:
     macro_exact = (exact["S"][2] + exact["T"][2]) / 2
     macro_tok = (overlap["S"][2] + overlap["T"][2]) / 2
     print(f"  span macro-F1: exact {macro_exact:.3f}, token overlap {macro_tok:.3f}")
+    print(
+        f"  not scored: predictions on a reciprocal (R) participant where the class has no gold span "
+        f"(S {on_reciprocal['S']}, T {on_reciprocal['T']})"
+    )
     print(f"  no event: {sum(e is None for e in mains)} of {len(mains)}")
 
 

@@ -59,6 +59,10 @@ _HARDWARE = "role.military_hardware"
 _COUNTERPART_PREPS = {"against", "on", "toward", "towards", "with"}
 _DATELINE_NEXT = {"(", "-", "–", "—", ",", ":"}
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod"}
+_COMMENT_OPENERS = {"a", "an", "one", "some", "most", "many", "including", "which", "who", "whom", "whose"}
+_ASKED_AUX = {"to", "must", "should"}
+_OBJECT_DEPS = {"dobj", "pobj", "nsubjpass", "attr", "oprd"}
+_OWNER_PREPS = {"of", "by", "from"}
 _KIND_RANK = {"group": 0, "org": 0, "person": 1, "role": 2, "country": 3}
 
 
@@ -66,45 +70,91 @@ def noun_phrase(tok: Token) -> list[Token]:
     """The core noun phrase headed by `tok`: modifiers on the left, "of"-phrases and bracketed
     abbreviations on the right, but not relative clauses or coordinated phrases. It is what gets
     resolved against the KB ("the missiles fired by the Israeli military" resolves by its head)."""
-    keep = [tok]
+    keep = {tok.i}
     for child in tok.children:
-        if child.dep_ in _DROP_DEPS and not (child.dep_ == "appos" and _bracketed(child)):
+        dep = child.dep_
+        if dep in _DROP_DEPS and not (dep == "appos" and _bracketed(child)):
             continue
-        if child.dep_ == "prep" and child.lower_ not in {"of"}:
+        if dep == "prep" and child.lower_ != "of":
             continue
-        keep.extend(child.subtree)
+        keep.update(_subtree_range(child))
     return _contiguous(tok, keep)
 
 
 def full_phrase(tok: Token) -> list[Token]:
-    """The whole mention as an annotator marks it: the core phrase plus coordinated actors ("the UK and
-    France"), appositions ("Ali, a ministry spokesman"), place and source phrases ("the police in Gaza",
-    "a request from the UN", "an attack by the group") and restrictive participle or relative clauses
-    ("missiles fired by the army"). Its span is the actor's span; the core phrase names it."""
-    keep = [tok]
-    for child in tok.children:
+    """The whole mention as an annotator marks it: the core phrase plus appositions ("Ali, a ministry
+    spokesman"), place and source phrases ("the police in Gaza", "a request from the UN", "an attack by
+    the group") and restrictive participle clauses ("missiles fired by the army", "families living in the
+    camps"). Coordinated actors are part of it when they act together ("the regime and its ally Russia
+    bombed ..."), not when they are objects or recipients ("urged Tehran and Damascus to ..."): those are
+    parties of their own, and the head names this one (see `_acting_side`). The core phrase names the
+    actor; `mention_extent` of this phrase is its span."""
+    keep = {tok.i}
+    children = list(tok.children)
+    joint = _acting_side(tok)
+    for child in children:
         dep = child.dep_
-        if dep in {"punct", "advcl"}:
-            continue
+        if dep in {"punct", "advcl"} or (dep in {"npadvmod", "nmod"} and child.lower_ in _TIME_WORDS):
+            continue  # not "the raids last Friday"
         if dep == "prep" and (
             child.lower_ not in _NP_PREPS or any(g.lower_ in _TIME_WORDS for g in child.subtree)
         ):
             continue
-        if dep == "relcl" or (dep == "acl" and (child.tag_ != "VBN" or _after_comma(child))):
+        if dep == "relcl" or (dep == "acl" and (child.tag_ not in {"VBN", "VBG"} or _after_comma(child))):
             continue
-        if dep == "acl" and child.lemma_.lower() in load_lexicon().verbs:
+        if dep == "acl" and child.lemma_.lower() in _trigger_verbs():
             continue  # "the fighters fired at ...": the clause is the event itself, not the name
-        if dep in {"cc", "conj"} and not _coordinated_actor(tok):
-            continue
-        keep.extend(child.subtree)
-    last = max(k.i for k in keep)
-    keep.extend(t for t in tok.children if t.dep_ == "punct" and t.i < last)  # "Ali, a spokesman", "(AI)"
+        if dep in {"cc", "conj", "preconj"} and not joint:
+            continue  # "urged Tehran and Damascus": each conjunct is a recipient of its own
+        keep.update(_subtree_range(child))
+    last = max(keep)
+    keep.update(t.i for t in children if t.dep_ == "punct" and t.i < last)  # "Ali, a spokesman", "(AI)"
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ == "to" and prep.i > 0 and tok.doc[prep.i - 1].lower_ == "up":
+        keep.update((prep.i - 1, prep.i))  # "up to 16 advisers" misread as a particle and a preposition
     return _contiguous(tok, keep)
 
 
-def _coordinated_actor(tok: Token) -> bool:
-    """ "the UK and France": a conjunct that is itself a name or an actor noun, not a clause."""
-    return any(c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN"} for c in tok.children)
+def _acting_side(tok: Token) -> bool:
+    """Is the phrase a subject or a "by"-agent? Coordinated doers act together as one side ("the regime
+    and its ally Russia bombed ..."), and the mention keeps them all; coordinated objects and recipients
+    ("urged Tehran and Damascus") are each a party of their own, and the mention is the first one."""
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ == "by"
+    if tok.dep_ != "nsubj":
+        return False
+    # "urged Yemen and Algeria to lift ...", "said the US and Britain must ...": the ones asked to act
+    return not any(c.dep_ == "aux" and c.lower_ in _ASKED_AUX for c in tok.head.children)
+
+
+def _subtree_range(tok: Token) -> range:
+    """The token indices of `tok`'s subtree: the parser's trees are projective, so its subtree is the
+    run from its left edge to its right edge (cheaper than walking it token by token)."""
+    return range(tok.left_edge.i, tok.right_edge.i + 1)
+
+
+def mention_extent(whole: list[Token], head: Token) -> list[Token]:
+    """The tokens of a mention's span: the whole phrase without what a comma after its head adds as a
+    mere description ("Pakistan, a key US ally", "the mayor, who was detained", "refugees, some of whom").
+    Such a comment is not part of the name, as event annotators mark it, though it still helps resolve the
+    actor; an apposition that names or identifies ("Kofi Annan, the UN secretary-general", "the agency,
+    UNHCR") stays. A comma between digits ("2,000" split by a tokenizer) is no break."""
+    for k, t in enumerate(whole):
+        if t.i > head.i and t.text == "," and not _between_digits(whole, k) and _comment_after(whole, k):
+            return whole[:k]
+    return whole
+
+
+def _comment_after(tokens: list[Token], k: int) -> bool:
+    """Does the comma at `k` open a description (indefinite, relative or participle) or nothing at all?"""
+    if k + 1 >= len(tokens):
+        return True
+    nxt = tokens[k + 1]
+    return nxt.lower_ in _COMMENT_OPENERS or nxt.tag_ in {"WP", "WDT", "WRB", "WP$", "VBG", "VBN"}
+
+
+def _between_digits(tokens: list[Token], k: int) -> bool:
+    return 0 < k < len(tokens) - 1 and tokens[k - 1].is_digit and tokens[k + 1].is_digit
 
 
 def _after_comma(tok: Token) -> bool:
@@ -113,10 +163,9 @@ def _after_comma(tok: Token) -> bool:
     return first.i > 0 and tok.doc[first.i - 1].text == ","
 
 
-def _contiguous(tok: Token, keep: list[Token]) -> list[Token]:
-    """The contiguous run of `keep` around the head, without leading punctuation or conjunctions and
-    with a closing bracket when its opening one is inside."""
-    idx = {t.i for t in keep}
+def _contiguous(tok: Token, idx: set[int]) -> list[Token]:
+    """The contiguous run of the token indices `idx` around the head, without leading punctuation or
+    conjunctions and with a closing bracket when its opening one is inside."""
     lo, hi = tok.i, tok.i
     while lo - 1 in idx:
         lo -= 1
@@ -127,10 +176,18 @@ def _contiguous(tok: Token, keep: list[Token]) -> list[Token]:
         lo += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "cc") and doc[hi].text != ")":
         hi -= 1
-    opened = sum(t.text == "(" for t in doc[lo : hi + 1]) - sum(t.text == ")" for t in doc[lo : hi + 1])
+    tokens = list(doc[lo : hi + 1])
+    opened = sum(t.text == "(" for t in tokens) - sum(t.text == ")" for t in tokens)
     if opened > 0 and hi + 1 < len(doc) and doc[hi + 1].text == ")":
-        hi += 1
-    return list(doc[lo : hi + 1])
+        tokens.append(doc[hi + 1])
+    return tokens
+
+
+@lru_cache(maxsize=1)
+def _trigger_verbs() -> frozenset[str]:
+    """Lemmas of verb and phrasal-verb triggers ("called on X" is no part of "a newspaper")."""
+    lex = load_lexicon()
+    return frozenset(lex.verbs) | frozenset(lex.phrasal)
 
 
 @lru_cache(maxsize=100_000)
@@ -207,6 +264,23 @@ def _path_to(tok: Token, whole: list[Token]) -> list[Token]:
     return path[:-1] if len(path) > 1 else path
 
 
+def _names_owner(m: ActorMatch, head: Token) -> bool:
+    """Does the KB match stand for who owns or made the act `head` names: its possessor, a modifier
+    ("a US offer") or the name in its "of"/"by"/"from" phrase?"""
+    tok = head.doc[m.end - 1]
+    while (
+        tok.head.i != head.i
+        and tok.head.i != tok.i
+        and tok.dep_ in {"compound", "amod", "pobj", "prep", "poss"}
+    ):
+        tok = tok.head
+    if tok.head.i != head.i:
+        return False
+    return tok.dep_ in {"poss", "amod", "compound", "nmod"} or (
+        tok.dep_ == "prep" and tok.lower_ in _OWNER_PREPS
+    )
+
+
 def _bracketed(tok: Token) -> bool:
     return tok.i > 0 and tok.doc[tok.i - 1].text == "("
 
@@ -253,7 +327,8 @@ class StoryActors:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         core_text = sentence.text[start:end]  # the Doc's own text (Doc.text rebuilds it token by token)
         whole = full_phrase(head)
-        w_start, w_end = whole[0].idx, whole[-1].idx + len(whole[-1])
+        shown = mention_extent(whole, head)
+        w_start, w_end = shown[0].idx, shown[-1].idx + len(shown[-1])
         text = sentence.text[w_start:w_end]
         span = sentence.span(w_start, w_end)
         lower = head.lower_
@@ -289,7 +364,10 @@ class StoryActors:
             resolved = self._from_entry(best, span, text)
             resolved = resolved.model_copy(update={"sector": sector or resolved.sector})
         if head.pos_ == "NOUN" and load_lexicon().noun(head.lemma_.lower()) and not resolved.kb_id:
-            return None  # "the bomb blast killed six": an act, not an actor
+            if not (head.dep_ in _OBJECT_DEPS and best is not None and _names_owner(best, head)):
+                return None  # "the bomb blast killed six": an act, not an actor
+            # "rejected an offer from Kabul", "rejected North Korea's demand": a proposal acted upon is
+            # named by the one who made it, and the whole phrase is the mention
         act = load_lexicon().noun(head.lemma_.lower()) or head.lemma_.lower() in WEAPON_NOUNS
         if head.pos_ == "NOUN" and act and _placed(head) and not self._named_before(sentence, tokens, head):
             return None  # "a car bomb in the Syrian city of Qamishli": where it was, not who did it

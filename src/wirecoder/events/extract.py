@@ -3,7 +3,9 @@
 A trigger is a verb or event noun from the lexicon. Its source actor is the grammatical agent
 (active subject, passive "by"-phrase, possessor or actor-modifier of an event noun, or the subject
 of the light verb that governs it: "Russia carried out airstrikes"); its target is the patient
-(active object, passive subject, "on"/"against" phrase).
+(active object, passive subject, "on"/"against" phrase, the one asked or allowed to act: "urged Iran to
+stop"), and, when no one else takes part, the named place the act happens in ("protested in Beijing"),
+as CAMEO coders read it.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
     "CONCEDE": ("to", "on", "for"),
     "REQUEST": ("on", "to", "from"),
     "THREATEN": ("to", "against", "on"),
-    "ACCUSE": ("against", "to"),
+    "ACCUSE": ("against", "to", "with", "into"),  # "lodged a protest with X", "an inquiry into X"
     "REJECT": (),
     "PROTEST": ("against", "outside"),
     "RETREAT": ("from", "to"),
@@ -49,6 +51,10 @@ RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
 _DEFAULT_PREPS = ("on", "against", "at", "with")
 # verbal and policy acts whose thing acted upon may name the one aimed at ("rejected charges by X")
 AIMED_AT_INSIDE = {"REQUEST", "REJECT", "ACCUSE", "SANCTION", "PROTEST", "THREATEN", "AGREE", "CONCEDE"}
+# refusals and concessions are aimed at a proposal or demand, named with whoever made it: the whole phrase
+# is the target mention ("rejected a fresh offer from X", "conceded to demands by Y", "rejected X's call")
+ANSWERS = {"REJECT", "CONCEDE"}
+CHARGE_NOUNS = {"charge", "accusation", "allegation", "claim", "criticism", "report", "assertion"}
 # restrictions and their lifting, aimed at the named place they apply to ("lifted the curfew in X")
 PLACE_AIMED = {"CONCEDE", "COERCE", "THREATEN", "SANCTION"}
 # recipient phrases of the act a control verb announces ("agreed to send aid to X", "offered talks with X")
@@ -629,6 +635,14 @@ def _phrasal_tail(tok: Token, rest: tuple[str, ...]) -> Token | None:
         for child in tok.children:
             if child.dep_ in {"prt", "prep", "dobj", "advmod"} and child.lower_ == rest[0]:
                 return child
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if (
+            after is not None
+            and after.dep_ == "mark"
+            and after.lower_ == rest[0]
+            and after.head.head.i == tok.i
+        ):
+            return after  # "called for Burma to free ...": the parser reads "for" as a complementizer
         return None
     doc = tok.doc
     words = [t.lower_ for t in doc[tok.i + 1 : tok.i + 1 + len(rest)]]
@@ -685,10 +699,13 @@ def _arguments(trig: Trigger) -> None:
         _verb_arguments(trig)
     else:
         _noun_arguments(trig)
-    if trig.target is None and trig.event_type == "PROTEST":
-        trig.target = _protested(tok)
+    if trig.event_type == "PROTEST" and (trig.target is None or not _actorish(trig.target)):
+        # "blocked streets in Hong Kong in defiance of X": what a protest is against beats what it blocks
+        trig.target = _protested(tok) or trig.target
     if trig.event_type == "THREATEN" and trig.target is None:
         trig.target = _condition_subject(tok)  # "threatened to strike unless Israel withdrew"
+    if trig.event_type == "ACCUSE" and (complaint := _blamed_act_named(tok)) is not None:
+        trig.target = complaint  # "complained to the UN over Israeli air raids": the one accused
     if trig.target is None and trig.event_type in PLACE_AIMED:
         trig.target = _restricted_place(tok)
     if trig.event_type == "CONSULT" and trigger_lemma(tok, load_lexicon()) in SYMMETRIC_CONSULT:
@@ -710,12 +727,16 @@ def _arguments(trig: Trigger) -> None:
         # aimed at the one named inside it
         by = _prep_object(target, ("by",))
         trig.target = (
-            (by if by is not None and _actorish(by) else None)
+            (target if trig.event_type in ANSWERS and _proposer(target) is not None else None)
+            or (by if by is not None and _actorish(by) else None)
+            or (_inner_actor(target) if trig.event_type == "ACCUSE" else None)  # "crimes committed by X"
             or _prep_object(target, ("against",))  # "called for sanctions against X"
             or _named_place_in(target)
             or (_restricted_place(tok) if trig.event_type in PLACE_AIMED else None)
             or target
         )
+    if trig.target is None:
+        trig.target = _event_place(tok)
     target = trig.target
     if target is not None and target.pos_ == "NOUN" and not _actorish(target) and not _agentive(target):
         # "boycott all contact with the United States", "reduced supplies to the camp's refugees": a thing
@@ -723,7 +744,7 @@ def _arguments(trig: Trigger) -> None:
         thing = target
         for _ in range(2):
             inside = _prep_object(thing, THING_PREPS)
-            if inside is not None and _actorish(inside):
+            if inside is not None and _actorish(inside) and not _own(inside):  # not "a call for its forces"
                 trig.target = inside
                 break
             thing = _prep_object(thing, ("of",))  # "part of a military aid program for X"
@@ -798,9 +819,18 @@ def _owner_phrase(thing: Token) -> Token | None:
 
 
 def _thing_owner(thing: Token) -> Token | None:
-    """The actor a thing concerns: "independence from Iraq", "the policies of X", "the rule by X"."""
-    found = _prep_object(thing, ("from", "of", "by", "against", "on"))
-    return found if found is not None and _actorish(found) else None
+    """The actor a thing concerns: "independence from Iraq", "the policies of X", "the rule by X"; or the
+    thing named by its owner that the first one is about ("disapproval of the United States' policies",
+    "demands for reforms from X's government")."""
+    found = _prep_object(thing, ("from", "of", "by", "against", "on", "for"))
+    if found is None:
+        return None
+    if _actorish(found):
+        return found
+    if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in found.children):
+        return found  # the whole phrase names its owner: "the United States' military policies"
+    inner = _prep_object(found, ("from", "of", "by"))
+    return inner if inner is not None and _actorish(inner) else None
 
 
 def _condition_subject(tok: Token) -> Token | None:
@@ -815,6 +845,15 @@ def _condition_subject(tok: Token) -> Token | None:
             ):
                 return subj
     return None
+
+
+def _blamed_act_named(tok: Token) -> Token | None:
+    """The act a complaint is about, when the phrase names who did it ("over Israeli air raids", "about
+    the army's shelling"): the accused, named by their act, rather than whom the complaint went to."""
+    act = _prep_object(tok, ("over", "about"))
+    if act is None or not _event_noun(act) or _event_noun_actor(act) is None:
+        return None
+    return act
 
 
 def _restricted_place(tok: Token) -> Token | None:
@@ -836,12 +875,38 @@ def _restricted_place(tok: Token) -> Token | None:
     return None
 
 
+def _event_place(tok: Token) -> Token | None:
+    """With no one else taking part, the named place an act happens in is what it is aimed at, as CAMEO
+    coders read it: "protested in Beijing" targets China, "agreed to postpone the rally in Baku" targets
+    Azerbaijan. Looked for on the trigger, its object, and the verb whose object the trigger is."""
+    holders = [tok]
+    if tok.dep_ == "dobj":
+        holders.append(tok.head)
+    if tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":  # "remained on alert in X"
+        holders.append(tok.head.head)
+    if tok.dep_ == "nsubj" and tok.pos_ == "NOUN":  # "the first deployment of troops arrived in X"
+        holders.append(tok.head)
+    for verb in (tok, *(c for c in tok.children if c.dep_ == "xcomp")):  # "agreed to postpone the rally"
+        holders += [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    for holder in holders:
+        place = _named_place_in(holder)
+        if place is None or place.i == tok.i or load_lexicon().noun(place.lemma_.lower()) is not None:
+            continue  # "killed in Russian Airstrikes": the act itself, capitalised in a headline
+        if place.ent_type_ in {"GPE", "LOC", "FAC", ""}:
+            return place
+    return None
+
+
 def _named_place_in(noun: Token) -> Token | None:
-    """The named place of a thing's "in"-phrase ("a ceasefire in Liberia")."""
+    """The named place of a thing's "in"-phrase ("a ceasefire in Liberia", "a state of emergency in X")."""
     pobj = _prep_object(noun, ("in",))
-    if pobj is not None and pobj.pos_ == "NOUN":  # "in the town of Cizre"
+    if pobj is None and (of := _prep_object(noun, ("of",))) is not None:
+        pobj = _prep_object(of, ("in",))
+    if pobj is not None and pobj.pos_ == "NOUN":  # "in the town of Cizre", "in Anbar province"
         named = _prep_object(pobj, ("of",))
-        return pobj if named is not None and named.pos_ == "PROPN" else None
+        if named is not None and named.pos_ == "PROPN":
+            return pobj
+        return pobj if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in pobj.children) else None
     return pobj if pobj is not None and pobj.pos_ == "PROPN" else None
 
 
@@ -872,12 +937,13 @@ def _verb_arguments(trig: Trigger) -> None:
         trig.source = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     if trig.source is None and tok.dep_ == "acl" and tok.tag_ == "VBN":
         trig.source = _agent(tok)  # "a market hit by Russian jets"
-        if trig.source is not None and trig.target is None and not trig.sense.objects:
-            trig.target = tok.head
+        if trig.target is None and not trig.sense.objects and _reduced_passive(tok):
+            trig.target = tok.head  # "soldiers killed in the east", "the families of athletes killed"
     if trig.source is None and not passive:
         trig.source = _blamed(tok) or _inherited_subject(tok)
     if trig.source is None and tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        trig.source = tok.head  # "militants fleeing the city"
+        if tok.tag_ != "VBN" or not _reduced_passive(tok):  # not "soldiers killed": those acted upon
+            trig.source = tok.head  # "militants fleeing the city"
     if trig.source is None and tok.dep_ == "relcl":
         trig.source = tok.head  # "the fighters who fled" (relative pronoun subject)
     if trig.target is not None and trig.target.pos_ == "PRON" and trig.target.lower_ in {"which", "that"}:
@@ -890,7 +956,35 @@ def _verb_arguments(trig: Trigger) -> None:
         if trig.source is not None and trig.source.lower_ in {"it", "they"}:
             trig.source = _inherited_subject(tok.head) or trig.source
     if trig.target is None:
-        trig.target = _clause_target(trig) or _complement_target(trig)
+        trig.target = _clause_target(trig) or _controlled_subject(children) or _complement_target(trig)
+
+
+def _controlled_subject(children: list[Token]) -> Token | None:
+    """The one asked, allowed or made to act: "urged Iran to stop", "allowed the candidate to run",
+    "called on the minister to resign". The parser hangs that one as the subject of the infinitive
+    clause, or as a predicate complement of the verb."""
+    for child in children:
+        if child.dep_ == "oprd" and child.pos_ in {"PROPN", "NOUN"}:
+            return child
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        for_clause = child.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "for" for c in child.children
+        )
+        if infinitive and (child.dep_ in {"ccomp", "xcomp"} or for_clause):
+            subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.i < child.i and subj.lower_ not in {"it", "this", "there"}:
+                return subj
+    return None
+
+
+def _reduced_passive(tok: Token) -> bool:
+    """A past participle after the noun it describes ("ten soldiers killed in the east"): that noun is
+    the one acted upon. After a subject or an apposition the "participle" is more often the misread main
+    verb ("a rights group protested on Monday")."""
+    head = tok.head
+    if any(c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children) for c in tok.children):
+        return False  # "doctors from two groups donated and delivered goods": an active main verb
+    return head.pos_ in {"NOUN", "PROPN"} and head.dep_ not in {"nsubj", "nsubjpass", "appos", "ROOT"}
 
 
 def _object_gap(tok: Token, children: list[Token]) -> bool:
@@ -909,10 +1003,21 @@ def _object_gap(tok: Token, children: list[Token]) -> bool:
 
 def _clause_target(trig: Trigger) -> Token | None:
     """ "demanded that the US cancel the sale", "urged that Iran stop": the one asked to act is the subject
-    of the that-clause of a request."""
-    if trig.event_type != "REQUEST":
+    of the that-clause of a request; "alleged that the army tortured ...": the one accused is the subject
+    of the that-clause of an allegation."""
+    if trig.event_type not in {"REQUEST", "ACCUSE"}:
         return None
-    clause = next((c for c in trig.token.children if c.dep_ in {"ccomp", "acl"} and c.pos_ == "VERB"), None)
+    tok = trig.token
+    holders = [tok] + ([tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else [])  # "repeated its
+    clause = next(  # demand that X ...": the parser hangs the clause on the verb
+        (
+            c
+            for h in holders
+            for c in h.children
+            if c.dep_ in {"ccomp", "acl"} and c.pos_ in {"VERB", "AUX"} and c.i > tok.i
+        ),
+        None,
+    )
     if clause is None:
         return None
     subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -935,16 +1040,18 @@ def _complement_target(trig: Trigger) -> Token | None:
                 return inner  # "called for the removal of X", "called for sanctions against X"
     preps = tuple(dict.fromkeys(RECIPIENT_PREPS.get(trig.event_type, ()) + COMPLEMENT_PREPS))
     cur = tok
+    thing = None  # the thing the announced act is done to, when no one is named
     for _ in range(2):
         comp = next((c for c in cur.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
         if comp is None:
-            return None
+            return thing
         cur = comp
         inner = _match(cur, load_lexicon())
         if inner is not None:  # "threatened to shell Iraqi towns": the recipient of the act threatened
             _arguments(inner)
-            if inner.target is not None:
+            if inner.target is not None and (_actorish(inner.target) or inner.target.pos_ != "NOUN"):
                 return inner.target
+            thing = thing or inner.target  # "threatened to cut off power to X": X, else the power
         dative = next((c for c in cur.children if c.dep_ == "dative"), None)
         if dative is not None and dative.pos_ == "ADP":
             dative = next((c for c in dative.children if c.dep_ == "pobj"), None)
@@ -956,11 +1063,25 @@ def _complement_target(trig: Trigger) -> Token | None:
         found = _prep_object(cur, preps) or (_prep_object(dobj, preps) if dobj is not None else None)
         if found is not None:
             return found
-    return None
+    return thing
+
+
+def _proposer(noun: Token) -> Token | None:
+    """Who made the proposal, demand or call a refusal answers: its possessor or the one of its "of",
+    "by" or "from" phrase ("North Korea's demand", "an offer from Kabul", "calls by the UN chief"). A
+    denied charge is aimed at the accuser alone ("denied charges by X"), so it names no proposer."""
+    if noun.lemma_.lower() in CHARGE_NOUNS:
+        return None
+    for prep in ("from",):
+        pobj = _prep_object(noun, (prep,))
+        if pobj is not None and _actorish(pobj):
+            return pobj
+    return _inner_actor(noun)
 
 
 def _inner_actor(noun: Token) -> Token | None:
-    """The actor named inside an act or thing: its possessor, or the someone of its "of"/"by" phrase."""
+    """The actor named inside an act or thing: its possessor, the someone of its "of"/"by" phrase, or the
+    agent of a participle on it ("crimes committed by X")."""
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is not None and poss.pos_ != "PRON":
         return poss
@@ -968,6 +1089,9 @@ def _inner_actor(noun: Token) -> Token | None:
         pobj = _prep_object(noun, (prep,))
         if pobj is not None and _actorish(pobj):
             return pobj
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and (agent := _agent(child)) is not None:
+            return agent if agent.pos_ in {"NOUN", "PROPN"} else None  # the doer of a deed is an actor
     return None
 
 
@@ -985,10 +1109,14 @@ def _active_target(trig: Trigger, children: list[Token], preps: tuple[str, ...])
     dobj = next((c for c in children if c.dep_ == "dobj"), None)
     if dobj is None and trig.particle is not None and trig.particle.dep_ == "prep":
         dobj = next((c for c in trig.particle.children if c.dep_ == "pobj"), None)  # "called on X"
+    if dobj is None:
+        dobj = _up_to_object(children)
     if dobj is not None and _moved_people(trig, dobj):
         # "contributed 4,000 troops to X", "withdrew inspectors from Iraq": the people sent or pulled out
         # are the actor's own; the one they go to or leave is the recipient
         moved_to = _prep_object(tok, MOVE_PREPS) or _prep_object(dobj, MOVE_PREPS)
+        purpose = _prep_object(tok, ("for",))  # "mobilized reservists for a war against X"
+        moved_to = moved_to or (_prep_object(purpose, ("against",)) if purpose is not None else None)
         if moved_to is not None:
             return moved_to
     if dobj is not None and _actorish(dobj) and not trig.sense.objects and not _own(dobj):
@@ -996,19 +1124,36 @@ def _active_target(trig: Trigger, children: list[Token], preps: tuple[str, ...])
     if dobj is not None and trig.event_type in AIMED_AT_INSIDE and not _actorish(dobj) and _event_noun(dobj):
         inner = _inner_actor(dobj)  # "demanded the release of X", "rejected accusations by X"
         if inner is not None:
-            return inner
+            return dobj if trig.event_type in ANSWERS and _proposer(dobj) is not None else inner
     if trig.sense.objects and dobj is not None and dobj.lemma_.lower() in trig.sense.objects:
-        if _actorish(dobj) and not _event_noun(dobj):
+        if _actorish(dobj) and not _event_noun(dobj) and not _own(dobj):
             return dobj  # "expelled two diplomats": the object that makes the event is its recipient
         if not _event_noun(dobj):  # "sent arms to X", "granted asylum to X": the goods go to someone
             return _prep_object(tok, preps) or _prep_object(dobj, preps)
     if trig.sense.objects:  # "launched the 3rd phase of an offensive on X": the event noun's recipient
         noun = _object_noun(tok)
+        if noun is not None and (own := load_lexicon().noun(noun.lemma_.lower())) is not None:
+            preps = tuple(dict.fromkeys(preps + RECIPIENT_PREPS.get(own.event_type, ())))  # "a visit to X"
         return (_prep_object(noun, preps) if noun is not None else None) or _prep_object(tok, preps)
     via_object = _prep_object(dobj, preps) if dobj is not None else None
     if dobj is not None and _own(dobj):
         return via_object or _prep_object(tok, (*preps, "from"))
     return via_object or _prep_object(tok, preps) or dobj
+
+
+def _up_to_object(children: list[Token]) -> Token | None:
+    """ "kidnapped up to 16 advisers": the parser reads the quantity "up to" as a particle and a
+    preposition of the verb; the object of that "to" is the verb's object."""
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ == "to" and child.i > 0:
+            before = child.doc[child.i - 1]
+            if before.lower_ == "up" and before.head.i == child.head.i:
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "prt" and child.lower_ == "up":  # or the "to"-phrase hangs on the particle
+            to = next((c for c in child.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+            if to is not None and to.i == child.i + 1:
+                return next((c for c in to.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _moved_people(trig: Trigger, dobj: Token) -> bool:
@@ -1045,14 +1190,17 @@ def _actorish(tok: Token) -> bool:
     if tok.lemma_.lower() in ACTOR_NOUNS:
         return True
     return any(c.dep_ in {"compound", "amod"} and c.pos_ == "PROPN" for c in tok.children) and (
-        tok.lemma_.lower() not in EVENT_OBJECT_NOUNS
+        tok.lemma_.lower() not in EVENT_OBJECT_NOUNS and not _event_noun(tok)  # not "the Gulf war"
     )
 
 
 def _noun_arguments(trig: Trigger) -> None:
     tok = trig.token
     trig.source = _blamed(tok) or _event_noun_actor(tok)
-    preps = NOUN_PREPS.get(trig.event_type, ()) + RECIPIENT_PREPS.get(trig.event_type, _DEFAULT_PREPS)
+    # "would tighten the blockade of Serbia": the noun keeps the recipient phrase of what it names, even
+    # when the context reads it as another type (a threat)
+    of_preps = NOUN_PREPS.get(trig.original or trig.event_type, NOUN_PREPS.get(trig.event_type, ()))
+    preps = of_preps + RECIPIENT_PREPS.get(trig.event_type, _DEFAULT_PREPS)
     trig.target = _prep_object(tok, preps)
     if trig.target is None and tok.dep_ == "compound":  # "a mediation effort between X and Y"
         trig.target = _prep_object(tok.head, preps)
@@ -1070,9 +1218,31 @@ def _noun_arguments(trig: Trigger) -> None:
         )  # the parser reads the first of two objects as a second direct object
     if trig.target is None:
         trig.target = _clause_target(trig)  # "its demand that Burundi's government grant ..."
+    if trig.target is None and trig.event_type in MATERIAL_CONFLICT:
+        trig.target = _victim_subject(tok)  # "two soldiers died in an ambush"
+    if trig.target is None and tok.dep_ == "pobj" and tok.head.lower_ in {"in", "into"}:
+        # "engaged the peacekeepers in a firefight", "drew Iran into a war": the verb's object
+        verb = tok.head.head
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb.pos_ == "VERB" else None
+        trig.target = obj if obj is not None and obj.lower_ not in TIME_WORDS else None
     if trig.source is None or (trig.source.pos_ == "PRON" and trig.source.dep_ == "poss"):
         # "Israel mounted its invasion", "they held their first meeting": the clause names the actor
         trig.source = _inherited_subject(tok) or trig.source
+
+
+def _victim_subject(tok: Token) -> Token | None:
+    """Who suffered the act an event noun names, when it stands in a phrase of a verb of suffering: "two
+    soldiers died in an ambush", "a prisoner died as a result of torture"."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in {"pobj", "prep", "pcomp"} or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ == "VERB":
+            if cur.lemma_.lower() not in VICTIM_VERBS:
+                return None
+            return next((c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return None
 
 
 def _measure_holder(tok: Token) -> Token:
