@@ -77,6 +77,11 @@ ROWS = [
     (9000025, "Sanaa", "Sana", 15.35, 44.2, "A", "ADM1", "YE", "26", 100000),
     (9000026, "Orem", "Orum", 40.3, -111.7, "P", "PPL", "US", "UT", 90000),
     (3175395, "Italy", "Italian Republic", 42.8, 12.8, "A", "PCLI", "IT", "00", 60000000),
+    (2635167, "United Kingdom", "Britain,UK", 54.76, -2.7, "A", "PCLI", "GB", "00", 66000000),
+    (6269131, "England", "", 52.66, -1.27, "A", "ADM1", "GB", "ENG", 53000000),
+    (9000030, "England", "", 34.54, -91.97, "P", "PPL", "US", "AR", 2800),
+    (9000031, "Boone County", "Boone", 38.96, -84.73, "A", "ADM2", "US", "KY", 130000, "015"),
+    (9000032, "Boone", "", 36.22, -81.67, "P", "PPL", "US", "NC", 19000),
 ]
 
 
@@ -418,3 +423,97 @@ def test_acronym_spelling_a_province_name_is_no_place(gp):
         "Raqqa"
     ]
     assert places_of(gp, "Mon 05 Apr 2017 Talks resumed.") == []
+
+
+def _resolve(gp, text, names):
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    return dict(zip(names, gp.resolve_spans(text, spans), strict=True))
+
+
+def test_unknown_name_falls_back_to_the_story_area(gp):
+    text = "Shells fell on Manbij at dawn. Later the militia shelled Qabasin and withdrew to Manbij."
+    got = _resolve(gp, text, ["Manbij", "Qabasin"])
+    assert got["Manbij"].geonameid == 167357
+    unknown = got["Qabasin"]
+    assert (unknown.lat, unknown.lon) == (36.53, 37.95) and unknown.geonameid is None
+    assert unknown.precision == "admin1" and unknown.score < got["Manbij"].score
+
+
+def test_unknown_name_with_no_place_in_the_story_stays_unresolved(gp):
+    got = _resolve(gp, "Nobody knows where Qabasin is.", ["Qabasin"])
+    assert got["Qabasin"].lat is None
+
+
+def test_place_name_inside_a_feature_name(gp):
+    got = _resolve(gp, "Students at the University of Aleppo protested.", ["University of Aleppo"])
+    assert got["University of Aleppo"].geonameid == 170063
+
+
+def test_feature_named_after_a_far_place_yields_to_the_story_area(gp):
+    text = "Farmers near Aleppo said the Tbilisi Canal had run dry, and Aleppo needed water."
+    got = _resolve(gp, text, ["Aleppo", "Tbilisi Canal"])
+    assert got["Tbilisi Canal"].country == "SY" and got["Tbilisi Canal"].precision == "admin1"
+
+
+@pytest.mark.parametrize("word", ["Minnesotans", "Texans", "Virginians"])
+def test_state_demonyms_resolve_to_the_state(gp, word):
+    got = _resolve(gp, f"Many {word} voted early this year.", [word])
+    assert got[word].feature_class == "A" and got[word].country == "US"
+
+
+def test_county_abbreviation(gp):
+    got = _resolve(gp, "A fire broke out in Laurel Co. on Friday.", ["Laurel Co."])
+    assert got["Laurel Co."].geonameid == 9000014
+
+
+def test_english_is_england_a_constituent_nation_of_the_uk(gp):
+    (place,) = places_of(gp, "English fans travelled in large numbers.")
+    got = (place.kind, place.geonameid, place.country, place.precision)
+    assert got == ("demonym", 6269131, "GB", "country")
+
+
+def test_loose_spelling_in_the_story_country_is_kept(gp):
+    text = "Aleppo was shelled again. Fighters also moved on Raqa, and Aleppo hospitals filled up."
+    got = _resolve(gp, text, ["Aleppo", "Raqa"])
+    assert got["Raqa"].geonameid == 172955 and got["Raqa"].precision == "city"
+
+
+def test_loose_spelling_far_from_the_story_is_placed_in_its_area(gp):
+    text = "Alexandria, Virginia, held a vote. Voters from Raqa Road and Alexandria came out."
+    got = _resolve(gp, text, ["Alexandria", "Virginia", "Raqa"])
+    assert got["Alexandria"].geonameid == 4744091
+    assert got["Raqa"].country == "US" and got["Raqa"].geonameid is None
+
+
+def test_a_list_of_countries_is_no_town_state_pair(gp):
+    text = "Delegates came from Syria, Jordan, Minnesota and Turkey to the talks."
+    places = {p.text: p for p in places_of(gp, text)}
+    assert places["Jordan"].geonameid == 248816 and places["Minnesota"].geonameid == 5037779
+
+
+def test_town_state_pair_outside_a_list_keeps_its_container(gp):
+    places = {p.text: p for p in places_of(gp, "The mayor of Jordan, Minnesota, resigned on Friday.")}
+    assert places["Jordan"].geonameid == 9000010
+
+
+def test_unknown_name_in_a_story_naming_only_a_country_is_placed_in_that_country(gp):
+    got = _resolve(gp, "Officials in Syria said shelling hit Qabasin.", ["Syria", "Qabasin"])
+    assert (got["Qabasin"].country, got["Qabasin"].precision) == ("SY", "country")
+    assert got["Qabasin"].geonameid is None
+
+
+@pytest.mark.parametrize("text", ["Flooding closed roads in Laurel, Boone and Madison counties.",
+                                  "Flooding closed roads in Laurel and Boone counties."])  # fmt: skip
+def test_names_listed_before_counties_are_counties(gp, text):
+    assert _resolve(gp, text, ["Boone"])["Boone"].geonameid == 9000031
+    (boone,) = [p for p in places_of(gp, text) if p.text == "Boone"]
+    assert boone.geonameid == 9000031
+
+
+def test_an_unknown_name_is_not_placed_where_an_organisation_sits(gp):
+    text = (
+        "Gunmen executed 19 men in Deir Qubbah on Monday, the UK-based Observatory said. "
+        "The UK-based group gave no more details."
+    )
+    unknown = [p for p in places_of(gp, text, parse=True) if p.text == "Deir Qubbah"]
+    assert unknown and all(p.country != "GB" for p in unknown)

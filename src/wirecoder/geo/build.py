@@ -24,6 +24,7 @@ from wirecoder.geo.names import fuzzy_key, keep_alternate, normalize
 from wirecoder.geo.regions import (
     ADMIN_ALIASES,
     ADMIN_POINTS,
+    CITY_ALIASES,
     CONTINENT_POINTS,
     COUNTRY_ALIASES,
     COUNTRY_DEMONYMS,
@@ -169,7 +170,7 @@ _US_STATE_ABBR = {
 
 # Bump when the package-built index changes (new data, new normalisation): indexes built by an older
 # wirecoder are then rebuilt on open instead of silently serving stale names.
-PACKAGE_BUILD_VERSION = "8"
+PACKAGE_BUILD_VERSION = "9"
 
 
 def build_from_packages(dest: Path) -> None:
@@ -308,6 +309,7 @@ def build_from_packages(dest: Path) -> None:
         cc = c["countrycode"]
         code = "PPLC" if c["geonameid"] in capital_ids else "PPL"
         names = [(c["name"], True)] + [(a, False) for a in c["alternatenames"] if keep_alternate(a)]
+        names += [(a, True) for a in CITY_ALIASES.get(c["geonameid"], ())]
         w.place(
             (
                 c["geonameid"],
@@ -456,7 +458,7 @@ def build_from_geonames(dest: Path, files: list[Path], alternate_names: Path | N
     w.finish({"source": f"geonames: {sources}"}, alternates=alt_path)
 
 
-_EXTRA_DEMONYMS = {"English": "GB", "Scottish": "GB", "Welsh": "GB", "Scots": "GB", "Britons": "GB",
+_EXTRA_DEMONYMS = {"Britons": "GB",
                    "European": "@Europe", "Europeans": "@Europe", "African": "@Africa", "Africans": "@Africa",
                    "Asian": "@Asia", "Asians": "@Asia"}  # fmt: skip
 

@@ -203,8 +203,9 @@ class Gazetteer:
             target = self.demonyms.get(word[:-1])
         if not target:
             return None
-        if target.startswith("@"):  # a continent or region, not a country
-            areas = [c for c in self.lookup(target[1:]) if c.feature_class in ("L", "H")]
+        if target.startswith("@"):  # a continent, region or constituent nation ("English"), not a country
+            found = self.lookup(target[1:])
+            areas = [c for c in found if c.feature_class in ("L", "H")] or [c for c in found if c.is_admin1]
             return next((c for c in areas if c.feature_code == "CONT"), areas[0] if areas else None)
         return self.countries.get(target)
 

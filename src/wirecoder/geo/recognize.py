@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -120,6 +120,12 @@ def lookup_variants(gaz: Gazetteer, text: str) -> tuple[list[Candidate], str]:
     cands = gaz.lookup(t)
     if cands:
         return cands, ""
+    expanded = _expand_abbreviations(t)
+    if expanded != t:
+        cands = gaz.lookup(expanded)
+        if cands:
+            return cands, ""
+        t = expanded
     words = t.split()
     if len(words) > 1 and words[-1].lower() in ADMIN_WORDS | CITY_WORDS:
         hint = "admin" if words[-1].lower() in ADMIN_WORDS else "city"
@@ -128,6 +134,71 @@ def lookup_variants(gaz: Gazetteer, text: str) -> tuple[list[Candidate], str]:
         hint = "admin" if words[0].lower() in ADMIN_WORDS else "city"
         return gaz.lookup(" ".join(words[2:])), hint
     return [], ""
+
+
+# Abbreviations local news writes inside place names ("Loudon Co.", "Tewksbury Twp.", "Mt. Hood").
+_ABBREVIATIONS = {"co.": "County", "co": "County", "twp.": "Township", "twp": "Township", "mt.": "Mount",
+                  "ft.": "Fort", "pt.": "Point"}  # fmt: skip
+# Words a name carries for the kind of feature it is: "Neches River", "Readington Township",
+# "Santa Clara Valley", "North Dallas". Without them the rest is the place the feature is named after
+# or lies in, which is close enough when the feature itself is in no packaged gazetteer.
+FEATURE_WORDS = {w.lower() for w in """
+    River Lake Lakes Valley Mountains Mountain Mount Park Island Islands Township Station Harbor Harbour
+    Bay Creek Falls Delta Canal Lagoon Estate Square Beach Hills Hill Heights Springs Point Forest Desert
+    Peninsula Plateau Basin County Province Region District Municipal Metro Airport International Center
+    Centre Hospital General University State College Cup Tower Hotel Castle Palace Racecourse Stadium
+    National Lakeshore Parkway Church Cathedral Basilica Embassy Prison Mall Complex Capitol Fort Camp
+    Greater Upper Lower Inner Outer North South East West Northern Southern Eastern Western Central
+    Northeast Northwest Southeast Southwest Northeastern Northwestern Southeastern
+    Southwestern""".split()}  # fmt: skip
+# Demonym endings ("Ohioans", "Minnesotans", "Ontarians", "Dagestani", "Richmondites", "Gazans") and
+# what the place name may end with instead.
+_DEMONYM_ENDINGS = (("ians", ("o", "a", "")), ("ian", ("o", "a", "")), ("ans", ("", "a")), ("an", ("", "a")),
+                    ("ns", ("", "s")), ("n", ("",)), ("ites", ("",)), ("ers", ("",)), ("i", ("",)),
+                    ("ese", ("", "a")))  # fmt: skip
+
+
+def _expand_abbreviations(text: str) -> str:
+    return " ".join(_ABBREVIATIONS.get(w.lower(), w) for w in text.split())
+
+
+def partial_candidates(gaz: Gazetteer, text: str) -> list[Candidate]:
+    """Candidates for a name the gazetteer lacks, from the longest known place name inside it once
+    feature words are dropped ("Catawba River" -> Catawba, "University of California" -> California,
+    "South Los Angeles" -> Los Angeles), marked fuzzy: evidence of the area, not the feature itself."""
+    words = [w for w in re.split(r"[\s/]+", _expand_abbreviations(text)) if w]
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            part = words[i : i + n]
+            if part[0].lower() in CONNECTORS or part[-1].lower() in CONNECTORS:
+                continue
+            if all(w.lower() in FEATURE_WORDS or w.lower() in COMMON for w in part):
+                continue
+            name = " ".join(part)
+            if len(name) < 3 or not name[:1].isupper() or not gaz.known(name):
+                continue
+            cands = [c for c in gaz.lookup(name) if not c.fuzzy]
+            if cands:
+                return [replace(c, fuzzy=True) for c in cands]
+    return []
+
+
+def demonym_candidates(gaz: Gazetteer, word: str) -> list[Candidate]:
+    """The places a demonym of a state, province or city names ("Ohioans" -> Ohio, "Gazans" -> Gaza,
+    "Dagestani" -> Dagestan): main names only, the base found by trading the ending for a vowel."""
+    if not word[:1].isupper() or " " in word.strip() and not word.split()[-1][:1].isupper():
+        return []
+    for ending, bases in _DEMONYM_ENDINGS:
+        if not word.endswith(ending) or len(word) - len(ending) < 3:
+            continue
+        for tail in bases:
+            base = word[: len(word) - len(ending)] + tail
+            if base.lower() in COMMON or not gaz.known(base):
+                continue
+            cands = [c for c in gaz.lookup(base) if c.main and not c.fuzzy]
+            if cands:
+                return cands
+    return []
 
 
 def _locative(doc: Doc, i: int) -> bool:
@@ -164,7 +235,22 @@ def _hint(doc: Doc, start_token: int, end_token: int) -> str:
             return "admin"
         if word in CITY_WORDS:
             return "city"
+        last = doc[end_token - 1]
+        if listed_admin(doc.text[last.idx + len(last.text) :]):
+            return "admin"
     return ""
+
+
+# "Barrow, Jackson and Madison counties": each name of the list is a county
+_ADMIN_LIST = re.compile(
+    r"(?:(?:,\s*|,?\s+(?:and|or)\s+)[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}){0,8}\s+"
+    r"(?:counties|provinces|states|parishes|districts|regions|governorates|oblasts|prefectures)\b"
+)
+
+
+def listed_admin(text_after: str) -> bool:
+    """Whether the text after a name continues a list of names that ends in a plural admin word."""
+    return _ADMIN_LIST.match(text_after[:200]) is not None
 
 
 def sentence_mentions(

@@ -96,7 +96,8 @@ REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str, str], ...] = (
 )
 
 # Demonyms of the regions above (the packages know only countries' demonyms).
-REGION_DEMONYMS = {"Kurdish": "Kurdistan", "Kurds": "Kurdistan", "Kurd": "Kurdistan",
+REGION_DEMONYMS = {"English": "England", "Scottish": "Scotland", "Scots": "Scotland", "Welsh": "Wales",
+                   "Kurdish": "Kurdistan", "Kurds": "Kurdistan", "Kurd": "Kurdistan",
                    "Soviet": "Soviet Union", "Balkan": "Balkans", "Caribbean": "Caribbean Sea",
                    "Latin American": "Latin America",
                    "Central American": "Central America", "Middle Eastern": "Middle East",
@@ -139,7 +140,12 @@ COUNTRY_ALIASES = {"PS": ("Palestine", "Palestinian Territories", "Palestinian t
 # Regional short forms ("NSW", "Calif.") the admin layer spells only in full.
 ADMIN_ALIASES = {"AU.02": ("NSW",), "AU.07": ("Vic.",), "AU.04": ("Qld",), "US.CA": ("Calif.", "Cal."),
                  "US.IN": ("Ind.",), "US.WV": ("W.Va.", "W. Va."), "US.DC": ("DC", "D.C."),
-                 "US.NY": ("New York State",)}  # fmt: skip
+                 "US.NY": ("New York State",), "CA.02": ("B.C.",), "CA.05": ("N.L.", "Nfld."),
+                 "CA.04": ("N.B.",), "CA.07": ("N.S.",), "CA.09": ("P.E.I.",), "CA.08": ("Ont.",),
+                 "CA.10": ("Que.",), "CA.01": ("Alta.",), "CA.11": ("Sask.",)}  # fmt: skip
+
+# Short forms of cities, by GeoNames id (cities500 lists no abbreviations).
+CITY_ALIASES = {5368361: ("L.A.",), 5128581: ("NYC", "N.Y.C."), 4140963: ("D.C.",)}  # fmt: skip
 
 # Geographic centres of large first-level units, where the middle of their towns' range sits far from
 # the centre gazetteers use (Ontario's and Manitoba's towns crowd the south, Texas spans 1,200 km).

@@ -20,8 +20,11 @@ from wirecoder.geo.names import normalize
 from wirecoder.geo.recognize import (
     LOC_PREPS,
     Mention,
+    demonym_candidates,
+    listed_admin,
     lookup_variants,
     name_pair_words,
+    partial_candidates,
     person_words,
     sentence_mentions,
 )
@@ -59,58 +62,66 @@ class Geoparser:
                 mentions.append(Mention(start, end, surface, "demonym", [demonym], 1.0))
                 continue
             cands, hint = lookup_variants(self.gaz, surface)
+            if not cands:
+                cands = demonym_candidates(self.gaz, surface)
             after = text[end : end + 15].split()
             if not hint and after:
                 word = after[0].strip(".,;:").lower()
                 hint = "admin" if word in _ADMIN else "city" if word in _CITY else ""
+            if not hint and listed_admin(text[end:]):
+                hint = "admin"
             mentions.append(Mention(start, end, surface, "toponym", cands, 1.0, hint))
         places = self._resolve(mentions, text)
         by_span = {p.span: p for p in places}
         return [by_span.get((s, e)) for s, e in spans]
 
     def _resolve(self, mentions: list[Mention], text: str) -> list[Place]:
-        best: list[Candidate | None] = [_prior_best(m) for m in mentions]
+        partial, loose = set(), set()
+        for i, m in enumerate(mentions):
+            if not m.candidates and m.kind == "toponym":
+                m.candidates = partial_candidates(self.gaz, m.text)
+                partial.add(i)
+            elif m.kind == "toponym" and all(c.fuzzy for c in m.candidates):
+                loose.add(i)  # "Cookville": only a loose spelling match, a guess like a partial name
+        priors = [[_prior(c, m) for c in m.candidates] for m in mentions]
+        best: list[Candidate | None] = [
+            _argmax(m.candidates, pr) for m, pr in zip(mentions, priors, strict=True)
+        ]
         anchors = _anchors(mentions, text)
-        scores = None
+        scores = priors
         for _ in range(2):
             ctx = _Context(mentions, best, text, scores, anchors)
-            scores = [
-                [_prior(c, m) + ctx.evidence(c, i, m) for c in m.candidates] for i, m in enumerate(mentions)
-            ]
-            best = [m.candidates[max(range(len(sc)), key=sc.__getitem__)] if sc else None
-                    for m, sc in zip(mentions, scores, strict=True)]  # fmt: skip
+            scores = _scored(mentions, priors, ctx)
+            best = [_argmax(m.candidates, sc) for m, sc in zip(mentions, scores, strict=True)]
         ctx = _Context(mentions, best, text, scores, anchors)
+        final = _scored(mentions, priors, ctx)  # the margins the confidence scores are made of
         stray = _stray_namesakes(mentions, best, ctx)
+        # the story's main place, never from a dropped namesake or an organisation's seat ("UK-based")
+        elsewhere = stray | {i for i, m in enumerate(mentions) if _SEAT.match(text, m.end)}
+        focus = (_focus(mentions, best, skip=partial | loose | elsewhere)
+                 or _focus(mentions, best, skip=elsewhere)
+                 or _focus(mentions, best, skip=elsewhere, levels=("country",)))  # fmt: skip
         places = []
         for i, m in enumerate(mentions):
             c = best[i]
-            if i in stray:
+            if i in stray and i not in partial:  # a name the gazetteer lacks is no stray namesake
                 continue
             anchor = best[anchors[i]] if anchors[i] is not None else None
+            if anchor is None and (i in partial or i in loose) and focus is not None:
+                # a name no gazetteer knows: most likely in the story's own area, unless a name inside
+                # it ("Lake Vermont", "Port of Los Angeles") is a place near that area; a loose spelling
+                # match ("Saraqeb") only when far off (transliterations vary most in a story's own country)
+                if c is None or not (_near_anchor(c, focus) or (c.admin1 and c.admin1 == focus.admin1)):
+                    if i in partial or c.country != focus.country or _km(c, focus) > LOOSE_KM:
+                        anchor = focus
             if anchor is not None and (c is None or not _near_anchor(c, anchor)):
                 # "a village east of Raqqa" that the gazetteer lacks: its namesakes elsewhere are wrong,
                 # the anchor's area is right within a few dozen km
                 places.append(_near_place(m, anchor, self.gaz))
                 continue
-            score = self._confidence(m, i, ctx) if c else 0.0
+            score = _confidence(m, final[i]) if c else 0.0
             places.append(_place(m, c, score, self.gaz))
         return places
-
-    def _scores(self, m: Mention, i: int, ctx: _Context) -> list[tuple[float, Candidate]]:
-        return sorted(((_prior(c, m) + ctx.evidence(c, i, m), c) for c in m.candidates), key=lambda x: -x[0])
-
-    def _choose(self, m: Mention, i: int, ctx: _Context) -> Candidate | None:
-        scored = self._scores(m, i, ctx)
-        return scored[0][1] if scored else None
-
-    def _confidence(self, m: Mention, i: int, ctx: _Context) -> float:
-        scored = self._scores(m, i, ctx)
-        if len(scored) == 1:
-            margin = 1.0
-        else:
-            margin = 1 / (1 + math.exp(-(scored[0][0] - scored[1][0])))
-        fuzzy = 0.6 if scored[0][1].fuzzy else 1.0
-        return round(m.confidence * margin * fuzzy, 3)
 
     # ------------------------------------------------------------------ event location
 
@@ -190,8 +201,26 @@ def _attached(sentence, trigger_start: int, places: list[Place]) -> Place | None
     return best if best_len <= 6 else None
 
 
-def _prior_best(m: Mention) -> Candidate | None:
-    return max(m.candidates, key=lambda c: _prior(c, m), default=None)
+def _argmax(candidates: list[Candidate], scores: list[float]) -> Candidate | None:
+    """The first best-scoring candidate."""
+    return candidates[max(range(len(scores)), key=scores.__getitem__)] if scores else None
+
+
+def _scored(mentions: list[Mention], priors: list[list[float]], ctx: _Context) -> list[list[float]]:
+    return [[p + ctx.evidence(c, i, m) for c, p in zip(m.candidates, pr, strict=True)]
+            for i, (m, pr) in enumerate(zip(mentions, priors, strict=True))]  # fmt: skip
+
+
+def _confidence(m: Mention, scores: list[float]) -> float:
+    """How sure the mention's reading is: its own confidence, times the logistic margin of the best
+    candidate over the runner-up, lower for a loose spelling match."""
+    top = max(range(len(scores)), key=scores.__getitem__)
+    margin = 1.0
+    if len(scores) > 1:
+        second = max(x for k, x in enumerate(scores) if k != top)
+        margin = 1 / (1 + math.exp(-(scores[top] - second)))
+    fuzzy = 0.6 if m.candidates[top].fuzzy else 1.0
+    return round(m.confidence * margin * fuzzy, 3)
 
 
 def _prior(c: Candidate, m: Mention) -> float:
@@ -306,6 +335,35 @@ def _stray_namesakes(mentions: list[Mention], best: list[Candidate | None], ctx:
     return out
 
 
+_SEAT = re.compile(r"-?\s?based\b", re.I)  # "the UK-based Observatory": where an organisation sits
+LOOSE_KM = 500.0  # a loose spelling match in the story's country but this far from its focus is a guess
+
+
+def _km(a: Candidate, b: Candidate) -> float:
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def _focus(
+    mentions: list[Mention],
+    best: list[Candidate | None],
+    skip: set[int] = frozenset(),
+    levels: tuple[str, ...] = _SPECIFIC,
+) -> Candidate | None:
+    """The story's main place: the place of a precision in `levels` (city or admin1 by default) most
+    of its mentions (but those in `skip`) resolve to, ties to the first named; None if there is none."""
+    counts: Counter = Counter()
+    first: dict[int, Candidate] = {}
+    for k, (m, c) in enumerate(zip(mentions, best, strict=True)):
+        if k in skip:
+            continue
+        if c is not None and m.kind == "toponym" and not m.modifier and c.precision in levels:
+            counts[c.geonameid] += 1
+            first.setdefault(c.geonameid, c)
+    if not counts:
+        return None
+    return first[max(counts, key=counts.__getitem__)]
+
+
 def _anchors(mentions: list[Mention], text: str) -> list[int | None]:
     """For each mention, the index of the place it is placed relative to ("X east of Y", "X near Y")."""
     out: list[int | None] = [None] * len(mentions)
@@ -341,7 +399,12 @@ def _near_place(m: Mention, anchor: Candidate, gaz: Gazetteer) -> Place:
     )
 
 
+# bonus for lying within 50 / 200 / 800 km of another place of the story, as haversine a-terms
+_NEAR_A = tuple(
+    (math.sin(km / (2 * 6371.0)) ** 2, bonus) for km, bonus in ((50, 1.5), (200, 1.0), (800, 0.4))
+)
 POINT_PRECISIONS = ("city", "exact")  # places whose position says where nearby names are
+_NO_BELIEF: tuple[Counter, Counter, Counter] = (Counter(), Counter(), Counter())  # read-only
 
 
 class _Context:
@@ -396,9 +459,14 @@ class _Context:
                     self.county_keys.setdefault(c.admin2, set()).add(self.keys[k])
                 elif c.admin2 and c.feature_class == "P":
                     self.town_county_keys.setdefault(c.admin2, set()).add(self.keys[k])
-        self.points = list({(c.lat, c.lon, self.keys[i]) for i, c in enumerate(best) if c is not None
-                            and c.precision in POINT_PRECISIONS})  # fmt: skip
+        points = {(c.lat, c.lon, self.keys[i]) for i, c in enumerate(best) if c is not None
+                  and c.precision in POINT_PRECISIONS}  # fmt: skip
+        # in radians with the latitude's cosine, for the haversine terms of `_near`
+        self.points = [
+            (math.radians(la), math.radians(lo), math.cos(math.radians(la)), k) for la, lo, k in points
+        ]
         self._near_cache: dict[tuple[int, str], float] = {}
+        self.containers = self._containers()
 
     def evidence(self, c: Candidate, i: int, m: Mention) -> float:
         return sum(self.parts(c, i, m).values())
@@ -406,7 +474,7 @@ class _Context:
     def parts(self, c: Candidate, i: int, m: Mention) -> dict[str, float]:
         """The context evidence for candidate c of mention i, by kind (summed by `evidence`)."""
         key = self.keys[i]
-        own = self.per_name.get(key, (Counter(), Counter(), Counter()))
+        own = self.per_name.get(key, _NO_BELIEF)
         others = self.n_names - (1 if key in self.per_name else 0)
         out: dict[str, float] = {}
         if others and c.country:
@@ -435,29 +503,60 @@ class _Context:
         hit = self._near_cache.get((c.geonameid, key))
         if hit is not None:
             return hit
-        near = min(
-            (haversine_km(c.lat, c.lon, la, lo) for la, lo, k in self.points if k != key), default=None
-        )
+        # the haversine formula's a-term, compared with the a-terms of the bonus distances (no asin)
+        p1, l1 = math.radians(c.lat), math.radians(c.lon)
+        cos1 = math.cos(p1)
+        sin, inf = math.sin, math.inf
+        near = inf
+        for p2, l2, cos2, k in self.points:
+            if k != key:
+                a = sin((p2 - p1) / 2) ** 2 + cos1 * cos2 * sin((l2 - l1) / 2) ** 2
+                if a < near:
+                    near = a
+                    if a < _NEAR_A[0][0]:
+                        break
         bonus = 0.0
-        if near is not None:
-            bonus = 1.5 if near < 50 else 1.0 if near < 200 else 0.4 if near < 800 else 0.0
+        if near < inf:
+            bonus = next((b for a, b in _NEAR_A if near < a), 0.0)
         self._near_cache[(c.geonameid, key)] = bonus
         return bonus
 
+    def _containers(self) -> dict[int, int]:
+        """For each mention written "X, Y" (by id), the index of the mention Y; none for the countries
+        and states of a list ("Georgia, Oklahoma, Pennsylvania and Wisconsin" names four states)."""
+        order = sorted(range(len(self.mentions)), key=lambda k: self.mentions[k].start)
+        gaps = [
+            self.text[self.mentions[a].end : self.mentions[b].start]
+            for a, b in zip(order, order[1:], strict=False)
+        ]
+        out = {}
+        for n, (a, b) in enumerate(zip(order, order[1:], strict=False)):
+            m = self.mentions[a]
+            if not gaps[n].startswith(",") or len(gaps[n]) > 3:
+                continue
+            listed = (n > 0 and _LIST_GAP.fullmatch(gaps[n - 1])) or (
+                n + 1 < len(gaps) and _LIST_GAP.fullmatch(gaps[n + 1])
+            )
+            if listed and m.dominant_population > 0:
+                continue
+            out[id(m)] = b
+        return out
+
     def _container(self, c: Candidate, m: Mention) -> float:
         """ "Alexandria, Louisiana" / "Idlib province": the next mention names c's container."""
-        tail = self.text[m.end : m.end + 3]
-        if not tail.startswith(","):
+        k = self.containers.get(id(m))
+        if k is None:
             return 0.0
-        for other, cand in zip(self.mentions, self.best, strict=True):
-            if other.start > m.end and other.start - m.end <= 3:
-                for oc in other.candidates:
-                    if (oc.feature_code == "ADM1" and oc.admin1 == c.admin1) or (
-                        oc.is_country and oc.country == c.country
-                    ):
-                        return 4.0
-                return -1.0 if cand is not None and cand.country != c.country else 0.0
-        return 0.0
+        for oc in self.mentions[k].candidates:
+            if (oc.feature_code == "ADM1" and oc.admin1 == c.admin1) or (
+                oc.is_country and oc.country == c.country
+            ):
+                return 4.0
+        cand = self.best[k]
+        return -1.0 if cand is not None and cand.country != c.country else 0.0
+
+
+_LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+")
 
 
 def _key(m: Mention) -> str:
