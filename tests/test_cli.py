@@ -107,3 +107,12 @@ def test_geoparse_reads_jsonl_and_reports_offsets(tmp_path):
     assert "Saraqib" in found and found["Saraqib"]["country"] == "SY"
     for t in record["toponyms"]:
         assert text[t["start"] : t["end"]] == t["text"]
+
+
+def test_geoparse_with_ner_also_finds_the_places(tmp_path):
+    story = tmp_path / "s.txt"
+    story.write_text("Shelling hit Idlib and the town of Saraqib on Monday.\n", encoding="utf-8")
+    plain = json.loads(run("geoparse", str(story)).stdout)
+    with_ner = json.loads(run("geoparse", "--ner", str(story)).stdout)
+    for record in (plain, with_ner):
+        assert {"Idlib", "Saraqib"} <= {t["text"] for t in record["toponyms"]}

@@ -173,6 +173,9 @@ def geoparse(
     jsonl: Annotated[
         bool, typer.Option("--jsonl", help="JSON lines (the default; kept for scripts).")
     ] = True,
+    ner: Annotated[
+        bool, typer.Option("--ner", help="Also run spaCy's NER (slower; less accurate on our benchmarks).")
+    ] = False,
 ) -> None:
     """Find and resolve every place name: one JSON line per article with its toponyms.
 
@@ -180,7 +183,7 @@ def geoparse(
     """
     from wirecoder.geo.cli import geoparse_cmd
 
-    raise typer.Exit(geoparse_cmd(paths, jsonl))
+    raise typer.Exit(geoparse_cmd(paths, jsonl, ner))
 
 
 @app.command()

@@ -48,7 +48,7 @@ def info(path: Annotated[Path | None, typer.Option("--path", help="Index file.")
     typer.echo(json.dumps(Gazetteer.open(path).info(), indent=2))
 
 
-def geoparse_cmd(paths: list[str], jsonl: bool) -> int:
+def geoparse_cmd(paths: list[str], jsonl: bool, ner: bool = False) -> int:
     """Print the toponyms of each article, one JSON line per article (pretty JSON unless `jsonl`).
 
     A .txt file or stdin is geoparsed whole (offsets index the file's text, title line included); other
@@ -84,7 +84,7 @@ def geoparse_cmd(paths: list[str], jsonl: bool) -> int:
             print(f"error: {article_id}: empty text", file=sys.stderr)
             status = 1
             continue
-        places = geoparse(text)
+        places = geoparse(text, ner=ner)
         record = {"id": article_id, "toponyms": [
             {"text": p.text, "start": p.span[0], "end": p.span[1], "name": p.name, "geonameid": p.geonameid,
              "lat": p.lat, "lon": p.lon, "country": p.country, "feature_class": p.feature_class,
