@@ -174,7 +174,7 @@ def geoparse(
         bool, typer.Option("--jsonl", help="JSON lines (the default; kept for scripts).")
     ] = True,
     ner: Annotated[
-        bool, typer.Option("--ner", help="Also run spaCy's NER (slower; less accurate on our benchmarks).")
+        bool, typer.Option("--ner", help="Also run spaCy's NER (slower; see bench/geoparse.py).")
     ] = False,
 ) -> None:
     """Find and resolve every place name: one JSON line per article with its toponyms.
