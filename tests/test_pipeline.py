@@ -251,3 +251,15 @@ def test_the_headline_perpetrator_marks_the_main_event():
     x = extract(body, title="SDF pushes on in Raqqa", published=date(2017, 7, 3))
     assert x.events[0].source_actor is not None
     assert x.events[0].source_actor.name == "Syrian Democratic Forces"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("The slaying of a village imam near Kunduz angered residents.", "ASSAULT"),
+        ("Prosecutors in Kinshasa presented evidence against two militia leaders.", "ACCUSE"),
+        ("Farmers submitted petitions to the governor of Kano over land seizures.", "REQUEST"),
+    ],
+)
+def test_more_trigger_words(text, event_type):
+    assert event_type in {e.event_type for e in extract(text).events}
