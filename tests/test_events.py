@@ -665,3 +665,11 @@ def test_up_to_a_number_misread_as_a_particle_and_preposition_is_the_object() ->
         load_nlp().vocab, words=words, heads=[1, 1, 1, 4, 2], deps=["nsubj", "ROOT", "prep", "det", "pobj"]
     )
     assert _up_to_object(list(doc[1].children)) is None
+
+
+def test_a_month_next_to_a_day_number_is_no_trigger():
+    from wirecoder import extract
+
+    x = extract("NIAMEY, March 12 (Wire) - Soldiers repelled an attack on a base near Tillaberi.")
+    assert "March" not in [e.trigger.text for e in x.events]
+    assert any(e.event_type == "ASSAULT" for e in x.events)

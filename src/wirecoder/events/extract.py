@@ -179,6 +179,8 @@ def find_triggers(doc, lexicon: Lexicon) -> list[Trigger]:
     """Every event trigger of a parsed sentence, with its arguments and its type read in context."""
     found: list[Trigger] = []
     for tok in doc:
+        if _date_word(tok):
+            continue
         trig = _modal_request(tok, lexicon) or _match(tok, lexicon)
         if trig is None:
             continue
@@ -187,6 +189,17 @@ def find_triggers(doc, lexicon: Lexicon) -> list[Trigger]:
             _arguments(trig)
         found.append(trig)
     return _drop_nested(found)
+
+
+_MONTHS = {"March", "May"}  # the month names that are also trigger words
+
+
+def _date_word(tok: Token) -> bool:
+    """ "BAMAKO, March 12 (Reuters)", "on 4 May": a month name next to a day number is a date."""
+    if tok.text not in _MONTHS:
+        return False
+    doc = tok.doc
+    return any(0 <= j < len(doc) and doc[j].like_num for j in (tok.i - 1, tok.i + 1))
 
 
 def _modal_request(tok: Token, lex: Lexicon) -> Trigger | None:
