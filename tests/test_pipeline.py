@@ -263,3 +263,8 @@ def test_the_headline_perpetrator_marks_the_main_event():
 )
 def test_more_trigger_words(text, event_type):
     assert event_type in {e.event_type for e in extract(text).events}
+
+
+def test_a_completed_prisoner_swap_is_an_agreement():
+    x = extract("On 2 June 2023, the army and the rebels completed a prisoner swap in Marib.")
+    assert x.events and x.events[0].acled_subtype == "Agreement"
