@@ -83,7 +83,7 @@ def attribute(
     elif quote is not None and previous is not None:
         speaker, cue_text = previous.source, previous.cue  # a quote continuing the previous speaker's words
 
-    stance = _stance(trigger, cue, speaker_tok)
+    stance = _stance(trigger, cue, speaker_tok, sentence.text)
     negated = _negated(trigger)
     if cue is None and according is None and quote is None and stance == "asserted":
         return Attribution(None, stance, negated)
@@ -201,7 +201,8 @@ def _quote_around(sentence: Sentence, trigger: Token) -> tuple[str | None, tuple
     return None, None
 
 
-def _stance(trigger: Token, cue: Token | None, speaker: Token | None) -> str:
+def _stance(trigger: Token, cue: Token | None, speaker: Token | None, text: str) -> str:
+    """The stance of the event at `trigger`; `text` is its sentence's text (a cheap first test for cues)."""
     ancestors = _clause_ancestors(trigger)
     lemmas = [a.lemma_.lower() for a in ancestors]
     if any(lemma in DENY_LEMMAS for lemma in lemmas[1:]):
@@ -224,7 +225,7 @@ def _stance(trigger: Token, cue: Token | None, speaker: Token | None) -> str:
             return "future"
         if verb.lemma_.lower() in SPEECH_LEMMAS:
             break
-    if _hedged(trigger, cue, speaker, ancestors):
+    if _hedged(trigger, cue, speaker, ancestors, text):
         return "hedged"
     return "asserted"
 
@@ -240,7 +241,9 @@ def _clause_ancestors(trigger: Token) -> list[Token]:
     return chain
 
 
-def _hedged(trigger: Token, cue: Token | None, speaker: Token | None, ancestors: list[Token]) -> bool:
+def _hedged(
+    trigger: Token, cue: Token | None, speaker: Token | None, ancestors: list[Token], text: str
+) -> bool:
     if cue is not None and cue.lemma_.lower() in HEDGE_LEMMAS:
         return True
     if cue is not None and any(c.dep_ in {"nsubjpass", "auxpass"} for c in cue.children):
@@ -251,7 +254,8 @@ def _hedged(trigger: Token, cue: Token | None, speaker: Token | None, ancestors:
         for child in tok.children:
             if child.lower_ in HEDGE_ADVERBS or (child.dep_ == "aux" and child.lower_ in MODAL_HEDGES):
                 return True
-    if "ccording" in trigger.sent.text:
+    # the parser's sentence lies inside the text: most texts need no Span built to know it has no cue
+    if "ccording" in text and "ccording" in trigger.sent.text:
         for tok in trigger.sent:
             if tok.lower_ == "according":
                 pobj = [t for t in tok.subtree if t.dep_ == "pobj"]

@@ -8,6 +8,7 @@ neural components on those sentences only, in one batched `nlp.pipe` call.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -17,6 +18,8 @@ import numpy
 import spacy
 from spacy.attrs import DEP, LEMMA, ORTH, POS, TAG
 from spacy.language import Language
+from spacy.lookups import Lookups, Table
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Token
 from thinc.api import NumpyOps, set_current_ops
 from threadpoolctl import threadpool_limits
@@ -99,24 +102,18 @@ def load_nlp() -> Language:
     return nlp
 
 
-def _predicate(attr: str, value) -> Callable[[Token], bool]:
-    get = {"TAG": lambda t: t.tag_, "LOWER": lambda t: t.lower_, "DEP": lambda t: t.dep_,
-           "IS_SPACE": lambda t: t.is_space}[attr]  # fmt: skip
+_Features = dict[str, object]  # a token's TAG, LOWER, DEP and IS_SPACE, read once per cache miss
+
+
+def _predicate(attr: str, value) -> Callable[[_Features], bool]:
     if isinstance(value, dict) and "IN" in value:
-        return lambda t: get(t) in value["IN"]
+        return lambda f: f[attr] in value["IN"]
     if isinstance(value, dict) and "NOT_IN" in value:
-        return lambda t: get(t) not in value["NOT_IN"]
+        return lambda f: f[attr] not in value["NOT_IN"]
     if isinstance(value, dict) and "REGEX" in value:
         rx = re.compile(value["REGEX"])
-        return lambda t: bool(rx.search(get(t)))
-    return lambda t: get(t) == value
-
-
-@dataclass
-class _TagProbe:
-    """Stands in for a token when asking which rules can apply to a tag at all."""
-
-    tag_: str
+        return lambda f: bool(rx.search(f[attr]))
+    return lambda f: f[attr] == value
 
 
 class FastMorph:
@@ -129,8 +126,8 @@ class FastMorph:
     """
 
     def __init__(self) -> None:
-        self.rules: list[tuple[list[Callable[[Token], bool]], dict]] = []
-        self.by_tag: dict[str, list[tuple[list[Callable[[Token], bool]], dict]]] = {}
+        self.rules: list[tuple[list[Callable[[_Features], bool]], dict]] = []
+        self.by_tag: dict[str, list[tuple[list[Callable[[_Features], bool]], dict]]] = {}
         self.lemmatizer = None
         self.cache: dict[tuple[int, int, int], tuple[int, int]] = {}
 
@@ -143,42 +140,61 @@ class FastMorph:
             self._patterns.append(tokens[0])
             preds = [_predicate(k, v) for k, v in tokens[0].items()]
             self.rules.append((preds, pattern["attrs"]))
-        self.lemmatizer = full.get_pipe("lemmatizer")
+        self.lemmatizer = _indexed_lemmatizer(full.get_pipe("lemmatizer"))
         # rules in their original order, pre-filtered by the tag they can apply to
         conditions = self._tag_conditions()
         for tag in full.get_pipe("tagger").labels:
-            probe = _TagProbe(tag)
+            probe = {"TAG": tag}  # which rules can apply to a tag at all
             self.by_tag[tag] = [r for r, c in zip(self.rules, conditions, strict=True) if c(probe)]
 
     def _tag_conditions(self) -> list[Callable]:
         conditions = []
         for pattern in self._patterns:
             tag = pattern.get("TAG")
-            conditions.append(_predicate("TAG", tag) if tag is not None else (lambda t: True))
+            conditions.append(_predicate("TAG", tag) if tag is not None else (lambda f: True))
         return conditions
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
         strings = doc.vocab.strings
-        keys = doc.to_array([ORTH, TAG, DEP]).tolist()
-        values = numpy.zeros((len(doc), 2), dtype="uint64")
-        for i, key in enumerate(keys):
-            hit = self.cache.get(tuple(key))
+        values = []
+        for i, key in enumerate(map(tuple, doc.to_array([ORTH, TAG, DEP]).tolist())):
+            hit = self.cache.get(key)
             if hit is None:
-                tok = doc[i]
-                attrs: dict = {}
-                for preds, new in self.by_tag.get(tok.tag_, self.rules):
-                    if all(p(tok) for p in preds):
-                        attrs.update(new)
-                tok.pos_ = attrs.get("POS", "X")
-                if "MORPH" in attrs:
-                    tok.set_morph(attrs["MORPH"])
-                lemma = attrs.get("LEMMA") or self.lemmatizer.rule_lemmatize(tok)[0]
-                hit = self.cache[tuple(key)] = (tok.pos, strings.add(lemma))
-            values[i] = hit
-        doc.from_array([POS, LEMMA], values)
+                hit = self.cache[key] = self._morph(doc[i], strings)
+            values.append(hit)
+        doc.from_array([POS, LEMMA], numpy.array(values, dtype="uint64"))
         return doc
+
+    def _morph(self, tok: Token, strings) -> tuple[int, int]:
+        """(POS id, lemma id) of a token not seen before; also sets its POS and morphology."""
+        features = {"TAG": tok.tag_, "LOWER": tok.lower_, "DEP": tok.dep_, "IS_SPACE": tok.is_space}
+        attrs: dict = {}
+        for preds, new in self.by_tag.get(features["TAG"], self.rules):
+            if all(p(features) for p in preds):
+                attrs.update(new)
+        tok.pos_ = attrs.get("POS", "X")
+        if "MORPH" in attrs:
+            tok.set_morph(attrs["MORPH"])
+        lemma = attrs.get("LEMMA") or self.lemmatizer.rule_lemmatize(tok)[0]
+        return tok.pos, strings.add(lemma)
+
+
+def _indexed_lemmatizer(shipped: Lemmatizer) -> Lemmatizer:
+    """A copy of the shipped rule lemmatizer whose word lists (`lemma_index`, one per POS) are sets.
+
+    Why: `rule_lemmatize` asks `form in index` for each candidate form, a linear scan of a list of up
+    to 57,000 nouns; a set answers the same question with one hash lookup, so the lemmas are the same."""
+    lemmatizer = copy.copy(shipped)
+    lemmatizer.cache = {}
+    lemmatizer.lookups = Lookups()
+    for name in shipped.lookups.tables:
+        table = shipped.lookups.get_table(name)
+        if name == "lemma_index":
+            table = Table(name=name, data={pos: set(words) for pos, words in table.items()})
+        lemmatizer.lookups.set_table(name, table)
+    return lemmatizer
 
 
 @Language.factory("wirecoder_morph")

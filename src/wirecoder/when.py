@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
+from functools import lru_cache
 
 from wirecoder.schema import TimeRef
 
@@ -397,11 +398,18 @@ _RULES: list[tuple[re.Pattern[str], Callable[..., _Resolved], re.Pattern[str]]] 
 ]
 
 
-def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
-    """Non-overlapping matches of all rules: (start, end, rule index, match), longest first on overlap."""
+@lru_cache(maxsize=4096)
+def _candidates(text: str) -> tuple[tuple[int, int, int, re.Match[str]], ...]:
+    """Non-overlapping matches of all rules: (start, end, rule index, match), longest first on overlap.
+
+    Cached (matches are read-only): a sentence is asked for its dates and, by the casualty parser, for
+    the spans to mask, and again for each tense."""
     found = []
+    has_cue: dict[re.Pattern[str], bool] = {}  # several rules share a pre-check: search it once
     for i, (pattern, _, cue) in enumerate(_RULES):
-        if not cue.search(text):
+        if cue not in has_cue:
+            has_cue[cue] = cue.search(text) is not None
+        if not has_cue[cue]:
             continue
         for m in pattern.finditer(text):
             start, end = m.span()
@@ -415,7 +423,7 @@ def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
         if all(cand[1] <= c[0] or cand[0] >= c[1] for c in chosen):
             chosen.append(cand)
     chosen.sort(key=lambda c: c[0])
-    return chosen
+    return tuple(chosen)
 
 
 def time_spans(text: str) -> list[tuple[int, int]]:

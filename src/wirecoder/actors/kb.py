@@ -387,13 +387,13 @@ class ActorKB:
     def _accept(self, doc: Doc, start: int, end: int, pattern: _Pattern) -> bool:
         """Case rules: proper names need a capital unless written lowercase in the KB; word-like acronyms
         ("IS", "US") must be used as names, not as the verb or pronoun."""
-        text = doc[start:end].text
         if end < len(doc) and pattern.entry.kind == "country" and doc[end].lower_ in _CURRENCY:
             return False  # "US $50 million", "US dollars": money, not the state
         if not pattern.cased:
-            one_word = end - start == 1
-            if one_word and pattern.alias != pattern.alias.lower() and text == text.lower():
-                return False  # "turkey", "chad", "jordan" written lowercase are not the country
+            if end - start == 1 and pattern.alias != pattern.alias.lower():
+                text = doc[start].text  # read only here: building a span's text for every match is costly
+                if text == text.lower():
+                    return False  # "turkey", "chad", "jordan" written lowercase are not the country
             return True
         if pattern.alias.lower() not in STOP_WORDS:
             return True
