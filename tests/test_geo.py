@@ -517,3 +517,14 @@ def test_an_unknown_name_is_not_placed_where_an_organisation_sits(gp):
     )
     unknown = [p for p in places_of(gp, text, parse=True) if p.text == "Deir Qubbah"]
     assert unknown and all(p.country != "GB" for p in unknown)
+
+
+def test_memory_snapshot_is_reused_and_a_broken_one_is_ignored(gaz):
+    snapshot = gaz.path.with_name(gaz.path.name + ".memory.pickle")
+    assert snapshot.exists()  # written by the first open
+    again = Gazetteer.open(gaz.path)
+    assert [c.geonameid for c in again.lookup("Raqqa")] == [c.geonameid for c in gaz.lookup("Raqqa")]
+    snapshot.write_bytes(b"not a pickle")
+    repaired = Gazetteer.open(gaz.path)
+    assert [c.geonameid for c in repaired.lookup("Raqqa")] == [c.geonameid for c in gaz.lookup("Raqqa")]
+    assert snapshot.read_bytes() != b"not a pickle"  # rewritten from the index
