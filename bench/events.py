@@ -6,7 +6,8 @@
    FIGHT -> ASSAULT). INVESTIGATE has no current equivalent: those records are DROPPED from every score
    (their count and our predictions for them are printed for information).
 2. ConfliBERT CAMEO test split (451 sentences):
-   - `cameo_ner_test.txt`: source (S) and target (T) actor spans of `events[0]`, macro-F1 over S and T,
+   - `cameo_ner_test.txt`: source (S) and target (T) actor spans of `events[0]` (T: its target and the
+     targets coordinated with it, `co_targets`), macro-F1 over S and T,
      both exact span match and token overlap (token-level P/R/F1). Anchors: ConfliBERT 0.745, BERT 0.723;
      goal >= 0.75. Reciprocal spans (R) belong to neither class and are not scored; neither is a predicted
      S (T) span on an R participant of a sentence whose gold has no S (T) span ("X and Y agreed", "X met
@@ -264,6 +265,19 @@ def _space_between(tokens: Sequence[str], k: int) -> bool:
     return tok not in NO_SPACE_BEFORE and prev not in NO_SPACE_AFTER
 
 
+def predicted_spans(event: Event | None, cls: str, offsets: Sequence[tuple[int, int]]) -> Spans:
+    """Source (S) or target (T) spans of an event: its source; its target and the targets coordinated
+    with it ("asked Tehran and Damascus": two spans, as the gold marks them)."""
+    if event is None:
+        return set()
+    if cls == "S":
+        return actor_tokens(event.source_actor, offsets)
+    spans = actor_tokens(event.target_actor, offsets)
+    for actor in event.co_targets:
+        spans |= actor_tokens(actor, offsets)
+    return spans
+
+
 def actor_tokens(actor: Actor | None, offsets: Sequence[tuple[int, int]]) -> Spans:
     """The actor's character span as a token span (tokens it overlaps); empty when there is none."""
     if actor is None or actor.span is None:
@@ -298,8 +312,7 @@ def bench_ner(path: Path, limit: int | None) -> None:
         for sent, offsets, event in zip(sentences, all_offsets, mains, strict=True):
             tags = [tag for _, tag in sent]
             gold = bio_spans(tags, cls)
-            actor = (event.source_actor if cls == "S" else event.target_actor) if event else None
-            pred = actor_tokens(actor, offsets)
+            pred = predicted_spans(event, cls, offsets)
             if _on_reciprocal(tags, cls, pred):
                 on_reciprocal[cls] += 1
                 continue
@@ -312,9 +325,8 @@ def bench_ner(path: Path, limit: int | None) -> None:
         tags = [tag for _, tag in sent]
         row = []
         for cls in ("S", "T"):
-            actor = (event.source_actor if cls == "S" else event.target_actor) if event else None
             gold = sorted(bio_spans(tags, cls))
-            pred = sorted(actor_tokens(actor, offsets))
+            pred = sorted(predicted_spans(event, cls, offsets))
             if set(gold) != set(pred) and not _on_reciprocal(tags, cls, set(pred)):
                 words = [tok for tok, _ in sent]
                 row.append(

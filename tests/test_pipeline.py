@@ -268,3 +268,12 @@ def test_more_trigger_words(text, event_type):
 def test_a_completed_prisoner_swap_is_an_agreement():
     x = extract("On 2 June 2023, the army and the rebels completed a prisoner swap in Marib.")
     assert x.events and x.events[0].acled_subtype == "Agreement"
+
+
+def test_coordinated_targets_are_all_kept():
+    text = "The African Union urged Sudan, Chad and South Sudan to close their borders to armed groups."
+    main = extract(text).events[0]
+    assert main.target_actor is not None and main.target_actor.country == "SDN"
+    assert [a.country for a in main.co_targets] == ["TCD", "SSD"]
+    for actor in main.co_targets:
+        assert actor.span is not None and text[actor.span[0] : actor.span[1]] == actor.text

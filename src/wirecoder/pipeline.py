@@ -274,6 +274,24 @@ class _StoryExtractor:
         )
         return Extraction(article=meta, events=ordered, actors=actors, places=places)
 
+    def _co_targets(self, sentence: Sentence, head, target: Actor) -> list[Actor]:
+        """The actors coordinated with the target's head ("urged Iran, France and Britain to ..."), each
+        resolved as its own mention; places among them stay places."""
+        out: list[Actor] = []
+        todo = [c for c in head.children if c.dep_ == "conj"]
+        while todo:
+            tok = todo.pop(0)
+            todo += [c for c in tok.children if c.dep_ == "conj"]
+            if tok.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            actor = self.actors.resolve(sentence, tok)
+            if actor is None or self._is_place(actor) or actor.span == target.span:
+                continue
+            if target.span and actor.span and target.span[0] <= actor.span[0] < target.span[1]:
+                continue  # already inside the target's own mention
+            out.append(actor)
+        return out
+
     def _no_place(self, actor: Actor) -> bool:
         """A named organisation, person or armed group ("Hamas" is not Hamm in Germany). Countries,
         capitals and communities ("Kurdish", "Arab", also in "Ain al-Arab") are left to the geoparser."""
@@ -339,6 +357,7 @@ class _StoryExtractor:
         target = None if target is not None and self._is_place(target) else target
         if target is not None and source is not None and target.span == source.span:
             target = None
+        co_targets = self._co_targets(sentence, trig.target, target) if target is not None else []
         attribution = attribute(sentence, tok, self.actors, previous_claim)
         lower = sentence.text.lower()
         mode = trig.mode
@@ -372,6 +391,7 @@ class _StoryExtractor:
             acled_subtype=acled_subtype,
             source_actor=source,
             target_actor=target,
+            co_targets=co_targets,
             location=location,
             date=date_ref,
             casualties=cas,

@@ -130,6 +130,8 @@ class Event(Model):
     acled_subtype: str | None = None
     source_actor: Actor | None = None
     target_actor: Actor | None = None
+    # the other targets joined to `target_actor` by "and"/"or" ("asked Tehran and Damascus to ...": Damascus)
+    co_targets: list[Actor] = Field(default_factory=list)
     location: Place | None = None
     date: TimeRef | None = None
     casualties: Casualties | None = None
