@@ -6,8 +6,8 @@
    FIGHT -> ASSAULT). INVESTIGATE has no current equivalent: those records are DROPPED from every score
    (their count and our predictions for them are printed for information).
 2. ConfliBERT CAMEO test split (451 sentences):
-   - `cameo_ner_test.txt`: source (S) and target (T) actor spans of `events[0]` (T: its target and the
-     targets coordinated with it, `co_targets`), macro-F1 over S and T,
+   - `cameo_ner_test.txt`: source (S) and target (T) actor spans of `events[0]` (each with the actors
+     coordinated with it, `co_sources` / `co_targets`), macro-F1 over S and T,
      both exact span match and token overlap (token-level P/R/F1). Anchors: ConfliBERT 0.745, BERT 0.723;
      goal >= 0.75. Reciprocal spans (R) belong to neither class and are not scored; neither is a predicted
      S (T) span on an R participant of a sentence whose gold has no S (T) span ("X and Y agreed", "X met
@@ -266,14 +266,15 @@ def _space_between(tokens: Sequence[str], k: int) -> bool:
 
 
 def predicted_spans(event: Event | None, cls: str, offsets: Sequence[tuple[int, int]]) -> Spans:
-    """Source (S) or target (T) spans of an event: its source; its target and the targets coordinated
-    with it ("asked Tehran and Damascus": two spans, as the gold marks them)."""
+    """Source (S) or target (T) spans of an event: the actor and those coordinated with it ("asked Tehran
+    and Damascus": two spans, as the gold marks them)."""
     if event is None:
         return set()
-    if cls == "S":
-        return actor_tokens(event.source_actor, offsets)
-    spans = actor_tokens(event.target_actor, offsets)
-    for actor in event.co_targets:
+    first, others = (
+        (event.source_actor, event.co_sources) if cls == "S" else (event.target_actor, event.co_targets)
+    )
+    spans = actor_tokens(first, offsets)
+    for actor in others:
         spans |= actor_tokens(actor, offsets)
     return spans
 

@@ -114,12 +114,6 @@ def test_subject_pronoun_takes_the_name_in_the_same_sentence() -> None:
 @pytest.mark.parametrize(
     ("text", "source_text"),
     [
-        # coordinated doers act together as one side: the mention keeps them all
-        ("The United Kingdom and France opposed the resolution on Monday.", "The United Kingdom and France"),
-        (
-            "The regime and its ally Russia bombed the town of Saraqeb on Monday.",
-            "The regime and its ally Russia",
-        ),
         ("Amnesty International (AI) condemned the executions in Riyadh.", "Amnesty International (AI)"),
         ("A Turkish court released the journalist on Tuesday.", "A Turkish court"),
         # a description after a comma is no part of the name; an identifying apposition is
@@ -673,3 +667,17 @@ def test_a_month_next_to_a_day_number_is_no_trigger():
     x = extract("NIAMEY, March 12 (Wire) - Soldiers repelled an attack on a base near Tillaberi.")
     assert "March" not in [e.trigger.text for e in x.events]
     assert any(e.event_type == "ASSAULT" for e in x.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "source_text", "others"),
+    [
+        ("The United Kingdom and France opposed the resolution on Monday.", "The United Kingdom", ["France"]),
+        ("The regime and its ally Russia bombed the town of Saraqeb on Monday.", "The regime", ["Russia"]),
+    ],
+)
+def test_coordinated_doers_are_a_source_and_co_sources(text: str, source_text: str, others: list) -> None:
+    event = main(text)
+    assert event.source_actor is not None
+    assert text[event.source_actor.span[0] : event.source_actor.span[1]] == source_text
+    assert [a.name for a in event.co_sources] == others

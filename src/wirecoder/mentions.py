@@ -60,7 +60,6 @@ _COUNTERPART_PREPS = {"against", "on", "toward", "towards", "with"}
 _DATELINE_NEXT = {"(", "-", "–", "—", ",", ":"}
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod"}
 _COMMENT_OPENERS = {"a", "an", "one", "some", "most", "many", "including", "which", "who", "whom", "whose"}
-_ASKED_AUX = {"to", "must", "should"}
 _OBJECT_DEPS = {"dobj", "pobj", "nsubjpass", "attr", "oprd"}
 _OWNER_PREPS = {"of", "by", "from"}
 _KIND_RANK = {"group": 0, "org": 0, "person": 1, "role": 2, "country": 3}
@@ -85,13 +84,12 @@ def full_phrase(tok: Token) -> list[Token]:
     """The whole mention as an annotator marks it: the core phrase plus appositions ("Ali, a ministry
     spokesman"), place and source phrases ("the police in Gaza", "a request from the UN", "an attack by
     the group") and restrictive participle clauses ("missiles fired by the army", "families living in the
-    camps"). Coordinated actors are part of it when they act together ("the regime and its ally Russia
-    bombed ..."), not when they are objects or recipients ("urged Tehran and Damascus to ..."): those are
-    parties of their own, and the head names this one (see `_acting_side`). The core phrase names the
-    actor; `mention_extent` of this phrase is its span."""
+    camps"). Coordinated actors are not: each conjunct is a party of its own ("Russia and China will ask
+    ...", "urged Tehran and Damascus to ..."), the head names this one, and the event lists the others
+    (`co_sources`, `co_targets`). The core phrase names the actor; `mention_extent` of this phrase is its
+    span."""
     keep = {tok.i}
     children = list(tok.children)
-    joint = _acting_side(tok)
     for child in children:
         dep = child.dep_
         if dep in {"punct", "advcl"} or (dep in {"npadvmod", "nmod"} and child.lower_ in _TIME_WORDS):
@@ -104,8 +102,8 @@ def full_phrase(tok: Token) -> list[Token]:
             continue
         if dep == "acl" and child.lemma_.lower() in _trigger_verbs():
             continue  # "the fighters fired at ...": the clause is the event itself, not the name
-        if dep in {"cc", "conj", "preconj"} and not joint:
-            continue  # "urged Tehran and Damascus": each conjunct is a recipient of its own
+        if dep in {"cc", "conj", "preconj"}:
+            continue  # "Russia and China will ask ...", "urged Tehran and Damascus": a party each
         keep.update(_subtree_range(child))
     last = max(keep)
     keep.update(t.i for t in children if t.dep_ == "punct" and t.i < last)  # "Ali, a spokesman", "(AI)"
@@ -113,18 +111,6 @@ def full_phrase(tok: Token) -> list[Token]:
     if tok.dep_ == "pobj" and prep.lower_ == "to" and prep.i > 0 and tok.doc[prep.i - 1].lower_ == "up":
         keep.update((prep.i - 1, prep.i))  # "up to 16 advisers" misread as a particle and a preposition
     return _contiguous(tok, keep)
-
-
-def _acting_side(tok: Token) -> bool:
-    """Is the phrase a subject or a "by"-agent? Coordinated doers act together as one side ("the regime
-    and its ally Russia bombed ..."), and the mention keeps them all; coordinated objects and recipients
-    ("urged Tehran and Damascus") are each a party of their own, and the mention is the first one."""
-    if tok.dep_ == "pobj":
-        return tok.head.lower_ == "by"
-    if tok.dep_ != "nsubj":
-        return False
-    # "urged Yemen and Algeria to lift ...", "said the US and Britain must ...": the ones asked to act
-    return not any(c.dep_ == "aux" and c.lower_ in _ASKED_AUX for c in tok.head.children)
 
 
 def _subtree_range(tok: Token) -> range:

@@ -274,9 +274,9 @@ class _StoryExtractor:
         )
         return Extraction(article=meta, events=ordered, actors=actors, places=places)
 
-    def _co_targets(self, sentence: Sentence, head, target: Actor) -> list[Actor]:
-        """The actors coordinated with the target's head ("urged Iran, France and Britain to ..."), each
-        resolved as its own mention; places among them stay places."""
+    def _coordinated(self, sentence: Sentence, head, first: Actor) -> list[Actor]:
+        """The actors coordinated with a source's or target's head ("Russia and China will ask ...",
+        "urged Iran, France and Britain to ..."), each resolved as its own mention; places stay places."""
         out: list[Actor] = []
         todo = [c for c in head.children if c.dep_ == "conj"]
         while todo:
@@ -285,10 +285,10 @@ class _StoryExtractor:
             if tok.pos_ not in {"NOUN", "PROPN"}:
                 continue
             actor = self.actors.resolve(sentence, tok)
-            if actor is None or self._is_place(actor) or actor.span == target.span:
+            if actor is None or self._is_place(actor) or actor.span == first.span:
                 continue
-            if target.span and actor.span and target.span[0] <= actor.span[0] < target.span[1]:
-                continue  # already inside the target's own mention
+            if first.span and actor.span and first.span[0] <= actor.span[0] < first.span[1]:
+                continue  # already inside the first one's own mention
             out.append(actor)
         return out
 
@@ -357,7 +357,8 @@ class _StoryExtractor:
         target = None if target is not None and self._is_place(target) else target
         if target is not None and source is not None and target.span == source.span:
             target = None
-        co_targets = self._co_targets(sentence, trig.target, target) if target is not None else []
+        co_sources = self._coordinated(sentence, trig.source, source) if source is not None else []
+        co_targets = self._coordinated(sentence, trig.target, target) if target is not None else []
         attribution = attribute(sentence, tok, self.actors, previous_claim)
         lower = sentence.text.lower()
         mode = trig.mode
@@ -367,7 +368,7 @@ class _StoryExtractor:
         # the dateline glued to the first sentence is the publication date, not this event's own date
         own = [t for t in times if not _overlaps(t.span, self.stamp_span)] or times
         date_ref = _nearest(own, span[0]) or self.story_date
-        location = self._location(sentence, trig, span[0], place_slot, source)
+        location = self._location(sentence, trig, span[0], place_slot, [source, *co_sources])
         found = self._casualties(sentence) if trig.event_type == "ASSAULT" else []
         cas = casualty_parser.merge_casualties(found) if found else None
         acled_type, acled_subtype = classify_acled(
@@ -391,6 +392,7 @@ class _StoryExtractor:
             acled_subtype=acled_subtype,
             source_actor=source,
             target_actor=target,
+            co_sources=co_sources,
             co_targets=co_targets,
             location=location,
             date=date_ref,
@@ -433,7 +435,7 @@ class _StoryExtractor:
         return not actor.kb_id and actor.text.lower().removeprefix("the ") in self.place_texts
 
     def _location(
-        self, sentence: Sentence, trig: Trigger, offset: int, place_slot: Actor | None, source: Actor | None
+        self, sentence: Sentence, trig: Trigger, offset: int, place_slot: Actor | None, doers: list
     ) -> Place | None:
         """Where the event happened: a toponym in an argument slot ("storm Raqqa") first, else the geoparser's
         choice among the places that are not the acting government's metonym ("Ankara plans ...")."""
@@ -452,7 +454,7 @@ class _StoryExtractor:
             p
             for p in self.locatable
             if not (p.text.lower() in acting and _in_sentence(sentence, p))
-            and not (p.span and source is not None and _overlaps(p.span, source.span))
+            and not (p.span and any(a is not None and _overlaps(p.span, a.span) for a in doers))
         ]
         place = self.res.geoparser.event_location(sentence, offset, candidates)
         if place is not None and _in_sentence(sentence, place):

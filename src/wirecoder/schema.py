@@ -129,6 +129,8 @@ class Event(Model):
     acled_type: str | None = None
     acled_subtype: str | None = None
     source_actor: Actor | None = None
+    # the other sources joined to `source_actor` by "and"/"or" ("Russia and China will ask ...": China)
+    co_sources: list[Actor] = Field(default_factory=list)
     target_actor: Actor | None = None
     # the other targets joined to `target_actor` by "and"/"or" ("asked Tehran and Damascus to ...": Damascus)
     co_targets: list[Actor] = Field(default_factory=list)
