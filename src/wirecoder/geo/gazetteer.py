@@ -250,7 +250,7 @@ def _memory_snapshot(path: Path, con: duckdb.DuckDBPyConnection) -> tuple[dict, 
             saved_stamp, data = pickle.load(f)
         if saved_stamp == stamp:
             return data
-    except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+    except Exception:  # a cache: whatever is wrong with it, read the index again
         pass
     finally:
         gc.enable()
