@@ -116,3 +116,22 @@ def test_geoparse_with_ner_also_finds_the_places(tmp_path):
     with_ner = json.loads(run("geoparse", "--ner", str(story)).stdout)
     for record in (plain, with_ner):
         assert {"Idlib", "Saraqib"} <= {t["text"] for t in record["toponyms"]}
+
+
+def test_geoparse_bad_text_files_get_one_line_each(tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01 not text")
+    (tmp_path / "latin.txt").write_bytes("Caf\xe9 in Homs".encode("latin-1"))
+    good = tmp_path / "good.txt"
+    good.write_text("Shelling hit Idlib on Monday.\n", encoding="utf-8")
+    names = ["missing.txt", "empty.txt", "bin.txt", "latin.txt", "good.txt"]
+    res = run("geoparse", *(str(tmp_path / n) for n in names))
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    errors = [line for line in res.stderr.splitlines() if line.startswith("error:")]
+    assert [e.split(": ")[2] for e in errors] == [
+        "no such file or directory",
+        "empty file",
+        "binary file (NUL byte at offset 0)",
+        "not UTF-8 text (invalid byte 0xe9 at offset 3)",
+    ]
+    assert [json.loads(line)["id"] for line in res.stdout.splitlines()] == ["good"]

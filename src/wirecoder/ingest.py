@@ -206,6 +206,19 @@ def _suffix(name: str) -> str:
     return os.path.splitext(lower)[1]
 
 
+def read_text(name: str, max_bytes: int = 20_000_000) -> str | ReadFailure:
+    """A .txt file (or `-`, stdin) as one whole text, title line included, with the same checks and
+    one-line reasons as `read_articles` (missing, empty, binary, not UTF-8, too large)."""
+    try:
+        if name == STDIN:
+            return _decode(_decompress(sys.stdin.buffer.read(), max_bytes))
+        return _decode(_read_capped(name, max_bytes))
+    except _Bad as bad:
+        return ReadFailure(name, str(bad))
+    except (OSError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        return ReadFailure(name, _os_reason(exc))
+
+
 def _read_one(name: str, d: _Defaults) -> Iterator[Article | ReadFailure]:
     if name == STDIN:
         data = _decompress(sys.stdin.buffer.read(), d.max_bytes)

@@ -55,7 +55,7 @@ def geoparse_cmd(paths: list[str], jsonl: bool, ner: bool = False) -> int:
     formats (.jsonl, .csv, .html, ...) are read as for `extract`, and offsets index each article's text.
     """
     from wirecoder.geo.resolve import geoparse
-    from wirecoder.ingest import ReadFailure, read_articles
+    from wirecoder.ingest import ReadFailure, read_articles, read_text
     from wirecoder.schema import content_id
 
     status = 0
@@ -64,10 +64,9 @@ def geoparse_cmd(paths: list[str], jsonl: bool, ner: bool = False) -> int:
         nonlocal status
         for raw in paths:
             if raw == "-" or raw.lower().endswith(".txt"):
-                try:
-                    text = sys.stdin.read() if raw == "-" else Path(raw).read_text(encoding="utf-8")
-                except (OSError, UnicodeDecodeError) as exc:
-                    print(f"error: {raw}: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+                text = read_text(raw)
+                if isinstance(text, ReadFailure):
+                    print(f"error: {text}", file=sys.stderr)
                     status = 1
                     continue
                 yield (Path(raw).stem if raw != "-" else content_id(None, text)), text
