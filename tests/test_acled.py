@@ -468,10 +468,15 @@ def test_a_mine_left_from_old_fighting_is_an_explosive_not_a_battle() -> None:
 
 
 def test_a_person_seized_in_the_passive_is_an_abduction_not_territory() -> None:
-    text = "An aid worker was seized by armed men in Goma and driven to an unknown location."
-    assert sub(text, "ASSAULT", "abduct") == "Abduction/forced disappearance"
+    text = "On 9 July 2024, a local journalist was seized by unknown gunmen in Port-de-Paix and driven away."
+    assert sub(text, "ASSAULT", "abduct", source="REB") == "Abduction/forced disappearance"
 
 
 def test_toxic_agents_are_chemical_weapons() -> None:
     text = "Soldiers said drones dropped canisters of toxic agents on their positions near Kupiansk."
     assert sub(text, "ASSAULT") == "Chemical weapon"
+
+
+def test_a_truce_elsewhere_in_the_story_does_not_make_a_killing_an_agreement() -> None:
+    text = "Thirty people died in Douma on Friday. It came two days after both sides signed a truce."
+    assert sub(text, "ASSAULT", None, killed=30) == "Attack"
