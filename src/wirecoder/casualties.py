@@ -967,7 +967,7 @@ def merge_casualties(items: list[Casualties]) -> Casualties | None:
 
 
 # A lead sentence that opens like this reports another incident ("Meanwhile, three civilians died in Idlib").
-_TOPIC_SHIFT = re.compile(
+TOPIC_SHIFT = re.compile(
     r"\s*(?:Meanwhile|Elsewhere|Separately|Earlier|Also\s+on|In\s+(?:another|a\s+separate|other))\b", re.I
 )
 LEAD_SENTENCES = 4
@@ -997,7 +997,7 @@ def complete_from_lead(main: Casualties | None, lead: Sequence[tuple[str, int]])
     """
     record: Casualties | None = None
     for text, offset in lead:
-        if _TOPIC_SHIFT.match(text):
+        if TOPIC_SHIFT.match(text):
             continue
         for c in find_casualties(text, offset):
             if record is None or record.killed is None:

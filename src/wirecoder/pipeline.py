@@ -31,7 +31,7 @@ from wirecoder.events.acled import assault_mode, classify_acled
 from wirecoder.events.extract import SPEECH_LEMMAS, Trigger, find_triggers, trigger_lemma
 from wirecoder.events.lexicon import Lexicon, load_lexicon
 from wirecoder.geo.gazetteer import Gazetteer
-from wirecoder.geo.resolve import Geoparser, story_focus
+from wirecoder.geo.resolve import SEAT, Geoparser, story_focus
 from wirecoder.mentions import StoryActors
 from wirecoder.nlp import Sentence, load_nlp, parse_sentences, segment
 from wirecoder.schema import (
@@ -88,7 +88,6 @@ _DATELINE_TAIL = re.compile(
 _SCENE_MARKS = {
     "after", "before", "since", "following", "when", "while", "where", "unless", "if", "until", "amid",
 }  # fmt: skip
-_BASED = re.compile(r"-?\s?based\b", re.I)
 BATCH_ARTICLES = 8  # articles whose sentences share one parser batch
 PARSE_BATCH_SENTENCES = 256  # bigger parser batches amortise its per-batch overhead (bench/throughput.py)
 _VIOLENT_ACLED = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -428,7 +427,7 @@ class _StoryExtractor:
 
     def _seat(self, place: Place) -> bool:
         """ "the London-based Observatory": where an organisation sits."""
-        return place.span is not None and bool(_BASED.match(self.text, place.span[1]))
+        return place.span is not None and bool(SEAT.match(self.text, place.span[1]))
 
     def _is_place(self, actor: Actor) -> bool:
         """ "fleeing Raqqa": a toponym in an argument slot is where the event happened, not who took part."""
@@ -538,7 +537,7 @@ class _StoryExtractor:
                 value += 0.5  # "Warplanes pound Idlib": the headline's place too
             if self._named_in(event.source_actor, title_actors):
                 value += 1.0  # "Rebel shelling kills 3 in Aleppo": the headline's perpetrator acts here
-            if _ASIDE.match(sentence.text):
+            if casualty_parser.TOPIC_SHIFT.match(sentence.text):
                 value -= 1.0  # "Meanwhile, coalition jets hit Manbij": a second story told in passing
             depth = sentence.paragraph - first_paragraph
             value += max(0.0, 2.0 - 0.5 * depth)
@@ -563,7 +562,6 @@ class _StoryExtractor:
         return [item[0] for _, item in ranked]
 
 
-_ASIDE = re.compile(r"(?:Meanwhile|Elsewhere|Separately|In (?:a |an )?(?:separate|another|other)\b)", re.I)
 BACKGROUND_PENALTY = 2.5
 _BACKGROUND_CUES = re.compile(
     r"\b(?:previously|in the past|regularly|repeatedly|has long|have long|since (?:"

@@ -97,7 +97,7 @@ class Geoparser:
         final = _scored(mentions, priors, ctx)  # the margins the confidence scores are made of
         stray = _stray_namesakes(mentions, best, ctx)
         # the story's main place, never from a dropped namesake or an organisation's seat ("UK-based")
-        elsewhere = stray | {i for i, m in enumerate(mentions) if _SEAT.match(text, m.end)}
+        elsewhere = stray | {i for i, m in enumerate(mentions) if SEAT.match(text, m.end)}
         focus = (_focus(mentions, best, skip=partial | loose | elsewhere)
                  or _focus(mentions, best, skip=elsewhere)
                  or _focus(mentions, best, skip=elsewhere, levels=("country",)))  # fmt: skip
@@ -335,7 +335,7 @@ def _stray_namesakes(mentions: list[Mention], best: list[Candidate | None], ctx:
     return out
 
 
-_SEAT = re.compile(r"-?\s?based\b", re.I)  # "the UK-based Observatory": where an organisation sits
+SEAT = re.compile(r"-?\s?based\b", re.I)  # "the UK-based Observatory": where an organisation sits
 LOOSE_KM = 500.0  # a loose spelling match in the story's country but this far from its focus is a guess
 
 
