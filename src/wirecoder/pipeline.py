@@ -265,6 +265,7 @@ class _StoryExtractor:
                 previous_claim = event.claim or previous_claim
                 in_sentence.append((event, sentence, trig))
             events.extend(_merge_same_act(in_sentence))
+        events = self._fold_tolls(events)
         self._attach_casualties(sentences, events)
         ordered = self._by_salience(events, title_sentences, sentences)
         self._complete_main_casualties(ordered, sentences)
@@ -382,6 +383,8 @@ class _StoryExtractor:
         )
         if trig.event_type in VERBAL_TYPES and acled_type in _VIOLENT_ACLED:
             acled_type, acled_subtype = None, None  # "denied assisting the YPG" is no armed clash
+        if attribution.negated and acled_type in _VIOLENT_ACLED:
+            acled_type, acled_subtype = None, None  # "No gunfire was reported": no armed clash took place
         confidence = _confidence(trig, source, target, location, attribution.stance)
         return Event(
             id=_event_id(self.article.id, span, trig.event_type),
@@ -473,6 +476,36 @@ class _StoryExtractor:
                 return focus.model_copy(update={"score": round(min(focus.score, 0.5), 3)})
         return place
 
+    def _fold_tolls(
+        self, events: list[tuple[Event, Sentence, Trigger]]
+    ) -> list[tuple[Event, Sentence, Trigger]]:
+        """ "Rioters pelted police with stones. Several officers were injured.": a sentence that only counts
+        the victims of the violent act told just before it (no actor, no place of its own) is that act,
+        not a second one; its toll joins the act."""
+        kept: list[tuple[Event, Sentence, Trigger]] = []
+        for item in events:
+            event, sentence, trig = item
+            prev = kept[-1] if kept else None
+            if (
+                prev is not None
+                and event.event_type == prev[0].event_type == "ASSAULT"
+                and event.source_actor is None
+                and prev[0].source_actor is not None
+                and not event.negated
+                and sentence.index == prev[1].index + 1
+                and event.casualties is not None
+                and trig.token.lemma_.lower() in TOLL_VERBS
+                and not any(sentence.start <= p.span[0] < sentence.end for p in self.locatable if p.span)
+            ):
+                first = prev[0]
+                found = [c for c in (first.casualties, event.casualties) if c is not None]
+                first.casualties = casualty_parser.merge_casualties(found)
+                if first.target_actor is None:
+                    first.target_actor = event.target_actor
+                continue
+            kept.append(item)
+        return kept
+
     def _attach_casualties(
         self, sentences: list[Sentence], events: list[tuple[Event, Sentence, Trigger]]
     ) -> None:
@@ -562,6 +595,7 @@ class _StoryExtractor:
         return [item[0] for _, item in ranked]
 
 
+TOLL_VERBS = {"kill", "wound", "injure", "die", "hurt"}  # verbs of a sentence that only counts victims
 BACKGROUND_PENALTY = 2.5
 _BACKGROUND_CUES = re.compile(
     r"\b(?:previously|in the past|regularly|repeatedly|has long|have long|since (?:"

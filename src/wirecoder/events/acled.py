@@ -316,6 +316,10 @@ def _from_text(
     territory = _territory(s, original, source_sector)
     if territory:
         return territory
+    if _has("headquarters", s) and _SCENE_BEFORE.search(s[: _find("headquarters", s).start()]) is None:
+        nvt = _find("nvt", s) or _find("withdraw", s)
+        if nvt is not None and _SCENE_BEFORE.search(s[max(0, nvt.start() - 40) : nvt.start() + 10]):
+            return "Headquarters or base established"  # "set up a base days after troops pulled out"
     if (
         _has("nvt", s)
         and (_has("withdraw", s) or _has("territory_noun", s) or "control" in s)
@@ -354,6 +358,13 @@ def _from_text(
     return None
 
 
+# "after", "following": what comes next in the sentence sets the scene of its main deed
+_SCENE_BEFORE = re.compile(r"\b(?:after|following|since|when|once)\b")
+_AFTER_PROTEST = re.compile(
+    r"\b(?:after|following|amid|over|in response to|in the wake of)\s+(?:\w+\s+){0,3}$"
+)
+
+
 def _forced_entry(s: str) -> str | None:
     """'Troops entered Kherson after Russian forces withdrew under pressure from the counteroffensive':
     a withdrawal forced by fighting is no non-violent transfer; the side that moves in took the place."""
@@ -385,6 +396,8 @@ def _protest_is_background(s: str) -> bool:
         return True  # "arrested activists ahead of a planned rally": the arrest is the event
     if _HELD.search(before):
         return False  # "relatives of kidnapped passengers held a demonstration": the protest is the deed
+    if _AFTER_PROTEST.search(before) and _has("other_weak", before):
+        return True  # "imposed a curfew following protests": the protest is the reason, not the deed
     return bool(
         any(_has(c, before) for c in ("air", "shelling", "ied_strong", "ied_weak", "grenade", "abduction"))
         and not _has("protester_noun", before)

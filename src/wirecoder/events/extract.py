@@ -35,7 +35,7 @@ RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
     "COERCE": ("on", "against", "from", "into"),
     "SANCTION": ("on", "against", "to", "with", "between", "for"),
     "CONSULT": ("with", "to", "between"),
-    "AID": ("to", "for"),
+    "AID": ("to", "for", "into"),
     "SUPPORT": ("for", "to", "with"),
     "AGREE": ("with", "to"),
     "COOPERATE": ("with",),
@@ -273,7 +273,9 @@ MILITARY_STRIKE = {
     "surgical", "nuclear", "precision", "aerial", "punitive", "cruise", "coalition", "israeli", "russian",
 }  # fmt: skip
 # generic heads whose noun modifier names the act ("a mediation effort", "a rescue mission")
-GENERIC_ACT_HEADS = {"effort", "mission", "attempt", "bid", "initiative", "process", "operation", "campaign"}
+GENERIC_ACT_HEADS = {
+    "effort", "mission", "attempt", "bid", "initiative", "process", "operation", "campaign", "drive",
+}  # fmt: skip
 LABOUR_STRIKE = {
     "hunger", "general", "labor", "labour", "national", "nationwide", "indefinite", "open-ended", "day",
     "teachers", "workers", "doctors", "transport", "sit-down", "work",
