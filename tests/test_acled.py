@@ -507,3 +507,8 @@ def test_a_truce_elsewhere_in_the_story_does_not_make_a_killing_an_agreement() -
 )
 def test_cues_found_on_fresh_notes(text, expected):
     assert sub(text) == expected
+
+
+def test_burnt_homes_later_in_the_story_do_not_make_a_deadly_attack_looting():
+    text = "Gang attack leaves dozens dead in hill town. Witnesses said gunmen set fire to many homes."
+    assert sub(text, "ASSAULT", killed=12) not in {"Looting/property destruction", None}

@@ -123,3 +123,10 @@ def test_relative_clause_states_a_fact_whatever_the_clause_above_plans() -> None
     event = first("Tehran intends to lead an offensive on Mosul with the militias it is arming.", "AID")
     assert event.claim is None or event.claim.stance == "asserted"
     assert event.source_actor is not None and event.source_actor.country == "IRN"
+
+
+def test_a_denial_does_not_reach_across_and_said() -> None:
+    x = extract("The RSF denied losing the bridge and said its fighters had repelled the army's attack.")
+    repelled = next(e for e in x.events if e.sentence.endswith("attack.") and e.event_type == "ASSAULT")
+    assert repelled.claim is not None and repelled.claim.stance == "asserted"
+    assert repelled.claim.source is not None and repelled.claim.source.text == "The RSF"

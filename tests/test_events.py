@@ -700,3 +700,21 @@ def test_more_light_verbs(text: str, event_type: str, target: str | None) -> Non
     event = main(text)
     assert event.event_type == event_type
     assert (event.target_actor.text if event.target_actor else None) == target
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "source", "target"),
+    [
+        ("A truck slammed into a crowd of shoppers in Nice.", "ASSAULT", None, "a crowd of shoppers"),
+        ("The convoy came under attack by gunmen near Gao.", "ASSAULT", "gunmen", None),
+        ("Police seized 30 rifles and a box of grenades in Kisumu.", "COERCE", "Police", None),
+        ("Two bandits were killed in a shootout with soldiers.", "ASSAULT", "soldiers", "Two bandits"),
+        ("Four soldiers died in clashes with ADF fighters.", "ASSAULT", "ADF fighters", "Four soldiers"),
+    ],
+)
+def test_who_acts_in_set_phrases(text: str, event_type: str, source: str | None, target: str | None) -> None:
+    event = main(text)
+    assert event.event_type == event_type
+    assert (event.source_actor.text if event.source_actor else None) == source
+    if target is not None:
+        assert event.target_actor is not None and event.target_actor.text.startswith(target)

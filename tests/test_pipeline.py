@@ -314,3 +314,32 @@ def test_violence_the_story_says_did_not_happen_is_no_acled_violence():
         "On 2 May 2024, soldiers read a statement on state television in Niamey. No gunfire was heard."
     )
     assert all(e.acled_type not in {"Battles", "Violence against civilians"} for e in x.events if e.negated)
+
+
+def test_a_hyphenated_name_the_gazetteer_lacks_is_not_its_first_half():
+    x = extract("Gunmen burned homes in Pont-Sondé, a town in Haiti's Artibonite department.")
+    assert "FR" not in {p.country for p in x.places}  # not Pont-Sainte-Maxence
+    names = {p.name for p in extract("Gangs attacked a police station in Port-au-Prince on Monday.").places}
+    assert "Port-au-Prince" in names
+    assert {"Fargo", "Moorhead"} <= {
+        p.name for p in extract("Floods cut roads around Fargo-Moorhead.").places
+    }
+
+
+def test_unnamed_victims_belong_to_where_they_were_hit():
+    text = (
+        "A Russian drone hit a bus in Kharkiv on Monday, killing five civilians, Ukrainian officials said. "
+        "Russia's defence ministry said its forces had struck Russian-made weapons stored in the city."
+    )
+    hit = next(e for e in extract(text, published="2024-05-07").events if e.trigger.text == "killing")
+    assert hit.target_actor is not None and hit.target_actor.country == "UKR"
+
+
+def test_a_place_word_inside_an_earlier_title_is_no_surname():
+    text = (
+        "The governor of the Sumy region, Ivan Petrenko, said three people were killed. "
+        "Sumy came under attack again on Tuesday."
+    )
+    attack = next(e for e in extract(text, published="2024-05-08").events if e.trigger.text == "attack")
+    for actor in (attack.source_actor, attack.target_actor):
+        assert actor is None or not (actor.kb_id or "").startswith("role.")  # not the governor

@@ -164,6 +164,8 @@ def _speaker_of(verb: Token) -> Token | None:
             return child
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        return _speaker_of(verb.head)  # "The RSF denied ... and said ...": the subject they share
     return None
 
 
@@ -205,6 +207,10 @@ def _stance(trigger: Token, cue: Token | None, speaker: Token | None, text: str)
     """The stance of the event at `trigger`; `text` is its sentence's text (a cheap first test for cues)."""
     ancestors = _clause_ancestors(trigger)
     lemmas = [a.lemma_.lower() for a in ancestors]
+    for k, a in enumerate(ancestors[1:], 1):
+        if lemmas[k] in SPEECH_LEMMAS and a.dep_ == "conj":
+            lemmas = lemmas[: k + 1]  # "denied losing the bridge and said it repelled": said, not denied
+            break
     if any(lemma in DENY_LEMMAS for lemma in lemmas[1:]):
         return "denied"
     if cue is not None and cue.lemma_.lower() in BLAME_LEMMAS:

@@ -517,7 +517,9 @@ class StoryActors:
         if not names:
             return None
         for _, actor, _ in reversed(self.seen):
-            if names[-1] in actor.text.split() and (actor.country or actor.kb_id):
+            # the name closes the earlier mention ("... Navy Captain Jeff Davis"); a word inside it is
+            # a modifier ("the head of the Sumy regional administration, Oleh Hryhorov"), not its name
+            if names[-1] in actor.text.rstrip(".,").split()[-2:] and (actor.country or actor.kb_id):
                 return actor
         return None
 

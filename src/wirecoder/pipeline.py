@@ -23,6 +23,8 @@ from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
+import pycountry
+
 from wirecoder import casualties as casualty_parser
 from wirecoder import when
 from wirecoder.actors.kb import ActorKB
@@ -369,6 +371,7 @@ class _StoryExtractor:
         own = [t for t in times if not _overlaps(t.span, self.stamp_span)] or times
         date_ref = _nearest(own, span[0]) or self.story_date
         location = self._location(sentence, trig, span[0], place_slot, [source, *co_sources])
+        source, target = _local_people(source, location), _local_people(target, location)
         found = self._casualties(sentence) if trig.event_type == "ASSAULT" else []
         cas = casualty_parser.merge_casualties(found) if found else None
         acled_type, acled_subtype = classify_acled(
@@ -696,6 +699,19 @@ def _merge_same_act(items: list[tuple[Event, Sentence, Trigger]]) -> list[tuple[
                 setattr(first, field, getattr(second, field))
         kept[kept.index(twin)] = (first, twin[1], best[2])
     return kept
+
+
+def _local_people(actor: Actor | None, location: Place | None) -> Actor | None:
+    """ "nine people" killed in Sumy are Ukraine's, whichever country the story names most: unnamed
+    people whose country was only the story's guess take the country where the event happened."""
+    if actor is None or location is None or not location.country or actor.sector != "CVL":
+        return actor
+    if actor.kb_id is not None and not actor.kb_id.startswith("role."):
+        return actor
+    if actor.country is not None and actor.confidence > 0.5:
+        return actor  # "Syrian refugees in Lebanon": their own mention names their country
+    country = pycountry.countries.get(alpha_2=location.country)
+    return actor.model_copy(update={"country": country.alpha_3}) if country is not None else actor
 
 
 def _same_actor(a: Event, b: Event) -> bool:

@@ -217,6 +217,12 @@ def classify_acled(
         sub = _from_text(ctx, context, *args)
         if sub in _OWN_SENTENCE_ONLY:
             sub = None  # a deal or a new leader elsewhere in the story does not make this deed one
+        elif (
+            sub is not None
+            and SUBTYPES[sub] == STRATEGIC
+            and _violence(s, source_sector, target_sector, generic=True)
+        ):
+            sub = None  # "Gang attack leaves dozens dead": homes burnt later on do not make it looting
     if sub is None:
         sub = _violence(s, source_sector, target_sector, generic=True)
     if sub is None and ctx and ctx != s:

@@ -77,6 +77,7 @@ ACTOR_NOUNS = {
     "counterpart", "delegation", "envoy", "ambassador", "diplomat", "opposition", "member", "community",
     "victim", "survivor", "pilgrim", "passenger", "patient", "evacuee", "returnee", "inspector", "monitor",
 }  # fmt: skip
+FIGHT_NOUNS = {"clash", "shootout", "gunfight", "firefight", "fighting", "battle", "skirmish", "exchange"}
 EVENT_OBJECT_NOUNS = {"ban", "restriction", "sanction", "aid", "support", "offer", "request", "demand"}
 TIME_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
@@ -939,6 +940,10 @@ def _verb_arguments(trig: Trigger) -> None:
         agent = next((c for c in children if c.dep_ == "agent"), None)
         if agent is not None:
             trig.source = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        else:  # "two gunmen were killed in a shootout with troops": the other side of the fight
+            fight = _prep_object(tok, ("in", "during"))
+            if fight is not None and fight.lemma_.lower() in FIGHT_NOUNS:
+                trig.source = _prep_object(fight, ("with",)) or _prep_object(tok, ("with",))
         if trig.target is not None and not _actorish(trig.target):
             trig.target = _prep_object(trig.target, preps) or _prep_object(tok, preps) or trig.target
     else:
@@ -1211,6 +1216,13 @@ def _actorish(tok: Token) -> bool:
 
 def _noun_arguments(trig: Trigger) -> None:
     tok = trig.token
+    if tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.lemma_.lower() in {"come", "be"}:
+        # "Sumy has come under attack": the subject is what is attacked; who attacks, if named, follows
+        verb = tok.head.head
+        trig.target = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        by = _prep_object(tok, ("by", "from")) or _prep_object(verb, ("by",))
+        trig.source = _event_noun_actor(tok) or by
+        return
     trig.source = _blamed(tok) or _event_noun_actor(tok)
     # "would tighten the blockade of Serbia": the noun keeps the recipient phrase of what it names, even
     # when the context reads it as another type (a threat)
@@ -1235,6 +1247,8 @@ def _noun_arguments(trig: Trigger) -> None:
         trig.target = _clause_target(trig)  # "its demand that Burundi's government grant ..."
     if trig.target is None and trig.event_type in MATERIAL_CONFLICT:
         trig.target = _victim_subject(tok)  # "two soldiers died in an ambush"
+        if trig.target is not None and trig.source is None:
+            trig.source = _prep_object(tok, ("with",))  # "died in clashes with Al-Shabaab": the other side
     if trig.target is None and tok.dep_ == "pobj" and tok.head.lower_ in {"in", "into"}:
         # "engaged the peacekeepers in a firefight", "drew Iran into a war": the verb's object
         verb = tok.head.head

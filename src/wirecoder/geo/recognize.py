@@ -55,6 +55,10 @@ CONNECTORS = {
     "da",
     "do",
     "dos",
+    "au",
+    "aux",
+    "en",
+    "sous",
 } | set(ARTICLES)
 LOC_PREPS = {"in", "at", "near", "from", "outside", "inside", "around", "into", "to", "toward", "towards",
              "across", "through", "on", "of", "within", "between", "throughout"}  # fmt: skip
@@ -566,6 +570,8 @@ def _match(
             if _article_tail(doc, j):
                 continue  # "Orum al-Kubra": the start of a longer Arabic name, not "Orum" (Utah)
             text = sent.text[tok.idx : last.idx + len(last.text)]
+            if _unknown_hyphen_mate(gaz, doc, i, j) and not _salient(gaz.lookup(text), strict=True):
+                continue  # "Pont-Sondé" is one unknown name, not "Pont" (France); "Fargo-Moorhead" names two
             if j - i == 1 and (tok.lower_ in COMMON or tok.lower_ in lowercase_words or len(tok.text) < 3):
                 if not _country_code(gaz, doc, i):
                     continue
@@ -626,6 +632,24 @@ def _article_tail(doc: Doc, j: int) -> bool:
         and doc[j].lower_ in ARTICLES
         and doc[j + 1].text == "-"
         and doc[j + 2].text[:1].isupper()
+    )
+
+
+def _unknown_hyphen_mate(gaz: Gazetteer, doc: Doc, i: int, j: int) -> bool:
+    """Whether tokens i..j are glued by a hyphen to a capitalised word the gazetteer does not know (not
+    an acronym or a party letter, as in "D-McDowell"): then both are one name, the whole unknown."""
+    mates = []
+    if j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
+        mates.append(doc[j + 1])
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        mates.append(doc[i - 2])
+    return any(
+        m.text[:1].isupper()
+        and not m.is_upper
+        and len(m.text) > 2
+        and not gaz.known(m.text)
+        and m.text not in gaz.demonyms
+        for m in mates
     )
 
 
