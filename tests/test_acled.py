@@ -512,3 +512,12 @@ def test_cues_found_on_fresh_notes(text, expected):
 def test_burnt_homes_later_in_the_story_do_not_make_a_deadly_attack_looting():
     text = "Gang attack leaves dozens dead in hill town. Witnesses said gunmen set fire to many homes."
     assert sub(text, "ASSAULT", killed=12) not in {"Looting/property destruction", None}
+
+
+def test_a_missile_falling_into_the_sea_takes_no_territory():
+    text = "One of the rebels' missiles fell into the sea near the cargo ship."
+    assert sub(text, "ASSAULT") != "Non-state actor overtakes territory"
+    assert (
+        sub("The town of Kidal fell to the rebels on Friday.", "ASSAULT")
+        == "Non-state actor overtakes territory"
+    )

@@ -130,3 +130,12 @@ def test_a_denial_does_not_reach_across_and_said() -> None:
     repelled = next(e for e in x.events if e.sentence.endswith("attack.") and e.event_type == "ASSAULT")
     assert repelled.claim is not None and repelled.claim.stance == "asserted"
     assert repelled.claim.source is not None and repelled.claim.source.text == "The RSF"
+
+
+def test_the_speakers_after_a_list_of_victims_are_the_source() -> None:
+    text = (
+        "Army jets bombed a market in the Magway region on Friday, killing at least 17 people, "
+        "including six children, a local aid group and residents said."
+    )
+    claim = extract(text).events[0].claim
+    assert claim is not None and claim.source is not None and claim.source.text == "a local aid group"

@@ -343,3 +343,14 @@ def test_a_place_word_inside_an_earlier_title_is_no_surname():
     attack = next(e for e in extract(text, published="2024-05-08").events if e.trigger.text == "attack")
     for actor in (attack.source_actor, attack.target_actor):
         assert actor is None or not (actor.kb_id or "").startswith("role.")  # not the governor
+
+
+def test_the_dateline_city_is_no_fallback_place_either():
+    text = (
+        "Kidnappers seize traders in central Nigeria\n\n"
+        "LAGOS, Nigeria (Wire) - Gunmen abducted 12 traders on a highway in Kogi state on Sunday. "
+        "Kidnappings for ransom have become common across Nigeria."
+    )
+    x = extract(text, published="2024-06-03")
+    common = next(e for e in x.events if e.sentence.startswith("Kidnappings"))
+    assert common.location is None or common.location.name != "Lagos"

@@ -161,12 +161,26 @@ def _speaker_subtree(verb: Token):
 def _speaker_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "nsubj":
-            return child
+            return _speaker_after_victims(child)
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         return _speaker_of(verb.head)  # "The RSF denied ... and said ...": the subject they share
     return None
+
+
+def _speaker_after_victims(subject: Token) -> Token:
+    """ "..., killing 23 people, including 11 children, a local group and residents said": the parser
+    makes the victims the subject of "said" and the speakers part of the victims' list. A counted subject
+    ("23 people") with such a list speaks through the list's first conjunct after a comma."""
+    if not any(c.dep_ == "nummod" for c in subject.children):
+        return subject
+    for tok in subject.subtree:
+        if tok.dep_ != "conj" or any(c.dep_ == "nummod" for c in tok.children):
+            continue
+        if any(c.text == "," and c.i < tok.i for c in tok.head.children):
+            return tok
+    return subject
 
 
 def _according_to(sentence: Sentence) -> tuple[Token, Token | None] | None:

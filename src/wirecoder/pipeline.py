@@ -474,7 +474,7 @@ class _StoryExtractor:
         if place is not None and place.precision == "country":
             # "an attack in Syria" in a story about Idlib: the story's own specific place in that country
             # is the better estimate (kept with the lower score of an inference)
-            focus = story_focus([p for p in self.places if p.country == place.country])
+            focus = story_focus([p for p in self.locatable if p.country == place.country])
             if focus is not None and focus.precision in {"city", "admin1", "exact"}:
                 return focus.model_copy(update={"score": round(min(focus.score, 0.5), 3)})
         return place

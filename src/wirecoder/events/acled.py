@@ -468,7 +468,13 @@ def _territory(s: str, original: str, source_sector: str | None) -> str | None:
 
 def _place_follows(s: str, original: str, m: re.Match[str]) -> bool:
     """A capture verb counts for territory only when a place (not a person, not weapons) follows it."""
-    if "control" in m.group(0) or m.group(0).startswith("fell") or m.group(0).startswith("under"):
+    if m.group(0).startswith("fell"):
+        # "fell to the rebels", "fell into the hands of IS"; not "fell into the sea", "fell to 20 percent"
+        after = s[m.end() : m.end() + 50]
+        if m.group(0).endswith("into"):
+            return re.match(r"\s+(?:[\w'-]+\s+){0,4}(?:hands|control)\b", after) is not None
+        return re.match(r"\s+(?:the\s+)?(?:ground|sea|floor|earth|water|death|zero|\d)", after) is None
+    if "control" in m.group(0) or m.group(0).startswith("under"):
         return True
     if re.match(r"\s+(?:(?:full|complete|effective) )?control\b", s[m.end() :]):
         return True
