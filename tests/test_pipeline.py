@@ -354,3 +354,11 @@ def test_the_dateline_city_is_no_fallback_place_either():
     x = extract(text, published="2024-06-03")
     common = next(e for e in x.events if e.sentence.startswith("Kidnappings"))
     assert common.location is None or common.location.name != "Lagos"
+
+
+def test_the_attack_named_again_later_is_not_a_second_attack():
+    text = (
+        "Gunmen attacked a bus near Gao on Sunday, killing six passengers. "
+        "No group has claimed responsibility for the attack."
+    )
+    assert len([e for e in extract(text).events if e.event_type == "ASSAULT"]) == 1

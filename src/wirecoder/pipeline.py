@@ -267,7 +267,7 @@ class _StoryExtractor:
                 previous_claim = event.claim or previous_claim
                 in_sentence.append((event, sentence, trig))
             events.extend(_merge_same_act(in_sentence))
-        events = self._fold_tolls(events)
+        events = _drop_back_references(self._fold_tolls(events))
         self._attach_casualties(sentences, events)
         ordered = self._by_salience(events, title_sentences, sentences)
         self._complete_main_casualties(ordered, sentences)
@@ -698,6 +698,28 @@ def _merge_same_act(items: list[tuple[Event, Sentence, Trigger]]) -> list[tuple[
             if getattr(first, field) is None and getattr(second, field) is not None:
                 setattr(first, field, getattr(second, field))
         kept[kept.index(twin)] = (first, twin[1], best[2])
+    return kept
+
+
+def _drop_back_references(
+    items: list[tuple[Event, Sentence, Trigger]],
+) -> list[tuple[Event, Sentence, Trigger]]:
+    """ "No group has claimed the attack", "The attack comes a week after ...": a definite event noun with
+    nothing of its own (no actor, no toll) names an act an earlier sentence already reported."""
+    kept: list[tuple[Event, Sentence, Trigger]] = []
+    for item in items:
+        event, sentence, trig = item
+        tok = trig.token
+        back = (
+            tok.pos_ == "NOUN"
+            and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children)
+            and event.source_actor is None
+            and event.target_actor is None
+            and event.casualties is None
+            and any(k[0].event_type == event.event_type and k[1].index < sentence.index for k in kept)
+        )
+        if not back:
+            kept.append(item)
     return kept
 
 
