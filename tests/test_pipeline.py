@@ -362,3 +362,26 @@ def test_the_attack_named_again_later_is_not_a_second_attack():
         "No group has claimed responsibility for the attack."
     )
     assert len([e for e in extract(text).events if e.event_type == "ASSAULT"]) == 1
+
+
+def test_demonstrators_protesting_are_the_protest_source_and_a_city_part_is_no_target():
+    text = "Police fired tear gas at hundreds of students protesting against fee rises in central Kampala."
+    protest = next(e for e in extract(text).events if e.event_type == "PROTEST")
+    assert protest.source_actor is not None and "students" in protest.source_actor.text
+    assert protest.target_actor is None or "Kampala" not in protest.target_actor.text
+
+
+SHELTER_STRIKE = (
+    "An Israeli air strike hit a school sheltering displaced families in Deir al-Balah in central Gaza "
+    "on Saturday, killing at least 30 people."
+)
+
+
+def test_the_place_inside_the_wider_area_is_where_it_happened():
+    main = extract(SHELTER_STRIKE, published="2024-09-29").events[0]
+    assert main.location is not None and main.location.text == "Deir al-Balah"
+
+
+def test_an_actor_span_stops_before_its_date():
+    target = extract(SHELTER_STRIKE, published="2024-09-29").events[0].target_actor
+    assert target is not None and "Saturday" not in target.text

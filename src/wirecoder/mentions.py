@@ -128,7 +128,17 @@ def mention_extent(whole: list[Token], head: Token) -> list[Token]:
     for k, t in enumerate(whole):
         if t.i > head.i and t.text == "," and not _between_digits(whole, k) and _comment_after(whole, k):
             return whole[:k]
+        if t.i > head.i and _time_phrase(t):
+            # "a school sheltering families in Deir al-Balah on Saturday", "... last month": not the date
+            return [w for w in whole[:k] if w.i < t.left_edge.i]
     return whole
+
+
+def _time_phrase(t: Token) -> bool:
+    """A preposition of time ("on Saturday", "in March") or a bare time noun ("Saturday")."""
+    if t.dep_ == "prep":
+        return any(c.dep_ == "pobj" and c.lower_ in _TIME_WORDS for c in t.children)
+    return t.dep_ in {"npadvmod", "nmod"} and t.lower_ in _TIME_WORDS
 
 
 def _comment_after(tokens: list[Token], k: int) -> bool:

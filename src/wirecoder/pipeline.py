@@ -251,6 +251,9 @@ class _StoryExtractor:
         # never where its events happened
         self.locatable = [p for p in places if not self._dateline(p) and not self._seat(p)]
         self.place_texts = {p.text.lower() for p in places if p.kind == "toponym"}
+        self.country_texts = {
+            p.text.lower() for p in places if p.kind == "toponym" and p.precision == "country"
+        }
         self.story_date = self._story_date(sentences)
         for sentence in selected:  # subjects first, so "its"/"the group" can refer back to them
             for tok in sentence.doc:
@@ -437,7 +440,11 @@ class _StoryExtractor:
 
     def _is_place(self, actor: Actor) -> bool:
         """ "fleeing Raqqa": a toponym in an argument slot is where the event happened, not who took part."""
-        return not actor.kb_id and actor.text.lower().removeprefix("the ") in self.place_texts
+        text = actor.text.lower().removeprefix("the ")
+        part = _DIRECTION_WORDS.sub("", text)
+        if part != text and part in self.place_texts and part not in self.country_texts:
+            return True  # "central Nairobi": a part of a city, not its government ("south Lebanon" may be)
+        return not actor.kb_id and text in self.place_texts
 
     def _location(
         self, sentence: Sentence, trig: Trigger, offset: int, place_slot: Actor | None, doers: list
@@ -598,6 +605,9 @@ class _StoryExtractor:
         return [item[0] for _, item in ranked]
 
 
+_DIRECTION_WORDS = re.compile(
+    r"^(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+"
+)
 TOLL_VERBS = {"kill", "wound", "injure", "die", "hurt"}  # verbs of a sentence that only counts victims
 BACKGROUND_PENALTY = 2.5
 _BACKGROUND_CUES = re.compile(

@@ -959,6 +959,8 @@ def _verb_arguments(trig: Trigger) -> None:
         trig.source = _agent(tok)  # "a market hit by Russian jets"
         if trig.target is None and not trig.sense.objects and _reduced_passive(tok):
             trig.target = tok.head  # "soldiers killed in the east", "the families of athletes killed"
+    if trig.source is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and trig.event_type == "PROTEST":
+        trig.source = tok.head  # "police fired on demonstrators protesting against taxes": they protest
     if trig.source is None and not passive:
         trig.source = _blamed(tok) or _inherited_subject(tok)
     if trig.source is None and tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN", "PRON"}:

@@ -198,7 +198,17 @@ def _attached(sentence, trigger_start: int, places: list[Place]) -> Place | None
             path += 3  # reached only through the trigger's governors: weaker attachment
         if path < best_len:
             best, best_len = p, path
-    return best if best_len <= 6 else None
+    if best is None or best_len > 6:
+        return None
+    for p in places:  # "a school in Deir al-Balah in central Gaza": the place inside the named area
+        gap = sentence.text[p.span[1] - sentence.start : best.span[0] - sentence.start]
+        if p is not best and _INSIDE_GAP.fullmatch(gap):
+            return p
+    return best
+
+
+# "X in Y", "X, in northern Y": the gap between a place and the wider area it lies in
+_INSIDE_GAP = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?", re.IGNORECASE)
 
 
 def _argmax(candidates: list[Candidate], scores: list[float]) -> Candidate | None:
