@@ -385,3 +385,12 @@ def test_the_place_inside_the_wider_area_is_where_it_happened():
 def test_an_actor_span_stops_before_its_date():
     target = extract(SHELTER_STRIKE, published="2024-09-29").events[0].target_actor
     assert target is not None and "Saturday" not in target.text
+
+
+def test_governments_acting_anywhere_are_no_fallback_place():
+    text = (
+        "Serbia and Kosovo agreed on a plan to ease border tensions, EU officials said on Monday. "
+        "Belgrade said it was ready to start talks on the details."
+    )
+    x = extract(text, published="2024-05-07")
+    assert all(e.location is None or e.location.name not in {"Belgrade", "Kosovo"} for e in x.events)

@@ -250,6 +250,11 @@ class _StoryExtractor:
         # where a story was filed ("BEIRUT (AFP) -") or where an organisation sits ("London-based") is
         # never where its events happened
         self.locatable = [p for p in places if not self._dateline(p) and not self._seat(p)]
+        # "Baku was ready to ...", "Armenia's prime minister": a government acting is nobody's location,
+        # not even the story's fallback place
+        parsed = [s for s in sentences if s.parsed]
+        acting = {p.span for p in self.locatable for s in parsed if _acting_place(s, p)}
+        self.locatable = [p for p in self.locatable if p.span not in acting]
         self.place_texts = {p.text.lower() for p in places if p.kind == "toponym"}
         self.country_texts = {
             p.text.lower() for p in places if p.kind == "toponym" and p.precision == "country"
@@ -763,7 +768,12 @@ def _acting_place(sentence: Sentence, place: Place) -> bool:
         return False
     found = sentence.doc.char_span(place.span[0] - sentence.start, place.span[1] - sentence.start,
                                    alignment_mode="expand")  # fmt: skip
-    return found is not None and len(found) > 0 and found.root.dep_ in {"nsubj", "nsubjpass", "poss"}
+    if found is None or not len(found):
+        return False
+    root = found.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head  # "Armenia and Azerbaijan have agreed": both act
+    return root.dep_ in {"nsubj", "nsubjpass", "poss"}
 
 
 def _in_place_phrase(text: str, actor: Actor) -> bool:
