@@ -521,3 +521,8 @@ def test_a_missile_falling_into_the_sea_takes_no_territory():
         sub("The town of Kidal fell to the rebels on Friday.", "ASSAULT")
         == "Non-state actor overtakes territory"
     )
+
+
+def test_prisoners_released_in_an_exchange_are_an_agreement():
+    text = "Armenia and Azerbaijan each released 32 prisoners of war in an exchange on Thursday."
+    assert sub(text, "RETREAT", "release") == "Agreement"

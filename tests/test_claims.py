@@ -139,3 +139,19 @@ def test_the_speakers_after_a_list_of_victims_are_the_source() -> None:
     )
     claim = extract(text).events[0].claim
     assert claim is not None and claim.source is not None and claim.source.text == "a local aid group"
+
+
+def test_speakers_the_parser_left_without_a_verb_are_still_the_source() -> None:
+    text = (
+        "A suicide bomber blew himself up at a crowded beachside cafe in Mogadishu late on Friday, "
+        "killing at least 12 people and wounding 30, police and witnesses said."
+    )
+    claim = extract(text).events[0].claim
+    assert claim is not None and claim.source is not None and claim.source.text.startswith("police")
+
+
+def test_saying_after_a_denial_is_an_assertion_of_the_one_who_denied() -> None:
+    text = "The army spokesman denied that the base had fallen, saying fighting was continuing near its gate."
+    fighting = next(e for e in extract(text).events if e.trigger.text == "fighting")
+    assert fighting.claim is not None and fighting.claim.stance == "asserted"
+    assert fighting.claim.source is not None and fighting.claim.source.text == "The army spokesman"

@@ -718,3 +718,8 @@ def test_who_acts_in_set_phrases(text: str, event_type: str, source: str | None,
     assert (event.source_actor.text if event.source_actor else None) == source
     if target is not None:
         assert event.target_actor is not None and event.target_actor.text.startswith(target)
+
+
+def test_taking_control_of_a_town_targets_the_town() -> None:
+    event = main("FPRC rebels took control of the gold-mining town of Ndassima on Friday.")
+    assert event.target_actor is None or not event.target_actor.text.startswith("control")

@@ -166,7 +166,22 @@ def _speaker_of(verb: Token) -> Token | None:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         return _speaker_of(verb.head)  # "The RSF denied ... and said ...": the subject they share
-    return None
+    if verb.dep_ == "advcl":
+        # "the spokesman denied that the town had fallen, saying ...": who speaks is who denied
+        speaking = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_LEMMAS | DENY_LEMMAS), None)
+        return _speaker_of(speaking) if speaking is not None else None
+    return _words_before(verb)
+
+
+def _words_before(verb: Token) -> Token | None:
+    """ "..., wounding 30, police and witnesses said": the parser hung the speakers on the clause
+    before; the noun phrase between the comma and the speech verb is who speaks."""
+    doc, j = verb.doc, verb.i - 1
+    while j >= 0 and doc[j].pos_ in {"NOUN", "PROPN", "DET", "ADJ", "CCONJ"}:
+        j -= 1
+    if j < 0 or doc[j].text != "," or j == verb.i - 1:
+        return None
+    return next((t for t in doc[j + 1 : verb.i] if t.pos_ in {"NOUN", "PROPN"}), None)
 
 
 def _speaker_after_victims(subject: Token) -> Token:
@@ -222,7 +237,7 @@ def _stance(trigger: Token, cue: Token | None, speaker: Token | None, text: str)
     ancestors = _clause_ancestors(trigger)
     lemmas = [a.lemma_.lower() for a in ancestors]
     for k, a in enumerate(ancestors[1:], 1):
-        if lemmas[k] in SPEECH_LEMMAS and a.dep_ == "conj":
+        if lemmas[k] in SPEECH_LEMMAS and a.dep_ in {"conj", "advcl"}:
             lemmas = lemmas[: k + 1]  # "denied losing the bridge and said it repelled": said, not denied
             break
     if any(lemma in DENY_LEMMAS for lemma in lemmas[1:]):

@@ -277,6 +277,10 @@ def _retreat(s: str) -> str | None:
         return _forced_entry(s) or "Non-violent transfer of territory"
     if _has("other_strong", s):
         return "Other"  # "inmates fled the prison"
+    if re.search(r"\b(?:prisoners?|captives|detainees|hostages|pows)\b", s) and re.search(
+        r"\b(?:exchange|swap)", s
+    ):
+        return "Agreement"  # prisoners released in an exchange: the deal carried out
     if re.search(
         r"\b(?:defect\w*|surrender\w*|disarm\w*|demobili[sz]\w*|disband\w*|laid down (?:their |its )?arms)\b",
         s,

@@ -1129,6 +1129,8 @@ def _active_target(trig: Trigger, children: list[Token], preps: tuple[str, ...])
     if dative is not None:
         return dative
     dobj = next((c for c in children if c.dep_ == "dobj"), None)
+    if dobj is not None and dobj.lemma_.lower() == "control":
+        dobj = _prep_object(dobj, ("of", "over")) or dobj  # "took control of the town": the town
     if dobj is None and trig.particle is not None and trig.particle.dep_ == "prep":
         dobj = next((c for c in trig.particle.children if c.dep_ == "pobj"), None)  # "called on X"
     if dobj is None:
