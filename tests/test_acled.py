@@ -526,3 +526,8 @@ def test_a_missile_falling_into_the_sea_takes_no_territory():
 def test_prisoners_released_in_an_exchange_are_an_agreement():
     text = "Armenia and Azerbaijan each released 32 prisoners of war in an exchange on Thursday."
     assert sub(text, "RETREAT", "release") == "Agreement"
+
+
+def test_killing_soldiers_and_seizing_their_weapons_is_the_attack_not_a_seizure():
+    text = "JNIM fighters killed 15 soldiers at a camp near Boni and seized weapons and vehicles."
+    assert sub(text, "ASSAULT") != "Disrupted weapons use"

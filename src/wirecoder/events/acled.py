@@ -315,8 +315,8 @@ def _from_text(
         return "Chemical weapon"
     if _has("suicide", s):
         return "Suicide bomb"
-    if _has("disrupted", s) and not _weapon_hit(s):
-        return "Disrupted weapons use"
+    if _has("disrupted", s) and not _weapon_hit(s) and not _violent_deed(s.replace("shot down", "downed")):
+        return "Disrupted weapons use"  # not "killed 15 soldiers and seized weapons": the killing leads
     if (_has("protest", s) and not _protest_is_background(s)) or "[size=" in ctx:
         return _demonstration(s, ctx, killed)
     if _has("mob", s):
