@@ -554,3 +554,10 @@ def test_all_five_and_a_superlative_since_are_one_event():
 def test_one_named_civilian_trade_counts_as_one_civilian(victim):
     c = one(f"Gunmen killed {victim} near the river on Sunday.")
     assert (c.killed, c.victims) == (1, {"civilians": 1})
+
+
+def test_another_one_and_her_children_are_counted_too():
+    assert one("A drone strike killed a militia commander and another man near Tyre.").killed == 2
+    c = one("The shell killed a woman and her three children in their home.")
+    assert c.killed == 4
+    assert c.victims.get("children") == 3 and c.victims.get("women") == 1

@@ -435,7 +435,14 @@ def _group(toks: list[_Tok], i: int, masked: set[int], depth: int = 0) -> _Group
         g.kinds[kind] = (g.kinds.get(kind) or 0) + 1
         g.end += 2
     elif vic and _low(toks, g.end) in ("and", ",") and _low(toks, g.end + 1) not in ("including", "among"):
-        nxt = _group(toks, g.end + 1, masked)
+        k = g.end + 1
+        if _low(toks, k) in ("her", "his", "their"):
+            k += 1  # "a woman and her two children"
+        nxt = _group(toks, k, masked)
+        if nxt is None and _low(toks, k) == "another" and (more := _victims(toks, k + 1)) and more[2]:
+            nxt = _Group(1, k, more[1], has_noun=True)  # "a commander and another man"
+            if more[0]:
+                nxt.kinds[more[0]] = 1
         if nxt and nxt.has_noun:
             g.total += nxt.total
             for k, v in nxt.kinds.items():
