@@ -561,3 +561,7 @@ def test_another_one_and_her_children_are_counted_too():
     c = one("The shell killed a woman and her three children in their home.")
     assert c.killed == 4
     assert c.victims.get("children") == 3 and c.victims.get("women") == 1
+
+
+def test_a_relative_named_after_the_first_victim_counts():
+    assert one("A trader and his son were shot dead at a checkpoint near Jos.").killed == 2

@@ -99,11 +99,14 @@ for _kind, _words in {
     "forces members member mercenaries mercenary snipers sniper bombers bomber army jihadis jihadi "
     "servicemembers marines marine troopers operatives operative loyalists combattants",
     "": "people persons person individuals individual men man others syrians iraqis kurds "
-    "victims victim detainees detainee prisoners prisoner hostages hostage",
+    "victims victim detainees detainee prisoners prisoner hostages hostage "
+    "sons son daughters daughter brothers brother sisters sister husband husbands wife wives father "
+    "fathers cousins cousin nephews nephew",
 }.items():
     for _w in _words.split():
         _KIND_WORDS[_w] = _kind or None
 _SINGULAR = {
+    "son", "daughter", "brother", "sister", "husband", "wife", "father", "cousin", "nephew",
     "child", "kid", "boy", "girl", "infant", "baby", "toddler", "minor", "teenager", "pupil", "woman",
     "mother",
     "civilian", "resident", "villager", "worshipper", "passenger", "patient", "doctor", "nurse", "medic",
@@ -436,11 +439,12 @@ def _group(toks: list[_Tok], i: int, masked: set[int], depth: int = 0) -> _Group
         g.end += 2
     elif vic and _low(toks, g.end) in ("and", ",") and _low(toks, g.end + 1) not in ("including", "among"):
         k = g.end + 1
-        if _low(toks, k) in ("her", "his", "their"):
-            k += 1  # "a woman and her two children"
+        owner = _low(toks, k) in ("her", "his", "their")
+        k += owner  # "a woman and her two children"
         nxt = _group(toks, k, masked)
-        if nxt is None and _low(toks, k) == "another" and (more := _victims(toks, k + 1)) and more[2]:
-            nxt = _Group(1, k, more[1], has_noun=True)  # "a commander and another man"
+        one = k + 1 if _low(toks, k) == "another" else k if owner else None  # "another man", "his son"
+        if nxt is None and one is not None and (more := _victims(toks, one)) and more[2]:
+            nxt = _Group(1, k, more[1], has_noun=True)
             if more[0]:
                 nxt.kinds[more[0]] = 1
         if nxt and nxt.has_noun:
