@@ -723,3 +723,16 @@ def test_who_acts_in_set_phrases(text: str, event_type: str, source: str | None,
 def test_taking_control_of_a_town_targets_the_town() -> None:
     event = main("FPRC rebels took control of the gold-mining town of Ndassima on Friday.")
     assert event.target_actor is None or not event.target_actor.text.startswith("control")
+
+
+def test_who_judges_an_act_did_not_commit_it() -> None:
+    text = (
+        "Gunmen killed nine farmers near Jos on Sunday. "
+        "The state governor called the killings a cowardly crime and ordered an inquiry."
+    )
+    events = extract(text, published="2024-05-07").events
+    assert all(
+        e.source_actor is None or "governor" not in e.source_actor.text
+        for e in events
+        if e.event_type == "ASSAULT"
+    )

@@ -77,6 +77,7 @@ ACTOR_NOUNS = {
     "counterpart", "delegation", "envoy", "ambassador", "diplomat", "opposition", "member", "community",
     "victim", "survivor", "pilgrim", "passenger", "patient", "evacuee", "returnee", "inspector", "monitor",
 }  # fmt: skip
+JUDGING_VERBS = {"call", "describe", "label", "term", "brand", "mourn", "remember", "commemorate", "praise"}
 FIGHT_NOUNS = {"clash", "shootout", "gunfight", "firefight", "fighting", "battle", "skirmish", "exchange"}
 EVENT_OBJECT_NOUNS = {"ban", "restriction", "sanction", "aid", "support", "offer", "request", "demand"}
 TIME_WORDS = {
@@ -1258,9 +1259,20 @@ def _noun_arguments(trig: Trigger) -> None:
         verb = tok.head.head
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb.pos_ == "VERB" else None
         trig.target = obj if obj is not None and obj.lower_ not in TIME_WORDS else None
+    if _judged_act(tok):
+        return  # "the prime minister called the killings a crime": he judges them, he did not do them
     if trig.source is None or (trig.source.pos_ == "PRON" and trig.source.dep_ == "poss"):
         # "Israel mounted its invasion", "they held their first meeting": the clause names the actor
         trig.source = _inherited_subject(tok) or trig.source
+
+
+def _judged_act(tok: Token) -> bool:
+    """An act named again ("the killings") as what a verb of judging or speaking is about."""
+    return (
+        tok.dep_ == "dobj"
+        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "these", "those"} for c in tok.children)
+        and tok.head.lemma_.lower() in JUDGING_VERBS | SPEECH_LEMMAS
+    )
 
 
 def _victim_subject(tok: Token) -> Token | None:
