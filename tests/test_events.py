@@ -736,3 +736,8 @@ def test_who_judges_an_act_did_not_commit_it() -> None:
         for e in events
         if e.event_type == "ASSAULT"
     )
+
+
+def test_the_side_that_lost_ground_is_the_target() -> None:
+    event = main("Ukrainian troops retook the village of Robotyne from Russian forces on Tuesday.")
+    assert event.target_actor is not None and event.target_actor.text == "Russian forces"

@@ -77,6 +77,7 @@ ACTOR_NOUNS = {
     "counterpart", "delegation", "envoy", "ambassador", "diplomat", "opposition", "member", "community",
     "victim", "survivor", "pilgrim", "passenger", "patient", "evacuee", "returnee", "inspector", "monitor",
 }  # fmt: skip
+TAKING_VERBS = {"capture", "recapture", "seize", "retake", "take", "wrest", "regain", "reclaim"}
 JUDGING_VERBS = {"call", "describe", "label", "term", "brand", "mourn", "remember", "commemorate", "praise"}
 FIGHT_NOUNS = {"clash", "shootout", "gunfight", "firefight", "fighting", "battle", "skirmish", "exchange"}
 EVENT_OBJECT_NOUNS = {"ban", "restriction", "sanction", "aid", "support", "offer", "request", "demand"}
@@ -1146,6 +1147,13 @@ def _active_target(trig: Trigger, children: list[Token], preps: tuple[str, ...])
             return moved_to
     if dobj is not None and _actorish(dobj) and not trig.sense.objects and not _own(dobj):
         return dobj
+    if dobj is not None and trigger_lemma(tok, load_lexicon()) in TAKING_VERBS:
+        frm = next((t for t in dobj.subtree if t.dep_ == "prep" and t.lower_ == "from"), None)
+        loser = _prep_object(tok, ("from",)) or (
+            _prep_object(frm.head, ("from",)) if frm is not None else None
+        )
+        if loser is not None and _actorish(loser):
+            return loser  # "retook the bridge from the RSF": the RSF lost it
     if dobj is not None and trig.event_type in AIMED_AT_INSIDE and not _actorish(dobj) and _event_noun(dobj):
         inner = _inner_actor(dobj)  # "demanded the release of X", "rejected accusations by X"
         if inner is not None:
