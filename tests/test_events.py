@@ -637,28 +637,17 @@ def test_up_to_a_number_misread_as_a_particle_and_preposition_is_the_object() ->
 
     from wirecoder.events.extract import _up_to_object
 
+    def object_of_verb(words: list[str], heads: list[int], deps: list[str]):
+        doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps)
+        return _up_to_object(list(doc[1].children))
+
     words = ["Rebels", "kidnapped", "up", "to", "16", "advisers"]
-    doc = Doc(
-        load_nlp().vocab,
-        words=words,
-        heads=[1, 1, 1, 1, 5, 3],
-        deps=["nsubj", "ROOT", "prt", "prep", "nummod", "pobj"],
-    )
-    found = _up_to_object(list(doc[1].children))
-    assert found is not None and found.text == "advisers"
-    doc = Doc(
-        load_nlp().vocab,
-        words=words,
-        heads=[1, 1, 1, 2, 5, 3],
-        deps=["nsubj", "ROOT", "prt", "prep", "nummod", "pobj"],
-    )
-    found = _up_to_object(list(doc[1].children))
-    assert found is not None and found.text == "advisers"
-    words = ["Rebels", "went", "to", "the", "city"]
-    doc = Doc(
-        load_nlp().vocab, words=words, heads=[1, 1, 1, 4, 2], deps=["nsubj", "ROOT", "prep", "det", "pobj"]
-    )
-    assert _up_to_object(list(doc[1].children)) is None
+    deps = ["nsubj", "ROOT", "prt", "prep", "nummod", "pobj"]
+    for heads in ([1, 1, 1, 1, 5, 3], [1, 1, 1, 2, 5, 3]):  # "to" on the verb, or on the particle
+        found = object_of_verb(words, heads, deps)
+        assert found is not None and found.text == "advisers"
+    went = ["Rebels", "went", "to", "the", "city"]
+    assert object_of_verb(went, [1, 1, 1, 4, 2], ["nsubj", "ROOT", "prep", "det", "pobj"]) is None
 
 
 def test_a_month_next_to_a_day_number_is_no_trigger():

@@ -439,8 +439,9 @@ def _group(toks: list[_Tok], i: int, masked: set[int], depth: int = 0) -> _Group
         g.end += 2
     elif vic and _low(toks, g.end) in ("and", ",") and _low(toks, g.end + 1) not in ("including", "among"):
         k = g.end + 1
-        owner = _low(toks, k) in ("her", "his", "their")
-        k += owner  # "a woman and her two children"
+        owner = _low(toks, k) in ("her", "his", "their")  # "a woman and her two children"
+        if owner:
+            k += 1
         nxt = _group(toks, k, masked)
         one = k + 1 if _low(toks, k) == "another" else k if owner else None  # "another man", "his son"
         if nxt is None and one is not None and (more := _victims(toks, one)) and more[2]:

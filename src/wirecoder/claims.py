@@ -19,6 +19,7 @@ from wirecoder.schema import Actor, Claim
 
 DENY_LEMMAS = {"deny", "dismiss", "refute", "rebut", "disavow"}
 BLAME_LEMMAS = {"blame", "accuse"}
+_SAYING = SPEECH_LEMMAS | DENY_LEMMAS  # verbs whose subject speaks
 HEDGE_LEMMAS = {"suggest", "believe", "think", "seem", "appear", "estimate", "suspect", "rumour", "rumor"}
 PLAN_LEMMAS = {
     "plan",
@@ -168,7 +169,7 @@ def _speaker_of(verb: Token) -> Token | None:
         return _speaker_of(verb.head)  # "The RSF denied ... and said ...": the subject they share
     if verb.dep_ == "advcl":
         # "the spokesman denied that the town had fallen, saying ...": who speaks is who denied
-        speaking = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_LEMMAS | DENY_LEMMAS), None)
+        speaking = next((a for a in verb.ancestors if a.lemma_.lower() in _SAYING), None)
         return _speaker_of(speaking) if speaking is not None else None
     return _words_before(verb)
 

@@ -19,6 +19,7 @@ from wirecoder.actors.kb import INTL_CODES, ActorKB, ActorMatch, is_modifier
 from wirecoder.events.lexicon import load_lexicon
 from wirecoder.nlp import Sentence
 from wirecoder.schema import Actor
+from wirecoder.when import TIME_WORDS
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"they", "them", "their", "it", "its"}
@@ -40,11 +41,6 @@ WEAPON_NOUNS = {
     "fire", "barrel", "gas", "ied", "projectile", "round",
 }  # fmt: skip
 PERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "official", "minister", "president", "commander"}
-_TIME_WORDS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-    "tonight", "morning", "evening", "night", "week", "month", "year", "weekend", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-}  # fmt: skip
 _DROP_DEPS = {"relcl", "acl", "cc", "conj", "punct", "advcl", "appos"}
 _NP_PREPS = {"of", "in", "from", "by", "near"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
@@ -92,10 +88,10 @@ def full_phrase(tok: Token) -> list[Token]:
     children = list(tok.children)
     for child in children:
         dep = child.dep_
-        if dep in {"punct", "advcl"} or (dep in {"npadvmod", "nmod"} and child.lower_ in _TIME_WORDS):
+        if dep in {"punct", "advcl"} or (dep in {"npadvmod", "nmod"} and child.lower_ in TIME_WORDS):
             continue  # not "the raids last Friday"
         if dep == "prep" and (
-            child.lower_ not in _NP_PREPS or any(g.lower_ in _TIME_WORDS for g in child.subtree)
+            child.lower_ not in _NP_PREPS or any(g.lower_ in TIME_WORDS for g in child.subtree)
         ):
             continue
         if dep == "relcl" or (dep == "acl" and (child.tag_ not in {"VBN", "VBG"} or _after_comma(child))):
@@ -137,8 +133,8 @@ def mention_extent(whole: list[Token], head: Token) -> list[Token]:
 def _time_phrase(t: Token) -> bool:
     """A preposition of time ("on Saturday", "in March") or a bare time noun ("Saturday")."""
     if t.dep_ == "prep":
-        return any(c.dep_ == "pobj" and c.lower_ in _TIME_WORDS for c in t.children)
-    return t.dep_ in {"npadvmod", "nmod"} and t.lower_ in _TIME_WORDS
+        return any(c.dep_ == "pobj" and c.lower_ in TIME_WORDS for c in t.children)
+    return t.dep_ in {"npadvmod", "nmod"} and t.lower_ in TIME_WORDS
 
 
 def _comment_after(tokens: list[Token], k: int) -> bool:
@@ -328,7 +324,7 @@ class StoryActors:
         text = sentence.text[w_start:w_end]
         span = sentence.span(w_start, w_end)
         lower = head.lower_
-        if lower in _TIME_WORDS:
+        if lower in TIME_WORDS:
             return None  # "attacked on Tuesday": a date in an argument slot is no actor
         if head.pos_ == "PRON" or (
             _definite_description(tokens) and not self._inside_match(sentence, tokens)

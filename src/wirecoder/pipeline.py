@@ -30,7 +30,7 @@ from wirecoder import when
 from wirecoder.actors.kb import ActorKB
 from wirecoder.claims import attribute
 from wirecoder.events.acled import assault_mode, classify_acled
-from wirecoder.events.extract import SPEECH_LEMMAS, Trigger, find_triggers, trigger_lemma
+from wirecoder.events.extract import SPEECH_LEMMAS, Trigger, definite, find_triggers, trigger_lemma
 from wirecoder.events.lexicon import Lexicon, load_lexicon
 from wirecoder.geo.gazetteer import Gazetteer
 from wirecoder.geo.resolve import SEAT, Geoparser, story_focus
@@ -727,7 +727,7 @@ def _drop_back_references(
         tok = trig.token
         back = (
             tok.pos_ == "NOUN"
-            and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children)
+            and definite(tok)
             and event.source_actor is None
             and event.target_actor is None
             and event.casualties is None
@@ -771,7 +771,7 @@ def _acting_place(sentence: Sentence, place: Place) -> bool:
     if found is None or not len(found):
         return False
     root = found.root
-    while root.dep_ == "conj" and root.head is not root:
+    while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "Armenia and Azerbaijan have agreed": both act
     return root.dep_ in {"nsubj", "nsubjpass", "poss"}
 

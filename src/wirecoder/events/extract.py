@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from wirecoder.events.lexicon import Lexicon, TriggerSense, load_lexicon
+from wirecoder.when import TIME_WORDS
 
 SPEECH_LEMMAS = {
     "say", "tell", "state", "announce", "claim", "confirm", "report", "add", "note", "insist", "explain",
@@ -81,11 +82,6 @@ TAKING_VERBS = {"capture", "recapture", "seize", "retake", "take", "wrest", "reg
 JUDGING_VERBS = {"call", "describe", "label", "term", "brand", "mourn", "remember", "commemorate", "praise"}
 FIGHT_NOUNS = {"clash", "shootout", "gunfight", "firefight", "fighting", "battle", "skirmish", "exchange"}
 EVENT_OBJECT_NOUNS = {"ban", "restriction", "sanction", "aid", "support", "offer", "request", "demand"}
-TIME_WORDS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-    "tonight", "morning", "evening", "night", "week", "month", "year", "weekend", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-}  # fmt: skip
 MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 # lower-case words that name the actor when they modify an event noun ("regime airstrikes")
 ACTOR_MODIFIERS = {
@@ -1096,10 +1092,9 @@ def _proposer(noun: Token) -> Token | None:
     denied charge is aimed at the accuser alone ("denied charges by X"), so it names no proposer."""
     if noun.lemma_.lower() in CHARGE_NOUNS:
         return None
-    for prep in ("from",):
-        pobj = _prep_object(noun, (prep,))
-        if pobj is not None and _actorish(pobj):
-            return pobj
+    offerer = _prep_object(noun, ("from",))
+    if offerer is not None and _actorish(offerer):
+        return offerer
     return _inner_actor(noun)
 
 
@@ -1148,10 +1143,11 @@ def _active_target(trig: Trigger, children: list[Token], preps: tuple[str, ...])
     if dobj is not None and _actorish(dobj) and not trig.sense.objects and not _own(dobj):
         return dobj
     if dobj is not None and trigger_lemma(tok, load_lexicon()) in TAKING_VERBS:
-        frm = next((t for t in dobj.subtree if t.dep_ == "prep" and t.lower_ == "from"), None)
-        loser = _prep_object(tok, ("from",)) or (
-            _prep_object(frm.head, ("from",)) if frm is not None else None
+        # the "from"-phrase hangs on the verb or anywhere inside its object ("the village of X from Y")
+        frm = next(
+            (t for t in (*tok.children, *dobj.subtree) if t.dep_ == "prep" and t.lower_ == "from"), None
         )
+        loser = next((c for c in frm.children if c.dep_ == "pobj"), None) if frm is not None else None
         if loser is not None and _actorish(loser):
             return loser  # "retook the bridge from the RSF": the RSF lost it
     if dobj is not None and trig.event_type in AIMED_AT_INSIDE and not _actorish(dobj) and _event_noun(dobj):
@@ -1274,12 +1270,18 @@ def _noun_arguments(trig: Trigger) -> None:
         trig.source = _inherited_subject(tok) or trig.source
 
 
+_JUDGING_OR_SPEAKING = JUDGING_VERBS | SPEECH_LEMMAS
+
+
 def _judged_act(tok: Token) -> bool:
     """An act named again ("the killings") as what a verb of judging or speaking is about."""
-    return (
-        tok.dep_ == "dobj"
-        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "these", "those"} for c in tok.children)
-        and tok.head.lemma_.lower() in JUDGING_VERBS | SPEECH_LEMMAS
+    return tok.dep_ == "dobj" and definite(tok) and tok.head.lemma_.lower() in _JUDGING_OR_SPEAKING
+
+
+def definite(tok: Token) -> bool:
+    """A noun with a definite determiner ("the attack", "these killings"): something already named."""
+    return any(
+        c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in tok.children
     )
 
 
