@@ -394,3 +394,23 @@ def test_governments_acting_anywhere_are_no_fallback_place():
     )
     x = extract(text, published="2024-05-07")
     assert all(e.location is None or e.location.name not in {"Belgrade", "Kosovo"} for e in x.events)
+
+
+def test_the_group_claiming_an_act_by_an_unnamed_attacker_is_its_source():
+    text = (
+        "A suicide bomber struck a police checkpoint in Mogadishu on Tuesday, killing eight people, police "
+        "said. Al-Shabaab claimed responsibility for the bombing in a statement on its radio station."
+    )
+    assaults = _events(extract(text, published="2024-03-06"), "ASSAULT")
+    assert len(assaults) == 1
+    assert assaults[0].source_actor is not None and assaults[0].source_actor.name == "al-Shabaab"
+    assert assaults[0].casualties is not None and assaults[0].casualties.killed == 8
+
+
+def test_a_second_group_claiming_a_named_groups_act_stays_a_competing_claim():
+    text = (
+        "Islamic State fighters attacked an army post near Deir ez-Zor on Monday. "
+        "A rival jihadist group later claimed responsibility for the attack."
+    )
+    sources = [e.source_actor.text for e in _events(extract(text), "ASSAULT") if e.source_actor]
+    assert "Islamic State fighters" in sources and len(sources) == 2

@@ -30,7 +30,14 @@ from wirecoder import when
 from wirecoder.actors.kb import ActorKB
 from wirecoder.claims import attribute
 from wirecoder.events.acled import assault_mode, classify_acled
-from wirecoder.events.extract import SPEECH_LEMMAS, Trigger, definite, find_triggers, trigger_lemma
+from wirecoder.events.extract import (
+    SPEECH_LEMMAS,
+    Trigger,
+    claimed_or_blamed,
+    definite,
+    find_triggers,
+    trigger_lemma,
+)
 from wirecoder.events.lexicon import Lexicon, load_lexicon
 from wirecoder.geo.gazetteer import Gazetteer
 from wirecoder.geo.resolve import SEAT, Geoparser, story_focus
@@ -275,7 +282,7 @@ class _StoryExtractor:
                 previous_claim = event.claim or previous_claim
                 in_sentence.append((event, sentence, trig))
             events.extend(_merge_same_act(in_sentence))
-        events = _drop_back_references(self._fold_tolls(events))
+        events = _drop_back_references(_credit_claimed_acts(self._fold_tolls(events)))
         self._attach_casualties(sentences, events)
         ordered = self._by_salience(events, title_sentences, sentences)
         self._complete_main_casualties(ordered, sentences)
@@ -714,6 +721,48 @@ def _merge_same_act(items: list[tuple[Event, Sentence, Trigger]]) -> list[tuple[
                 setattr(first, field, getattr(second, field))
         kept[kept.index(twin)] = (first, twin[1], best[2])
     return kept
+
+
+def _credit_claimed_acts(
+    items: list[tuple[Event, Sentence, Trigger]],
+) -> list[tuple[Event, Sentence, Trigger]]:
+    """ "A suicide bomber blew himself up ... Al-Shabaab claimed responsibility for the attack": the group
+    that claims (or is blamed for) an act reported earlier by an unnamed perpetrator becomes that act's
+    source, and the back-reference is no event of its own. A named perpetrator is never overwritten: a
+    second group claiming the act is a competing claim and stays one."""
+    kept: list[tuple[Event, Sentence, Trigger]] = []
+    for item in items:
+        event, sentence, trig = item
+        tok = trig.token
+        earlier = None
+        if (
+            event.source_actor is not None
+            and tok.pos_ == "NOUN"
+            and definite(tok)
+            and event.target_actor is None
+            and event.casualties is None
+            and claimed_or_blamed(tok) is not None
+        ):
+            earlier = next(
+                (
+                    k[0]
+                    for k in reversed(kept)
+                    if k[0].event_type == event.event_type
+                    and k[1].index < sentence.index
+                    and _unnamed(k[0].source_actor)
+                ),
+                None,
+            )
+        if earlier is None:
+            kept.append(item)
+        else:
+            earlier.source_actor = event.source_actor
+    return kept
+
+
+def _unnamed(actor: Actor | None) -> bool:
+    """No actor, or only a role ("gunmen", "a suicide bomber"), not a named group or state."""
+    return actor is None or actor.kb_id is None or actor.kb_id.startswith("role.")
 
 
 def _drop_back_references(

@@ -960,7 +960,7 @@ def _verb_arguments(trig: Trigger) -> None:
     if trig.source is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and trig.event_type == "PROTEST":
         trig.source = tok.head  # "police fired on demonstrators protesting against taxes": they protest
     if trig.source is None and not passive:
-        trig.source = _blamed(tok) or _inherited_subject(tok)
+        trig.source = claimed_or_blamed(tok) or _inherited_subject(tok)
     if trig.source is None and tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         if tok.tag_ != "VBN" or not _reduced_passive(tok):  # not "soldiers killed": those acted upon
             trig.source = tok.head  # "militants fleeing the city"
@@ -1232,7 +1232,7 @@ def _noun_arguments(trig: Trigger) -> None:
         by = _prep_object(tok, ("by", "from")) or _prep_object(verb, ("by",))
         trig.source = _event_noun_actor(tok) or by
         return
-    trig.source = _blamed(tok) or _event_noun_actor(tok)
+    trig.source = claimed_or_blamed(tok) or _event_noun_actor(tok)
     # "would tighten the blockade of Serbia": the noun keeps the recipient phrase of what it names, even
     # when the context reads it as another type (a threat)
     of_preps = NOUN_PREPS.get(trig.original or trig.event_type, NOUN_PREPS.get(trig.event_type, ()))
@@ -1359,7 +1359,7 @@ def _in_modifier_chain(t: Token, noun: Token) -> bool:
     return True
 
 
-def _blamed(tok: Token) -> Token | None:
+def claimed_or_blamed(tok: Token) -> Token | None:
     """ "activists blamed the Islamic State for the attack", "IS claimed responsibility for the bombing":
     the one blamed, or the one claiming it, carried out the act."""
     if tok.dep_ not in {"pobj", "pcomp"} or tok.head.lower_ not in {"for", "of"}:
@@ -1502,7 +1502,7 @@ def _blamed_act(trig: Trigger) -> bool:
     """ "Kenya blamed al-Shabaab for the bombing", "accused the army of shelling the town": the act
     blamed on someone is an event of its own (carried out by the one blamed, as alleged by the
     accuser), besides the accusation."""
-    return trig.event_type in MATERIAL_CONFLICT and _blamed(trig.token) is not None
+    return trig.event_type in MATERIAL_CONFLICT and claimed_or_blamed(trig.token) is not None
 
 
 def _reason_of_complaint(trig: Trigger, by_token: dict[int, Trigger]) -> bool:
