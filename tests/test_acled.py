@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from wirecoder import extract
 from wirecoder.events.acled import SUBTYPES, assault_mode, classify_acled
 
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "acled-event-types.md"
@@ -399,7 +400,6 @@ def test_new_trigger_phrasings_are_in_the_lexicon() -> None:
 
 
 def test_short_notes_without_obvious_verbs_still_get_an_event() -> None:
-    from wirecoder import extract
 
     notes = {
         "On 3 May 2023, a hand grenade was lobbed at a police post in Beni. Two officers were wounded.": (
@@ -430,7 +430,6 @@ def test_demolishing_the_home_of_an_alleged_attacker_is_property_destruction() -
 
 
 def test_found_bodies_and_caches_get_an_event() -> None:
-    from wirecoder import extract
 
     grave = extract("On 6 May 2023, police recovered 14 bodies from a mass grave outside Kalemie.").events
     assert grave and grave[0].acled_subtype == "Other"
@@ -531,3 +530,71 @@ def test_prisoners_released_in_an_exchange_are_an_agreement():
 def test_killing_soldiers_and_seizing_their_weapons_is_the_attack_not_a_seizure():
     text = "JNIM fighters killed 15 soldiers at a camp near Boni and seized weapons and vehicles."
     assert sub(text, "ASSAULT") != "Disrupted weapons use"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the tagger can read "shot" as a noun after "on a motorbike"
+        (
+            "On 2 June 2024, two men on a motorbike shot dead a shopkeeper in Culiacan (Sinaloa).",
+            "Attack",
+        ),
+        (
+            "Rioters threw bricks and bottles at police lines outside the town hall in Leeds.",
+            "Violent demonstration",
+        ),
+        (
+            "Jihadists have established a large encampment in the forest near Fada N'Gourma.",
+            "Headquarters or base established",
+        ),
+        (
+            "Rebel fighters tore down a mobile phone mast near Kidal overnight.",
+            "Looting/property destruction",
+        ),
+        (
+            "A farmer was maimed after stepping on a landmine near his field outside Kharkiv.",
+            "Remote explosive/landmine/IED",
+        ),
+        # a complaint verb with a that-clause reports the act, like "said that"
+        (
+            "A priest denounced that soldiers sexually assaulted three women at a checkpoint near Bunia.",
+            "Sexual violence",
+        ),
+        ("Al-Shabaab claimed a suicide truck bombing that hit a base near Afgoye on Sunday.", "Suicide bomb"),
+        (
+            "Residents of a Cap-Haitien slum stoned and burned two suspected kidnappers on Friday.",
+            "Mob violence",
+        ),
+        (
+            "Police shot dead a student during an anti-government march in Conakry on Monday.",
+            "Excessive force against protesters",
+        ),
+        (
+            "The army said it had cleared the remaining insurgents from three villages near Marawi.",
+            "Government regains territory",
+        ),
+        (
+            "Armed gangs stormed Arcahaie, battling police for hours, and took control of its streets.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "Investigators began exhuming a mass burial site near Bucha, a month after Russian troops left.",
+            "Other",
+        ),
+        (
+            "Northern armed groups said they had disbanded and merged into a single front.",
+            "Change to group/activity",
+        ),
+    ],
+)
+def test_blind_note_cues_end_to_end(text, expected):
+    events = extract(text).events
+    assert events and events[0].acled_subtype == expected
+
+
+def test_the_speakers_aside_blaming_someone_is_not_the_news():
+    text = (
+        "Two soldiers lost their legs after stepping on a mine near Tame, the army said, blaming ELN rebels."
+    )
+    assert extract(text).events[0].event_type == "ASSAULT"

@@ -655,6 +655,9 @@ def _clause_weight(tok) -> float:
     mains = {root}
     if root.lemma_.lower() in SPEECH_LEMMAS:
         mains |= {c for c in root.children if c.dep_ in {"ccomp", "parataxis"}}
+    mains |= {c for m in list(mains) if _reports_that(m) for c in m.children if c.dep_ == "ccomp"}
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _after_speech_verb(tok):
+        return -1.0  # "..., the army said, blaming FARC dissidents": the speaker's aside, not the news
     mains |= {c for m in list(mains) for c in m.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}}
     if tok in mains:
         return 2.5
@@ -672,6 +675,24 @@ def _clause_weight(tok) -> float:
         if node.dep_ in {"pobj", "pcomp"} and node.head.lower_ in _SCENE_MARKS:
             return -1.0
     return 0.0
+
+
+def _after_speech_verb(tok) -> bool:
+    """ "said, blaming ...": the participle right after a speech verb and its comma."""
+    before = [t for t in tok.doc[max(0, tok.i - 3) : tok.i] if not t.is_punct]
+    return bool(before) and before[-1].lemma_.lower() in SPEECH_LEMMAS
+
+
+def _reports_that(verb) -> bool:
+    """ "A leader denounced that militiamen abused two girls": a verb of complaint with a that-clause
+    reports the act, like a speech verb."""
+    return verb.lemma_.lower() in COMPLAINT_VERBS and any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in verb.children
+    )
+
+
+COMPLAINT_VERBS = {"denounce", "condemn", "complain", "protest", "decry", "lament", "charge"}
 
 
 def _person_names(sentences: list[Sentence], actors: StoryActors) -> list[tuple[int, int]]:

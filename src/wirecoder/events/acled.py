@@ -68,7 +68,7 @@ _OWN_SENTENCE_ONLY = frozenset(
 )
 _PEACEFUL_DEEDS = frozenset({"AGREE", "AID", "COOPERATE"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
-ARMED_SECTORS = frozenset({"MIL", "COP", "SPY", "REB", "INS", "MILITIA", "PMC", "UAF"})
+ARMED_SECTORS = frozenset({"MIL", "COP", "SPY", "REB", "INS", "MILITIA", "PMC", "UAF", "CRM"})
 CIVILIAN_SECTORS = frozenset(
     {"CVL", "MED", "EDU", "REL", "HLH", "NGO", "BUS", "LAB", "AGR", "REF", "OPP", "POL"}
 )
@@ -330,6 +330,8 @@ def _from_text(
         nvt = _find("nvt", s) or _find("withdraw", s)
         if nvt is not None and _SCENE_BEFORE.search(s[max(0, nvt.start() - 40) : nvt.start() + 10]):
             return "Headquarters or base established"  # "set up a base days after troops pulled out"
+    if _has("other_strong", s) and _has("nvt", s):
+        return "Other"  # "exhumed a mass grave a week after the troops left the town": the find is the news
     if (
         _has("nvt", s)
         and (_has("withdraw", s) or _has("territory_noun", s) or "control" in s)

@@ -586,6 +586,9 @@ def trigger_lemma(tok: Token, lex: Lexicon) -> str:
 
 def _match(tok: Token, lex: Lexicon) -> Trigger | None:
     lemma = trigger_lemma(tok, lex)
+    if _misread_shot_dead(tok) or _sexually(tok):
+        sense = lex.verb("shoot" if tok.lower_ == "shot" else "rape")
+        return Trigger(tok, sense, sense.mode) if sense else None
     if tok.tag_ == "VBN" and tok.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"}:
         if any(c.dep_ == "det" for c in tok.children):
             return None  # "evacuated the wounded": people named by what befell them, not an act
@@ -625,6 +628,17 @@ def _match(tok: Token, lex: Lexicon) -> Trigger | None:
             return None
         return Trigger(tok, sense, sense.mode)
     return None
+
+
+def _misread_shot_dead(tok: Token) -> bool:
+    """ "gunmen on a motorbike shot dead a journalist": the tagger can read "shot" as a noun."""
+    nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    return tok.lower_ == "shot" and tok.pos_ != "VERB" and nxt is not None and nxt.lower_ == "dead"
+
+
+def _sexually(tok: Token) -> bool:
+    """ "sexually abused two girls": the adverb makes any act of abuse sexual violence."""
+    return tok.pos_ == "VERB" and any(c.lower_ == "sexually" for c in tok.children if c.dep_ == "advmod")
 
 
 def _weapon_kind(tok: Token) -> bool:
