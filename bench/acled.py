@@ -19,17 +19,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from wirecoder.events.acled import SUBTYPES, assault_mode, classify_acled
+from wirecoder.events.acled import SUBTYPES, story_category
 
 DEFAULT = Path(__file__).with_name("acled_dev.jsonl")
 NONE = "(none)"
-_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\[])")
 
 
 def load(path: Path) -> list[dict]:
@@ -40,28 +38,9 @@ def is_test(index: int) -> bool:
     return index % 4 == 3
 
 
-def guess_plover(text_lower: str) -> tuple[str | None, str | None]:
-    """A crude PLOVER type and mode from cue words, standing in for the parser-based extractor."""
-    if re.search(
-        r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ied)|march(?:ed|ers)|sit-in|riot\w*)\b", text_lower
-    ):
-        return "PROTEST", "riot" if re.search(r"\briot|torch|stones|set fire", text_lower) else "demo"
-    if re.search(r"\b(?:arrest\w*|detain\w*|custody)\b", text_lower):
-        return "COERCE", "arrest"
-    if re.search(r"\b(?:signed|ceasefire|truce|agreement|deal)\b", text_lower):
-        return "AGREE", None
-    mode = assault_mode(text_lower)
-    if mode or re.search(r"\b(?:kill\w*|attack\w*|clash\w*|fight\w*|captur\w*|seiz\w*)\b", text_lower):
-        return "ASSAULT", mode
-    return None, None
-
-
 def predict_rules(text: str) -> str:
-    lower = text.lower()
-    sentence = _SENT_END.split(text.strip())[0]
-    event_type, mode = guess_plover(sentence.lower())
-    _, sub = classify_acled(sentence, text, event_type, mode, None, None, None, text_lower=lower)
-    return sub or NONE
+    """The story's category from its cue words alone (`story_category`), without the parser."""
+    return story_category(text)[2] or NONE
 
 
 def predict_pipeline() -> Callable[[str], str]:

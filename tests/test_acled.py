@@ -598,3 +598,33 @@ def test_the_speakers_aside_blaming_someone_is_not_the_news():
         "Two soldiers lost their legs after stepping on a mine near Tame, the army said, blaming ELN rebels."
     )
     assert extract(text).events[0].event_type == "ASSAULT"
+
+
+def test_a_short_note_without_a_trigger_becomes_one_event_with_its_category():
+    text = (
+        "On 4 May 2024, the armed group named a new commander for its northern cells after its leader died."
+    )
+    events = extract(text, published="2024-05-06").events
+    assert len(events) == 1
+    note = events[0]
+    assert note.acled_subtype == "Change to group/activity" and note.event_type == "MOBILIZE"
+    assert note.trigger is None and note.date is not None and note.date.value.isoformat() == "2024-05-04"
+    assert text[note.span[0] : note.span[1]] == text
+
+
+def test_a_note_reporting_an_act_through_an_accusation_is_coded_by_the_act():
+    text = (
+        "Local activists accused the army of dropping chlorine canisters on a village near Idlib on Sunday."
+    )
+    main = extract(text).events[0]
+    assert main.event_type == "ACCUSE" and main.acled_subtype == "Chemical weapon"
+
+
+def test_a_long_story_about_talks_takes_no_category_from_a_passing_mention():
+    text = (
+        "Leaders of the two parties met in Geneva on Monday. They discussed a draft constitution. "
+        "Delegates said progress was slow. A spokesman described the mood as cordial. "
+        "Talks will resume next week. An old mine killed two farmers near Kunduz last month."
+    )
+    main = extract(text, published="2024-05-08").events[0]
+    assert main.event_type == "CONSULT" and main.acled_subtype is None

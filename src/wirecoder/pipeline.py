@@ -29,7 +29,7 @@ from wirecoder import casualties as casualty_parser
 from wirecoder import when
 from wirecoder.actors.kb import ActorKB
 from wirecoder.claims import attribute
-from wirecoder.events.acled import assault_mode, classify_acled
+from wirecoder.events.acled import assault_mode, classify_acled, story_category
 from wirecoder.events.extract import (
     SPEECH_LEMMAS,
     Trigger,
@@ -99,6 +99,7 @@ _SCENE_MARKS = {
 }  # fmt: skip
 BATCH_ARTICLES = 8  # articles whose sentences share one parser batch
 PARSE_BATCH_SENTENCES = 256  # bigger parser batches amortise its per-batch overhead (bench/throughput.py)
+SHORT_REPORT_SENTENCES = 5  # the issue's "one to five sentences, like an ACLED note"
 _VIOLENT_ACLED = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _MERGE_FIELDS = (
     "source_actor",
@@ -286,10 +287,50 @@ class _StoryExtractor:
         self._attach_casualties(sentences, events)
         ordered = self._by_salience(events, title_sentences, sentences)
         self._complete_main_casualties(ordered, sentences)
+        self._code_short_report(ordered, sentences)
         actors = _unique_actors(
             [a for e in ordered for a in (e.source_actor, e.target_actor) if a] + kb_mentions
         )
         return Extraction(article=meta, events=ordered, actors=actors, places=places)
+
+    def _code_short_report(self, ordered: list[Event], sentences: list[Sentence]) -> None:
+        """A short report (an ACLED-style note of up to five sentences) is about one act. When the parse
+        found no main event with an ACLED category (no trigger at all, or only a statement about the
+        act: "officials accused the army of dropping chlorine"), the report's cue words give the
+        category, as an ACLED coder codes the reported act rather than the report. With no event at all,
+        the report becomes one event of its own, known by its first sentence (no trigger)."""
+        body = [s for s in sentences if s.text.strip()]
+        if not body or len(body) > SHORT_REPORT_SENTENCES:
+            return
+        main = ordered[0] if ordered else None
+        if main is not None and (
+            main.acled_subtype is not None or main.negated or (main.claim and main.claim.stance == "denied")
+        ):
+            return
+        plover, acled_type, sub = story_category(self.text)
+        if sub is None:
+            return
+        if main is not None:
+            main.acled_type, main.acled_subtype = acled_type, sub
+            return
+        first = body[0]
+        place = next((p for p in self.locatable if _in_sentence(first, p)), None)
+        found = casualty_parser.find_casualties(first.text, offset=first.start) if plover == "ASSAULT" else []
+        ordered.append(
+            Event(
+                id=_event_id(self.article.id, (first.start, first.end), plover),
+                event_type=plover,
+                mode=assault_mode(first.text.lower()) if plover == "ASSAULT" else None,
+                acled_type=acled_type,
+                acled_subtype=sub,
+                location=place,
+                date=self.story_date,
+                casualties=casualty_parser.merge_casualties(found) if found else None,
+                sentence=first.text,
+                span=(first.start, first.end),
+                confidence=0.3,
+            )
+        )
 
     def _coordinated(self, sentence: Sentence, head, first: Actor) -> list[Actor]:
         """The actors coordinated with a source's or target's head ("Russia and China will ask ...",

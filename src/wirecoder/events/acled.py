@@ -270,6 +270,61 @@ _HELD = re.compile(
 )
 
 
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\[])")
+_PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ied)|march(?:ed|ers)|sit-in|riot\w*)\b")
+_RIOT_WORDS = re.compile(r"\briot|torch|stones|set fire")
+_ARREST_WORDS = re.compile(r"\b(?:arrest\w*|detain\w*|custody)\b")
+_DEAL_WORDS = re.compile(r"\b(?:signed|ceasefire|truce|agreement|deal)\b")
+_FORCE_WORDS = re.compile(r"\b(?:kill\w*|attack\w*|clash\w*|fight\w*|captur\w*|seiz\w*)\b")
+# the PLOVER type of an event known only by its ACLED category
+_PLOVER_OF = {
+    BATTLES: "ASSAULT", REMOTE: "ASSAULT", VAC: "ASSAULT", PROTESTS: "PROTEST", RIOTS: "PROTEST",
+    "Agreement": "AGREE", "Arrests": "COERCE", "Change to group/activity": "MOBILIZE",
+    "Disrupted weapons use": "COERCE", "Headquarters or base established": "MOBILIZE",
+    "Looting/property destruction": "COERCE", "Non-violent transfer of territory": "RETREAT",
+}  # fmt: skip
+
+
+def guess_plover(text_lower: str) -> tuple[str | None, str | None]:
+    """A PLOVER type and mode from cue words alone, for when the parse found no trigger."""
+    if _PROTEST_WORDS.search(text_lower):
+        return "PROTEST", "riot" if _RIOT_WORDS.search(text_lower) else "demo"
+    if _ARREST_WORDS.search(text_lower):
+        return "COERCE", "arrest"
+    if _DEAL_WORDS.search(text_lower):
+        return "AGREE", None
+    mode = assault_mode(text_lower)
+    if mode or _FORCE_WORDS.search(text_lower):
+        return "ASSAULT", mode
+    return None, None
+
+
+def story_category(text: str) -> tuple[str | None, str | None, str | None]:
+    """(PLOVER type, ACLED type, ACLED sub-type) of a short report read from its cue words alone, the
+    first sentence being the event's: what an ACLED coder gives a note whose main event the parser did
+    not find ("Rangers took the former prime minister into custody") or found only as a statement
+    ("officials accused the army of dropping chlorine"). ACLED codes the reported act, not the report."""
+    first = _FIRST_SENTENCE.split(text.strip())[0]
+    event_type, mode = guess_plover(first.lower())
+    acled_type, sub = classify_acled(first, text, event_type, mode, None, None, None)
+    if sub is None:
+        return None, None, None
+    plover = (
+        _PLOVER_OF.get(sub) or _PLOVER_OF.get(SUBTYPES[sub]) or event_type or _other_plover(first.lower())
+    )
+    return plover, acled_type, sub
+
+
+def _other_plover(s: str) -> str:
+    """PLOVER's reading of ACLED's "Other": graves and bodies found are killings come to light, a prison
+    break is an escape, and a coup, curfew or state of emergency is coercion."""
+    if re.search(r"\b(?:graves?|bodies|remains|burial)\b", s):
+        return "ASSAULT"
+    if re.search(r"\b(?:escaped?|broke out|prison ?break|jail ?break)\b", s):
+        return "RETREAT"
+    return "COERCE"
+
+
 def _retreat(s: str) -> str | None:
     """A retreat is an ACLED event when territory changes hands without a fight, or when a group changes
     (defections, surrenders); a leader fleeing a city is neither."""
