@@ -628,3 +628,8 @@ def test_a_long_story_about_talks_takes_no_category_from_a_passing_mention():
     )
     main = extract(text, published="2024-05-08").events[0]
     assert main.event_type == "CONSULT" and main.acled_subtype is None
+
+
+def test_a_truce_named_as_the_setting_of_a_strike_does_not_make_it_an_agreement():
+    text = "Drone strikes killed four people in Nabatieh on Friday, the worst toll since a truce took effect."
+    assert extract(text).events[0].acled_subtype == "Air/drone strike"

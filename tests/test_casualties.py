@@ -565,3 +565,9 @@ def test_another_one_and_her_children_are_counted_too():
 
 def test_a_relative_named_after_the_first_victim_counts():
     assert one("A trader and his son were shot dead at a checkpoint near Jos.").killed == 2
+
+
+def test_a_number_of_dozens_and_bystanders_are_counted():
+    c = one("The blast killed nine police officers and three bystanders and wounded about two dozen others.")
+    assert (c.killed, c.wounded) == (12, 24)
+    assert c.victims.get("civilians") == 3

@@ -155,3 +155,19 @@ def test_saying_after_a_denial_is_an_assertion_of_the_one_who_denied() -> None:
     fighting = next(e for e in extract(text).events if e.trigger.text == "fighting")
     assert fighting.claim is not None and fighting.claim.stance == "asserted"
     assert fighting.claim.source is not None and fighting.claim.source.text == "The army spokesman"
+
+
+def test_a_meeting_one_is_due_to_attend_is_planned_and_dated_ahead():
+    x = extract(
+        "The president is due to meet regional leaders in Nairobi on Thursday.", published="2025-03-04"
+    )
+    meet = x.events[0]
+    assert meet.claim is not None and meet.claim.stance == "planned"
+    assert meet.date is not None and meet.date.value.isoformat() == "2025-03-06"
+
+
+def test_a_group_distancing_itself_from_a_bombing_denies_it():
+    event = first(
+        "A spokesman for the insurgents distanced the movement from the bombing in Quetta.", "ASSAULT"
+    )
+    assert event.claim is not None and event.claim.stance == "denied"

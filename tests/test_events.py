@@ -730,3 +730,20 @@ def test_who_judges_an_act_did_not_commit_it() -> None:
 def test_the_side_that_lost_ground_is_the_target() -> None:
     event = main("Ukrainian troops retook the village of Robotyne from Russian forces on Tuesday.")
     assert event.target_actor is not None and event.target_actor.text == "Russian forces"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army's spokesman did not respond to calls seeking comment on Sunday.",
+        "An official who asked not to be named said the convoy had reached the town.",
+        "A minister who requested anonymity said the cabinet met for three hours.",
+    ],
+)
+def test_newsroom_formulas_are_no_requests(text):
+    assert all(e.event_type != "REQUEST" for e in extract(text).events)
+
+
+def test_men_armed_with_rifles_receive_no_aid():
+    events = extract("Men armed with rifles and machetes attacked a market in Bunia on Friday.").events
+    assert events and all(e.event_type != "AID" for e in events)

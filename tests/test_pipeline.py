@@ -414,3 +414,9 @@ def test_a_second_group_claiming_a_named_groups_act_stays_a_competing_claim():
     )
     sources = [e.source_actor.text for e in _events(extract(text), "ASSAULT") if e.source_actor]
     assert "Islamic State fighters" in sources and len(sources) == 2
+
+
+def test_a_time_of_day_is_nobodys_target():
+    text = "Glide bombs slammed into the city of Kherson on Tuesday afternoon, killing two people."
+    target = extract(text, published="2025-03-05").events[0].target_actor
+    assert target is None or "afternoon" not in target.text

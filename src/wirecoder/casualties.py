@@ -91,7 +91,9 @@ for _kind, _words in {
     "activist protesters protester demonstrators demonstrator staff citizens citizen shepherds shepherd "
     "herders herder fishermen fisherman traders trader merchants merchant vendors vendor drivers driver "
     "travellers traveller travelers traveler pilgrims pilgrim miners miner labourers labourer laborers "
-    "laborer imams imam priests priest pastors pastor clerics cleric elders elder mayors mayor",
+    "laborer imams imam priests priest pastors pastor clerics cleric elders elder mayors mayor bystanders "
+    "bystander passers passersby passer-by pedestrians pedestrian onlookers commuters customers tourists "
+    "spectators diners",
     "combatants": "soldiers soldier troops trooper fighters fighter militants militant rebels rebel "
     "insurgents insurgent jihadists jihadist gunmen gunman militiamen militiaman militia policemen "
     "policeman police officers officer guards guard personnel servicemen serviceman combatants combatant "
@@ -303,7 +305,14 @@ def _word_number(toks: list[_Tok], i: int) -> tuple[int, int] | None:
 
 
 def _core_number(toks: list[_Tok], i: int, masked: set[int]) -> tuple[int, int] | None:
-    """A bare number at token i -> (value, end)."""
+    """A bare number at token i -> (value, end); "two dozen" counts dozens."""
+    found = _plain_number(toks, i, masked)
+    if found is not None and _low(toks, found[1]) == "dozen" and toks[i].low not in _VAGUE:
+        return found[0] * 12, found[1] + 1
+    return found
+
+
+def _plain_number(toks: list[_Tok], i: int, masked: set[int]) -> tuple[int, int] | None:
     if i >= len(toks) or i in masked:
         return None
     t = toks[i]

@@ -17,7 +17,7 @@ from wirecoder.mentions import StoryActors, noun_phrase
 from wirecoder.nlp import Sentence
 from wirecoder.schema import Actor, Claim
 
-DENY_LEMMAS = {"deny", "dismiss", "refute", "rebut", "disavow"}
+DENY_LEMMAS = {"deny", "dismiss", "refute", "rebut", "disavow", "disown", "distance"}
 BLAME_LEMMAS = {"blame", "accuse"}
 _SAYING = SPEECH_LEMMAS | DENY_LEMMAS  # verbs whose subject speaks
 HEDGE_LEMMAS = {"suggest", "believe", "think", "seem", "appear", "estimate", "suspect", "rumour", "rumor"}
@@ -33,6 +33,8 @@ PLAN_LEMMAS = {
     "plot",
     "mull",
     "consider",
+    "due",  # "is due to meet European leaders on Thursday"
+    "schedule",
 }
 FUTURE_AUX = {"will", "shall", "'ll", "would", "going"}
 HEDGE_ADVERBS = {

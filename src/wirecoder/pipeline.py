@@ -311,6 +311,8 @@ class _StoryExtractor:
         if sub is None:
             return
         if main is not None:
+            if main.event_type in VERBAL_TYPES - {"ACCUSE"} and acled_type in _VIOLENT_ACLED:
+                return  # "the US armed the rebels with missiles" reports no missile attack
             main.acled_type, main.acled_subtype = acled_type, sub
             return
         first = body[0]
@@ -410,6 +412,8 @@ class _StoryExtractor:
         if source is not None and _page_furniture(source, self.stamp_span):
             source = None  # "Tags Syria Aleppo civilians ...", "Mon Jul 18 2016 34 Terrorists": no one acted
         target = self.actors.resolve(sentence, trig.target) if trig.target is not None else None
+        if target is not None and _time_phrase(target.text):
+            target = None  # "slammed into a district on Monday afternoon": a time is nobody
         place_slot = next((a for a in (target, source) if a is not None and self._is_place(a)), None)
         source = None if source is not None and self._is_place(source) else source
         target = None if target is not None and self._is_place(target) else target
@@ -820,6 +824,18 @@ def _credit_claimed_acts(
         else:
             earlier.source_actor = event.source_actor
     return kept
+
+
+_TIME_FILLERS = {"last", "this", "next", "early", "late", "the", "on", "in", "that", "same"}
+
+
+def _time_phrase(text: str) -> bool:
+    words = text.lower().split()
+    return (
+        bool(words)
+        and words[-1] in when.TIME_WORDS
+        and all(w in when.TIME_WORDS or w in _TIME_FILLERS for w in words)
+    )
 
 
 def _unnamed(actor: Actor | None) -> bool:

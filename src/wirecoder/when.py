@@ -45,7 +45,8 @@ _MONTHS = {
 # words that name a time, not a party or a place ("the raids last Friday", "on Monday")
 TIME_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-    "tonight", "morning", "evening", "night", "week", "month", "year", "weekend", "january", "february",
+    "tonight", "morning", "afternoon", "evening", "night", "overnight", "dawn", "dusk", "midnight", "noon",
+    "week", "month", "year", "weekend", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 }  # fmt: skip
 _WEEKDAYS = {

@@ -393,7 +393,7 @@ def _from_text(
         and not _has("looting", s)  # "burned down a police station abandoned by officers": destruction
     ):
         return _forced_entry(s) or "Non-violent transfer of territory"
-    if _has("agreement", s):
+    if _has("agreement", s) and not _deal_is_background(s):
         return "Agreement"
     if _has("other_strong", s):
         return "Other"
@@ -451,6 +451,22 @@ def _note_prefix(s: str) -> str | None:
     if m is None:
         return None
     return next(sub for pat, sub in _PREFIXES.items() if re.fullmatch(pat, m.group(1)))
+
+
+_DEAL_BACKGROUND = re.compile(
+    r"\b(?:since|despite|in violation of|violat\w*|breach\w*(?: of)?|under|amid|rejected|rejecting|"
+    r"opposed|opposing|broke|breaking|before|after)\s+(?:(?:an?|the|its|their|last|this|year's|[\w-]+'s|\d{4})\s+)*$"
+)
+
+
+def _deal_is_background(s: str) -> bool:
+    """ "air strikes killed five people, the worst toll since a ceasefire took effect", "in violation of
+    the truce", "groups that rejected the 2016 peace deal": the deal is the setting of a violent deed."""
+    deed = _violent_deed(s) or _has("air", s) or _has("shelling", s)
+    return deed and all(
+        _DEAL_BACKGROUND.search(s[max(0, m.start() - 40) : m.start()])
+        for m in _cues()["agreement"].finditer(s)
+    )
 
 
 def _protest_is_background(s: str) -> bool:

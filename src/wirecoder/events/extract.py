@@ -586,6 +586,8 @@ def trigger_lemma(tok: Token, lex: Lexicon) -> str:
 
 def _match(tok: Token, lex: Lexicon) -> Trigger | None:
     lemma = trigger_lemma(tok, lex)
+    if _reporting_formula(tok, lemma):
+        return None
     if _misread_shot_dead(tok) or _sexually(tok):
         sense = lex.verb("shoot" if tok.lower_ == "shot" else "rape")
         return Trigger(tok, sense, sense.mode) if sense else None
@@ -628,6 +630,26 @@ def _match(tok: Token, lex: Lexicon) -> Trigger | None:
             return None
         return Trigger(tok, sense, sense.mode)
     return None
+
+
+_ANONYMITY = {"name", "identify", "quote"}
+
+
+def _reporting_formula(tok: Token, lemma: str) -> bool:
+    """Newsroom formulas that look like events: "did not respond to calls seeking comment", "who asked
+    not to be named", "requested anonymity", "armed with rifles" (a description of the doers)."""
+    if lemma == "call" and tok.pos_ == "NOUN":
+        return any(c.lemma_.lower() == "seek" for c in tok.children) or any(
+            c.lower_ == "for" and any(g.lemma_.lower() == "comment" for g in c.children) for c in tok.children
+        )
+    if lemma in {"ask", "request"}:
+        return any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in _ANONYMITY and any(g.dep_ == "neg" for g in c.children)
+            for c in tok.children
+        ) or any(c.dep_ == "dobj" and c.lemma_.lower() == "anonymity" for c in tok.children)
+    if lemma == "arm" and tok.tag_ == "VBN":
+        return any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+    return False
 
 
 def _misread_shot_dead(tok: Token) -> bool:
