@@ -633,3 +633,64 @@ def test_a_long_story_about_talks_takes_no_category_from_a_passing_mention():
 def test_a_truce_named_as_the_setting_of_a_strike_does_not_make_it_an_agreement():
     text = "Drone strikes killed four people in Nabatieh on Friday, the worst toll since a truce took effect."
     assert extract(text).events[0].acled_subtype == "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Iraqi troops wrested control of the market district from the militants after days of fighting.",
+            "Government regains territory",
+        ),
+        (
+            "Militiamen overran dozens of soldiers defending Bor and took control of the town.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "Two women were sexually assaulted by a mob during the unrest in Imphal, police said.",
+            "Sexual violence",
+        ),
+        (
+            "Armed men whisked away a trader from his shop in Maiduguri on Monday.",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "Police detained 30 teachers who had gathered outside the national education ministry in Harare "
+            "to demand their pay.",
+            "Protest with intervention",
+        ),
+        (
+            "Soldiers stormed a sit-in outside parliament in Conakry, opening fire on the crowd.",
+            "Excessive force against protesters",
+        ),
+        (
+            "The army inaugurated a new brigade headquarters in Kidal on Saturday.",
+            "Headquarters or base established",
+        ),
+        (
+            "Raiders drove away some 300 cattle from a village in Jonglei overnight.",
+            "Looting/property destruction",
+        ),
+        (
+            "Gunmen torched three trucks and a tractor at a farm near Tirua. No injuries were reported.",
+            "Looting/property destruction",
+        ),
+        (
+            "Government troops pulled out of the base outside Gao and rebels moved in without firing a shot.",
+            "Non-violent transfer of territory",
+        ),
+    ],
+)
+def test_fourth_blind_set_cues_end_to_end(text, expected):
+    events = extract(text).events
+    assert events and events[0].acled_subtype == expected
+
+
+def test_protesters_setting_fire_near_police_custody_is_still_a_riot():
+    text = "Residents protesting a death in police custody set a police station ablaze in Kumasi on Tuesday."
+    assert extract(text).events[0].acled_subtype == "Violent demonstration"
+
+
+def test_places_as_objects_leave_the_victims_to_the_next_verb():
+    text = "Militants on motorbikes attacked Inekar, Tin-Hama and Tamalet (Menaka), shooting villagers."
+    assert sub(text, "ASSAULT", source="REB") == "Attack"

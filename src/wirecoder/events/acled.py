@@ -75,6 +75,10 @@ CIVILIAN_SECTORS = frozenset(
 
 _WITHOUT_FIGHT = re.compile(r"\bwithout (?:a |any )?(?:fight(?:ing)?|resistance|clash(?:es)?|a shot)\b")
 _CROWD = re.compile(r"\b(?:supporters|crowds?|youths|rioters|demonstrators|protesters|students|fans)\b")
+_CROWD_OR_PROTESTERS = re.compile(
+    r"\b(?:supporters|crowds?|youths|rioters|demonstrators|protesters|protestors|students|fans|residents|"
+    r"mourners|protesting|demonstrating)\b"
+)
 _FORMER = re.compile(
     r"\b(?:former|retired|ex-|off-duty)\s*(?:\w+ ){0,2}(?:soldiers?|officers?|police(?:m[ae]n)?|fighters?|"
     r"militants?|rebels?|combatants?|members?)\b"
@@ -275,7 +279,7 @@ _PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ied)|march(
 _RIOT_WORDS = re.compile(r"\briot|torch|stones|set fire")
 _ARREST_WORDS = re.compile(r"\b(?:arrest\w*|detain\w*|custody)\b")
 _DEAL_WORDS = re.compile(r"\b(?:signed|ceasefire|truce|agreement|deal)\b")
-_FORCE_WORDS = re.compile(r"\b(?:kill\w*|attack\w*|clash\w*|fight\w*|captur\w*|seiz\w*)\b")
+_FORCE_WORDS = re.compile(r"\b(?:kill\w*|attack\w*|clash\w*|fight(?:s|ing)?|fought|captur\w*|seiz\w*)\b")
 # the PLOVER type of an event known only by its ACLED category
 _PLOVER_OF = {
     BATTLES: "ASSAULT", REMOTE: "ASSAULT", VAC: "ASSAULT", PROTESTS: "PROTEST", RIOTS: "PROTEST",
@@ -374,6 +378,8 @@ def _from_text(
         return "Disrupted weapons use"  # not "killed 15 soldiers and seized weapons": the killing leads
     if (_has("protest", s) and not _protest_is_background(s)) or "[size=" in ctx:
         return _demonstration(s, ctx, killed)
+    if _has("sexual", s):
+        return "Sexual violence"  # "sexually assaulted by a mob": the violence names the event
     if _has("mob", s):
         return "Mob violence"
     if _has("riot", s) and _CROWD.search(s) and not _find("state_actor", s[: _find("riot", s).start()]):
@@ -409,7 +415,8 @@ def _from_text(
         return "Abduction/forced disappearance"
     if _has("arrest", s) and not _violent_deed(s):
         return "Arrests"
-    violent = _violence(_ALLEGED_DEED.sub(" ", s), source_sector, target_sector)
+    # "burned machinery and three trucks": destroying things is no violence against people
+    violent = _violence(_cues()["looting"].sub(" ", _ALLEGED_DEED.sub(" ", s)), source_sector, target_sector)
     if violent:
         return violent
     if _has("looting", s):
@@ -491,7 +498,7 @@ def _demonstration(s: str, ctx: str, killed: int | None) -> str:
     """Protest sub-types (and riots): violence by the demonstrators makes a riot; lethal force against
     peaceful ones is excessive force; any dispersal or arrest is an intervention."""
     text = ctx if s in ctx else f"{s} {ctx}"
-    if _has("riot", text):
+    if _rioting_crowd(text):
         return "Violent demonstration"
     if _has("mob", s):
         return "Mob violence"
@@ -501,6 +508,15 @@ def _demonstration(s: str, ctx: str, killed: int | None) -> str:
     if _has("intervention", text):
         return "Protest with intervention"
     return "Peaceful protest"
+
+
+def _rioting_crowd(text: str) -> bool:
+    """A riot cue done by the crowd, not by security forces ("forces stormed the sit-in" is no riot)."""
+    for m in _cues()["riot"].finditer(text):
+        before = text[max(0, m.start() - 60) : m.start()]
+        if _find("state_actor", before) is None or _CROWD_OR_PROTESTERS.search(before):
+            return True
+    return False
 
 
 def _weapon_hit(s: str) -> bool:
@@ -528,8 +544,9 @@ def _territory(s: str, original: str, source_sector: str | None) -> str | None:
     m = _find("regain", s)
     verb_regain = m is not None
     if m is None:
-        m = _find("capture", s)
-        if m is None or not _place_follows(s, original, m):
+        # "overran the army's garrison ... and took control of the town": the first capture of a place
+        m = next((c for c in _cues()["capture"].finditer(s) if _place_follows(s, original, c)), None)
+        if m is None:
             return None
     if _has("nvt", s):
         return "Non-violent transfer of territory"
@@ -673,6 +690,12 @@ def _violence(
     anchor = m if m is not None else clash
     assert anchor is not None
     civ, armed = _targets(s, anchor)
+    for later in _cues()["kill"].finditer(s, anchor.end()):
+        if civ + armed:
+            break
+        civ, armed = _targets(
+            s, later
+        )  # "attacked three villages, shooting villagers": the next verb says whom
     if not generic and civ + armed == 0 and _casualty_only(s, anchor):
         return None  # "Three people were killed." says nothing of who fought whom: ask the story
     if civ and not armed:
