@@ -3,9 +3,12 @@
 Each line: {"text", "acled_type", "acled_subtype", "event_type", "mode"}. The default set is our own
 hand-written development set; every 4th line (index 3, 7, 11, ...) is the held-out test split, not used
 when writing the rules (snippets appended later keep that promise: lines whose errors were studied
-while writing rules sit only on train lines, unseen ones fill the held-out slots). The last 100 lines
-were written blind (by a writer who never saw the rules, 4 per sub-type; `event_type` and `mode` left
-null): their 25 held-out lines measure how the rules carry over to someone else's wording. Two modes:
+while writing rules sit only on train lines, unseen ones fill the held-out slots). Lines 728-827 were
+written blind (by a writer who never saw the rules, 4 per sub-type; `event_type` and `mode` left null):
+their 25 held-out lines measure how the rules carry over to someone else's wording. Lines 828-1067 come
+from two more blind sets of 125 (two more writers, 5 per sub-type): 190 whose errors were studied (train
+lines; 10 more studied ones are left out to keep the pattern) and 60 never looked at (held-out lines).
+Two modes:
 
   python bench/acled.py [FILE]             classify_acled() alone, with the PLOVER type and mode guessed
                                            from simple cues (what the classifier sees without the parser)
