@@ -420,3 +420,30 @@ def test_a_time_of_day_is_nobodys_target():
     text = "Glide bombs slammed into the city of Kherson on Tuesday afternoon, killing two people."
     target = extract(text, published="2025-03-05").events[0].target_actor
     assert target is None or "afternoon" not in target.text
+
+
+def test_plain_congo_in_a_story_about_goma_is_the_kinshasa_one():
+    text = (
+        "GOMA, Congo (Wire) - Rebels shelled a camp outside Goma in Congo's North Kivu province on Sunday, "
+        "killing six people, officials in Kinshasa said."
+    )
+    congo = [p for p in extract(text, published="2025-02-03").places if p.text == "Congo"]
+    assert congo and all(p.country == "CD" for p in congo)
+
+
+def test_an_unknown_village_is_placed_by_the_story_not_by_its_dateline():
+    text = (
+        "BEIRUT (Wire) - An Israeli drone struck a car in Kfar Roummane on Monday, killing two men. "
+        "Another strike hit a house in Nabatieh, the health ministry said."
+    )
+    village = next(p for p in extract(text, published="2025-02-04").places if p.text == "Kfar Roummane")
+    assert village.lat is not None and village.lat < 33.6  # the Nabatieh area, not Beirut (33.9 N)
+
+
+def test_a_hamlet_abroad_is_not_the_town_a_story_names_at_home():
+    text = (
+        "BOGOTA (Wire) - Dissidents attacked a police post in the town of El Plateado on Sunday. "
+        "The army sent reinforcements to Cauca and to Popayan, Colombian officials said."
+    )
+    town = next(p for p in extract(text, published="2025-02-04").places if p.text == "El Plateado")
+    assert town.country == "CO"

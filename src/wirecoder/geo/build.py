@@ -149,7 +149,9 @@ _COMMON_ALIASES = {
     "US": ("US", "U.S.", "U.S.A.", "USA", "America", "United States of America"),
     "GB": ("UK", "U.K.", "Britain", "Great Britain"),
     "AE": ("UAE", "U.A.E."),
-    "CD": ("DR Congo", "DRC", "Democratic Republic of Congo"),
+    # plain "Congo" is what AP and most newsrooms call the larger, Kinshasa one; context picks Brazzaville's
+    "CD": ("DR Congo", "DRC", "Democratic Republic of Congo", "Congo", "Congo-Kinshasa"),
+    "CG": ("Congo-Brazzaville", "Republic of Congo"),
     "KP": ("North Korea",),
     "KR": ("South Korea",),
 }
@@ -170,7 +172,7 @@ _US_STATE_ABBR = {
 
 # Bump when the package-built index changes (new data, new normalisation): indexes built by an older
 # wirecoder are then rebuilt on open instead of silently serving stale names.
-PACKAGE_BUILD_VERSION = "9"
+PACKAGE_BUILD_VERSION = "10"
 
 
 def build_from_packages(dest: Path) -> None:

@@ -97,22 +97,24 @@ class Geoparser:
         final = _scored(mentions, priors, ctx)  # the margins the confidence scores are made of
         stray = _stray_namesakes(mentions, best, ctx)
         # the story's main place, never from a dropped namesake or an organisation's seat ("UK-based")
-        elsewhere = stray | {i for i, m in enumerate(mentions) if SEAT.match(text, m.end)}
+        elsewhere = stray | {i for i, m in enumerate(mentions) if SEAT.match(text, m.end) or _dateline(m)}
         focus = (_focus(mentions, best, skip=partial | loose | elsewhere)
                  or _focus(mentions, best, skip=elsewhere)
                  or _focus(mentions, best, skip=elsewhere, levels=("country",)))  # fmt: skip
         places = []
         for i, m in enumerate(mentions):
             c = best[i]
-            if i in stray and i not in partial:  # a name the gazetteer lacks is no stray namesake
+            if i in stray and i not in partial and not m.hint:  # a name the gazetteer lacks is no stray
                 continue
+            if i in stray and m.hint:
+                c = None  # "the town of El Plateado" in a Colombian story: not the Mexican hamlet
             anchor = best[anchors[i]] if anchors[i] is not None else None
-            if anchor is None and (i in partial or i in loose) and focus is not None:
+            if anchor is None and (i in partial or i in loose or i in stray) and focus is not None:
                 # a name no gazetteer knows: most likely in the story's own area, unless a name inside
                 # it ("Lake Vermont", "Port of Los Angeles") is a place near that area; a loose spelling
                 # match ("Saraqeb") only when far off (transliterations vary most in a story's own country)
                 if c is None or not (_near_anchor(c, focus) or (c.admin1 and c.admin1 == focus.admin1)):
-                    if i in partial or c.country != focus.country or _km(c, focus) > LOOSE_KM:
+                    if i in partial or c is None or c.country != focus.country or _km(c, focus) > LOOSE_KM:
                         anchor = focus
             if anchor is not None and (c is None or not _near_anchor(c, anchor)):
                 # "a village east of Raqqa" that the gazetteer lacks: its namesakes elsewhere are wrong,
@@ -331,8 +333,10 @@ def _stray_namesakes(mentions: list[Mention], best: list[Candidate | None], ctx:
             countries.setdefault(c.country, set()).add(key)
     out = set()
     for i, (m, c) in enumerate(zip(mentions, best, strict=True)):
-        if c is None or m.kind != "toponym" or m.confidence >= MATCHER_CONF or m.hint:
+        if c is None or m.kind != "toponym" or m.confidence >= MATCHER_CONF:
             continue
+        if m.hint and c.population >= HINTED_STRAY_POP:
+            continue  # "the town of X" names a place; only a hamlet abroad is likelier a missing local one
         if c.country == home or c.is_country or c.feature_code in ("ADM1", "CONT", "PPLC") or c.geonameid < 0:
             continue
         if c.population >= STRAY_POP or countries.get(c.country, set()) - {ctx.keys[i]}:
@@ -343,6 +347,15 @@ def _stray_namesakes(mentions: list[Mention], best: list[Candidate | None], ctx:
             continue
         out.add(i)
     return out
+
+
+HINTED_STRAY_POP = 5_000
+_DATELINE_MENTION_CHARS = 300
+
+
+def _dateline(m: Mention) -> bool:
+    """ "BEIRUT (Wire) -": a capitalised city at the top is where the story was filed, not its focus."""
+    return m.start < _DATELINE_MENTION_CHARS and m.text.isupper() and len(m.text) > 2
 
 
 SEAT = re.compile(r"-?\s?based\b", re.I)  # "the UK-based Observatory": where an organisation sits
