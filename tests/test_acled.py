@@ -694,3 +694,56 @@ def test_protesters_setting_fire_near_police_custody_is_still_a_riot():
 def test_places_as_objects_leave_the_victims_to_the_next_verb():
     text = "Militants on motorbikes attacked Inekar, Tin-Hama and Tamalet (Menaka), shooting villagers."
     assert sub(text, "ASSAULT", source="REB") == "Attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Fighters of the Balochistan Liberation Army planted a roadside bomb that killed three soldiers.",
+            "Remote explosive/landmine/IED",
+        ),
+        ("Police shot dead a motorcycle taxi rider at a roadblock in Kisumu on Sunday.", "Attack"),
+        (
+            "Residents of two villages fought with machetes over farmland near Kitale, killing two people.",
+            "Mob violence",
+        ),
+        (
+            "Army and rebel delegates signed a declaration committing to protect civilians in Jeddah.",
+            "Agreement",
+        ),
+        (
+            "The movement announced that a veteran cleric had been chosen as its new secretary-general.",
+            "Change to group/activity",
+        ),
+        (
+            "About 300 police officers from Kenya (Nairobi) arrived in Port-au-Prince for the mission.",
+            "Change to group/activity",
+        ),
+        (
+            "The army deployed an extra battalion to Bokkos after weeks of attacks on villages.",
+            "Change to group/activity",
+        ),
+        (
+            "Unknown people set fire to a signal box near Gatchina, halting trains. No one was hurt.",
+            "Looting/property destruction",
+        ),
+        (
+            "Soldiers detained the president at the palace and said on television they had seized power.",
+            "Other",
+        ),
+        (
+            "On 3 May 2024, residents of a hillside district in Port-au-Prince (Port-au-Prince, Ouest) "
+            "seized four suspected kidnappers and burned them alive.",
+            "Mob violence",
+        ),
+    ],
+)
+def test_fifth_blind_set_cues_end_to_end(text, expected):
+    events = extract(text).events
+    assert events and events[0].acled_subtype == expected
+
+
+def test_an_army_in_a_rebel_groups_name_is_no_state_force():
+    text = "The Ta'ang National Liberation Army and its allies overran the town of Namhsan."
+    assert sub(text, "ASSAULT") == "Non-state actor overtakes territory"

@@ -215,6 +215,10 @@ def classify_acled(
             sub = "Agreement"  # a declared truce (CAMEO 0871) is an ACLED agreement
         return _pair(sub)
     args = (ctx, source_sector, target_sector, killed)
+    if event_type == "MOBILIZE":
+        # a deployment or new base is a strategic development, whatever violence it answers
+        found = _from_text(s, sentence, *args)
+        return _pair(found if found and SUBTYPES[found] == STRATEGIC else "Change to group/activity")
     # Specific cues in the sentence, then in the story; only then a bare "attacked" / "killed".
     sub = _from_text(s, sentence, *args)
     if sub is None and ctx and ctx != s:

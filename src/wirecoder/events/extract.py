@@ -683,8 +683,12 @@ def _phrasal_tail(tok: Token, rest: tuple[str, ...]) -> Token | None:
     """The particle/preposition completing a phrasal trigger ("pulled out", "called for")."""
     if len(rest) == 1:
         for child in tok.children:
-            if child.dep_ in {"prt", "prep", "dobj", "advmod"} and child.lower_ == rest[0]:
-                return child
+            if (
+                child.dep_ in {"prt", "prep", "dobj", "advmod"}
+                and child.lower_ == rest[0]
+                and child.i > tok.i
+            ):
+                return child  # "On 9 May, a farmer stepped on a mine": not the date's "On"
         after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if (
             after is not None
