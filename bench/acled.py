@@ -7,8 +7,9 @@ while writing rules sit only on train lines, unseen ones fill the held-out slots
 written blind (by a writer who never saw the rules, 4 per sub-type; `event_type` and `mode` left null):
 their 25 held-out lines measure how the rules carry over to someone else's wording. Lines 828-1067 come
 from two more blind sets of 125 (two more writers, 5 per sub-type): 190 whose errors were studied (train
-lines; 10 more studied ones are left out to keep the pattern) and 60 never looked at (held-out lines).
-Two modes:
+lines) and 60 never looked at (held-out lines). Lines 1068-1227 come from a third writer's 150 notes in
+ACLED's own note style (110 studied, with the 10 held back before, on train lines; 40 unseen on
+held-out lines). Two modes:
 
   python bench/acled.py [FILE]             classify_acled() alone, with the PLOVER type and mode guessed
                                            from simple cues (what the classifier sees without the parser)
