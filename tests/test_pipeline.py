@@ -447,3 +447,13 @@ def test_a_hamlet_abroad_is_not_the_town_a_story_names_at_home():
     )
     town = next(p for p in extract(text, published="2025-02-04").places if p.text == "El Plateado")
     assert town.country == "CO"
+
+
+def test_an_undated_follow_up_takes_the_day_of_the_act_just_before():
+    text = (
+        "Teachers in Congo have been on strike since 3 August. Police fired tear gas at hundreds of them "
+        "marching in Kinshasa on Tuesday. Officers detained twenty teachers, a union leader said."
+    )
+    x = extract(text, published="2026-08-20")
+    detained = next(e for e in x.events if e.trigger and e.trigger.text == "detained")
+    assert detained.date is not None and detained.date.value.isoformat() == "2026-08-18"

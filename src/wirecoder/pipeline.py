@@ -87,6 +87,7 @@ PERSON_TITLE_ROLES = {  # roles written as a title before a person's name ("spok
     "role.spokesperson", "role.head_of_state", "role.minister", "role.military_rank", "role.diplomat",
     "role.local_gov", "role.religious", "role.legislature", "role.judiciary", "role.elites", "role.media",
 }  # fmt: skip
+RECENT_DATE_SENTENCES = 2  # how far back, within a paragraph, an undated event looks for its day
 RECENT_PLACE_SENTENCES = 3  # how far back an event with no place of its own looks for the story's place
 DATELINE_CHARS = 300  # a dateline sits at the top of a story
 _DATELINE_TAIL = re.compile(
@@ -220,6 +221,8 @@ class _StoryExtractor:
         self.stamp_span = stamp.span if stamp else None
         self.actors = StoryActors(res.kb)
         self.recent_place: tuple[int, Place] | None = None  # the last located event's sentence and place
+        self.recent_date: tuple[int, int, TimeRef] | None = None  # the last dated event's sentence, paragraph
+        self.inherited_dates: dict[str, TimeRef] = {}  # undated events' days from the sentence before
         # the story context ACLED's classifier reads: built once, so its per-story cache hits
         self.acled_context = self.text[:2000]
         self.acled_context_lower = self.acled_context.lower()
@@ -288,6 +291,8 @@ class _StoryExtractor:
         ordered = self._by_salience(events, title_sentences, sentences)
         self._complete_main_casualties(ordered, sentences)
         self._code_short_report(ordered, sentences)
+        for event in ordered:
+            event.date = self.inherited_dates.get(event.id, event.date)
         actors = _unique_actors(
             [a for e in ordered for a in (e.source_actor, e.target_actor) if a] + kb_mentions
         )
@@ -395,6 +400,19 @@ class _StoryExtractor:
         words = set(_WORDS.findall(sentence.text.lower()))
         return bool(words & self.res.lexicon.surface) or bool(words & CASUALTY_CUES)
 
+    def _recent_date(self, sentence: Sentence) -> TimeRef | None:
+        """The day of the last dated event just before, in the same paragraph: "Police detained 20
+        protesters" after "Hundreds marched on Tuesday" happened that Tuesday, not on the story's first
+        date."""
+        if self.recent_date is None:
+            return None
+        index, paragraph, ref = self.recent_date
+        return (
+            ref
+            if paragraph == sentence.paragraph and sentence.index - index <= RECENT_DATE_SENTENCES
+            else None
+        )
+
     def _story_date(self, sentences: list[Sentence]) -> TimeRef | None:
         """The first day-precise date of the story: the anchor for events with no date of their own."""
         for s in sentences[:6]:
@@ -429,7 +447,13 @@ class _StoryExtractor:
         times = self._times(sentence, future=attribution.stance in {"future", "planned"})
         # the dateline glued to the first sentence is the publication date, not this event's own date
         own = [t for t in times if not _overlaps(t.span, self.stamp_span)] or times
-        date_ref = _nearest(own, span[0]) or self.story_date
+        date_ref = _nearest(own, span[0])
+        inherited = None
+        if date_ref is not None and date_ref.precision == "day" and trig.event_type not in VERBAL_TYPES:
+            self.recent_date = (sentence.index, sentence.paragraph, date_ref)
+        elif date_ref is None:
+            inherited = self._recent_date(sentence)
+        date_ref = date_ref or self.story_date
         location = self._location(sentence, trig, span[0], place_slot, [source, *co_sources])
         source, target = _local_people(source, location), _local_people(target, location)
         found = self._casualties(sentence) if trig.event_type == "ASSAULT" else []
@@ -449,8 +473,11 @@ class _StoryExtractor:
         if attribution.negated and acled_type in _VIOLENT_ACLED:
             acled_type, acled_subtype = None, None  # "No gunfire was reported": no armed clash took place
         confidence = _confidence(trig, source, target, location, attribution.stance)
+        event_id = _event_id(self.article.id, span, trig.event_type)
+        if inherited is not None:
+            self.inherited_dates[event_id] = inherited  # set after ranking: salience reads own dates only
         return Event(
-            id=_event_id(self.article.id, span, trig.event_type),
+            id=event_id,
             event_type=trig.event_type,
             mode=mode,
             acled_type=acled_type,
