@@ -747,3 +747,75 @@ def test_fifth_blind_set_cues_end_to_end(text, expected):
 def test_an_army_in_a_rebel_groups_name_is_no_state_force():
     text = "The Ta'ang National Liberation Army and its allies overran the town of Namhsan."
     assert sub(text, "ASSAULT") == "Non-state actor overtakes territory"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rebel fighters wrested four villages from a rival faction after heavy clashes on Monday.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "A militant rammed an explosives-laden truck into the gate of a base near Baidoa on Tuesday.",
+            "Suicide bomb",
+        ),
+        (
+            "Police in Lyon arrested 15 activists who had glued themselves to a motorway on Monday.",
+            "Protest with intervention",
+        ),
+        (
+            "Riot police used water cannon on opposition supporters who gathered peacefully outside the "
+            "electoral commission, arresting three.",
+            "Protest with intervention",
+        ),
+        (
+            "Youths angry over a death in custody set several cars alight and hurled stones at police.",
+            "Violent demonstration",
+        ),
+        (
+            "Supporters of two rival parties clashed with sticks in Sylhet on Sunday, injuring six.",
+            "Mob violence",
+        ),
+        ("Both sides agreed to a three-day pause in fighting to let aid convoys into the city.", "Agreement"),
+        (
+            "Police arrested the opposition leader at his home in Harare on Tuesday, hours before he was "
+            "due to address a rally.",
+            "Arrests",
+        ),
+        (
+            "The group announced it was severing its ties with al-Qaeda and would operate under a new name.",
+            "Change to group/activity",
+        ),
+        (
+            "A suitcase packed with explosives was found at the bus station and made safe by army experts.",
+            "Disrupted weapons use",
+        ),
+        (
+            "Soldiers looted shops and abandoned homes in Kalehe after residents fled. No one was injured.",
+            "Looting/property destruction",
+        ),
+        (
+            "The militants withdrew from Jowhar and troops moved in without encountering resistance.",
+            "Non-violent transfer of territory",
+        ),
+    ],
+)
+def test_sixth_blind_set_cues_end_to_end(text, expected):
+    events = extract(text).events
+    assert events and events[0].acled_subtype == expected
+
+
+def test_nobody_hurt_is_no_event_and_a_released_video_frees_nobody():
+    events = extract("A video released on Friday showed the camp. No one was injured in the blast.").events
+    assert all(e.event_type != "RETREAT" for e in events)
+    assert all(not (e.trigger and e.trigger.text == "injured") for e in events)
+
+
+def test_a_later_no_fighting_remark_leaves_the_lead_to_be_coded():
+    text = (
+        "Government troops entered the town of Kidal on Friday after the rebels completed their withdrawal. "
+        "No fighting was reported."
+    )
+    main = extract(text).events[0]
+    assert main.acled_subtype == "Non-violent transfer of territory" and not main.negated

@@ -308,8 +308,12 @@ class _StoryExtractor:
         if not body or len(body) > SHORT_REPORT_SENTENCES:
             return
         main = ordered[0] if ordered else None
+        # "Troops entered Kherson ... No fighting was reported": a denial after the lead is no main event
+        negated_main = main is not None and main.negated and main.span[0] >= body[0].end
+        if negated_main:
+            main = None
         if main is not None and (
-            main.acled_subtype is not None or main.negated or (main.claim and main.claim.stance == "denied")
+            main.acled_subtype is not None or (main.claim and main.claim.stance == "denied")
         ):
             return
         plover, acled_type, sub = story_category(self.text)
@@ -320,10 +324,13 @@ class _StoryExtractor:
                 return  # "the US armed the rebels with missiles" reports no missile attack
             main.acled_type, main.acled_subtype = acled_type, sub
             return
+        if negated_main and acled_type in _VIOLENT_ACLED:
+            return  # the violence the cue words name is the one the report says did not happen
         first = body[0]
         place = next((p for p in self.locatable if _in_sentence(first, p)), None)
         found = casualty_parser.find_casualties(first.text, offset=first.start) if plover == "ASSAULT" else []
-        ordered.append(
+        ordered.insert(
+            0,
             Event(
                 id=_event_id(self.article.id, (first.start, first.end), plover),
                 event_type=plover,
@@ -336,7 +343,7 @@ class _StoryExtractor:
                 sentence=first.text,
                 span=(first.start, first.end),
                 confidence=0.3,
-            )
+            ),
         )
 
     def _coordinated(self, sentence: Sentence, head, first: Actor) -> list[Actor]:

@@ -237,6 +237,8 @@ def classify_acled(
         sub = _violence(ctx, source_sector, target_sector, generic=True)
     if sub is None:
         sub = _from_plover(s, event_type, mode, target_sector)
+    if sub == "Remote explosive/landmine/IED" and ctx and _has("suicide", ctx.lower()):
+        sub = "Suicide bomb"  # "rammed an explosives-laden truck ... the group claimed the suicide attack"
     if sub in {"Attack", "Armed clash"} and ctx and ctx != s:
         # "Two civilians were injured." after "Russian forces shelled the district.": ACLED codes the
         # weapon of the story, and a casualty sentence only names the victims.
@@ -268,6 +270,7 @@ _FORCES = re.compile(
 )
 _PLANNED = re.compile(
     r"\b(?:ahead of|before|to prevent|to stop|planned|upcoming|called for)\s+(?:an? |the )?(?:\w+ ){0,2}$"
+    r"|\bbefore (?:he|she|they|it) (?:was|were) (?:due|scheduled|set) to (?:\w+ ){0,2}(?:an? |the )?$"
 )
 _NO_CASUALTY_WORDS = re.compile(
     r"\b(?:kill\w*|dead|died|wound\w*|injur\w*|blew|(?<!safely )(?<!deliberately )(?:exploded|detonated))\b"
@@ -314,7 +317,9 @@ def story_category(text: str) -> tuple[str | None, str | None, str | None]:
     ("officials accused the army of dropping chlorine"). ACLED codes the reported act, not the report."""
     first = _FIRST_SENTENCE.split(text.strip())[0]
     event_type, mode = guess_plover(first.lower())
-    acled_type, sub = classify_acled(first, text, event_type, mode, None, None, None)
+    acled_type, sub = classify_acled(
+        first, text, event_type if event_type in {"PROTEST", "COERCE"} else None, mode, None, None, None
+    )
     if sub is None:
         return None, None, None
     plover = (
@@ -340,6 +345,8 @@ def _retreat(s: str) -> str | None:
         return _forced_entry(s) or "Non-violent transfer of territory"
     if _has("other_strong", s):
         return "Other"  # "inmates fled the prison"
+    if _has("agreement", s) and not _deal_is_background(s):
+        return "Agreement"  # fighters bused out under a brokered settlement: the deal carried out
     if re.search(r"\b(?:prisoners?|captives|detainees|hostages|pows)\b", s) and re.search(
         r"\b(?:exchange|swap)", s
     ):

@@ -649,6 +649,27 @@ def _reporting_formula(tok: Token, lemma: str) -> bool:
         ) or any(c.dep_ == "dobj" and c.lemma_.lower() == "anonymity" for c in tok.children)
     if lemma == "arm" and tok.tag_ == "VBN":
         return any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+    if lemma == "release" and (
+        tok.head.lemma_.lower() in _PUBLISHED
+        or any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _PUBLISHED for c in tok.children)
+    ):
+        return True  # "a video released on Friday", "released a statement": published, nobody freed
+    return _nobody(tok)
+
+
+_PUBLISHED = {"video", "statement", "report", "footage", "audio", "recording", "figure", "data", "photo",
+              "image", "document", "list", "communique", "message", "film", "tape"}  # fmt: skip
+
+
+def _nobody(tok: Token) -> bool:
+    """ "No one was injured", "nobody was killed": a harm that did not happen is no event."""
+    for c in tok.children:
+        if c.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        if c.lower_ in {"nobody", "none"}:
+            return True
+        if c.lower_ == "one" and any(d.lower_ == "no" for d in c.children):
+            return True
     return False
 
 
