@@ -457,3 +457,34 @@ def test_an_undated_follow_up_takes_the_day_of_the_act_just_before():
     x = extract(text, published="2026-08-20")
     detained = next(e for e in x.events if e.trigger and e.trigger.text == "detained")
     assert detained.date is not None and detained.date.value.isoformat() == "2026-08-18"
+
+
+def test_a_neighbour_named_by_border_with_or_a_broker_is_not_where_it_happened():
+    text = (
+        "Rebels seized six soldiers near the border with Venezuela on Sunday, the army said. "
+        "A China-brokered truce collapsed last month."
+    )
+    for event in extract(text, published="2026-10-14").events:
+        assert event.location is None or event.location.country not in {"VE", "CN"}
+
+
+def test_an_arrest_count_is_not_the_attacks_toll():
+    text = (
+        "Gunmen killed nine villagers near Maiduguri on Sunday, residents said. "
+        "Soldiers later detained 45 people in a nearby market, an army spokesman said."
+    )
+    attack = next(e for e in extract(text, published="2026-10-14").events if e.event_type == "ASSAULT")
+    assert attack.casualties is not None and attack.casualties.killed == 9
+    assert attack.casualties.arrested is None
+
+
+def test_men_arrested_with_grenades_are_an_arrest_and_an_ambush_keeps_its_category():
+    arrest = extract("Police arrested three men with rifles and grenades at a checkpoint in Imphal.").events[
+        0
+    ]
+    assert arrest.acled_subtype == "Arrests"
+    story = (
+        "Jihadists ambushed an army patrol near Tera on Monday, killing twelve soldiers. "
+        "The army said it later killed dozens of the attackers in a counter-offensive backed by helicopters."
+    )
+    assert extract(story, published="2026-10-14").events[0].acled_subtype == "Armed clash"

@@ -1021,6 +1021,8 @@ def complete_from_lead(main: Casualties | None, lead: Sequence[tuple[str, int]])
         if TOPIC_SHIFT.match(text):
             continue
         for c in find_casualties(text, offset):
+            if c.arrested and not (c.killed or c.wounded or c.missing or c.abducted):
+                continue  # "soldiers later detained 45 people": an arrest of its own, not the attack's toll
             if record is None or record.killed is None:
                 record = merge_casualties([r for r in (record, c) if r is not None])
             elif (

@@ -527,7 +527,13 @@ class _StoryExtractor:
 
     def _seat(self, place: Place) -> bool:
         """ "the London-based Observatory": where an organisation sits."""
-        return place.span is not None and bool(SEAT.match(self.text, place.span[1]))
+        if place.span is None:
+            return False
+        before = self.text[max(0, place.span[0] - 16) : place.span[0]].lower()
+        # "near the border with Venezuela": the neighbour is not where it happened
+        return bool(SEAT.match(self.text, place.span[1])) or before.endswith(
+            ("border with ", "borders with ")
+        )
 
     def _is_place(self, actor: Actor) -> bool:
         """ "fleeing Raqqa": a toponym in an argument slot is where the event happened, not who took part."""
@@ -619,7 +625,9 @@ class _StoryExtractor:
         for s in sentences:
             if s.index in with_violence or not s.parsed:
                 continue
-            found = self._casualties(s)
+            # "Police detained 45 people" is an arrest of its own, not a toll of the attack before it
+            found = [c for c in self._casualties(s) if c.killed or c.wounded or c.missing or c.abducted]
+            found = [c.model_copy(update={"arrested": None}) for c in found]
             if not found:
                 continue
             before = [e for e, vs in violent if vs.index < s.index]

@@ -239,15 +239,22 @@ def classify_acled(
         sub = _from_plover(s, event_type, mode, target_sector)
     if sub == "Remote explosive/landmine/IED" and ctx and _has("suicide", ctx.lower()):
         sub = "Suicide bomb"  # "rammed an explosives-laden truck ... the group claimed the suicide attack"
-    if sub in {"Attack", "Armed clash"} and ctx and ctx != s:
+    if sub in {"Attack", "Armed clash"} and ctx and ctx != s and not _OWN_FIGHT.search(s):
         # "Two civilians were injured." after "Russian forces shelled the district.": ACLED codes the
-        # weapon of the story, and a casualty sentence only names the victims.
+        # weapon of the story, and a casualty sentence only names the victims (an ambush told in its own
+        # sentence keeps its own category, whatever helicopters come later)
         story = _from_text(ctx, context, *args)
         if story in _WEAPON_SUBTYPES:
             sub = story
+    if event_type == "COERCE" and sub in _WEAPON_SUBTYPES and _has("arrest", s):
+        sub = "Arrests"  # "arrested three men with rifles and grenades": the weapons were theirs
     return _pair(sub)
 
 
+_OWN_FIGHT = re.compile(
+    r"\b(?:ambush\w*|attack(?:ed|ing)|raid(?:ed|ing)|storm(?:ed|ing)|fought|fighting|gunfire|opened fire|"
+    r"gun ?battle|firefight|clash(?:ed|es))\b"
+)
 _ONE_SIDED = re.compile(
     r"^(?:beat\w*|tortur\w*|execut\w*|behead\w*|decapitat\w*|hack\w*|massacr\w*|whipped|flogged|"
     r"slaughter\w*|burn\w* (?:\w+ ){0,3}alive|machete\w*|murder\w*|stabb\w*|hang\w*|lynch\w*)$"
@@ -281,6 +288,7 @@ _HELD = re.compile(
 )
 
 
+SHORT_CONTEXT_CHARS = 700  # up to about five sentences: an ACLED-style note, read as one event
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\[])")
 _PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ied)|march(?:ed|ers)|sit-in|riot\w*)\b")
 _RIOT_WORDS = re.compile(r"\briot|torch|stones|set fire")
@@ -508,7 +516,8 @@ def _protest_is_background(s: str) -> bool:
 def _demonstration(s: str, ctx: str, killed: int | None) -> str:
     """Protest sub-types (and riots): violence by the demonstrators makes a riot; lethal force against
     peaceful ones is excessive force; any dispersal or arrest is an intervention."""
-    text = ctx if s in ctx else f"{s} {ctx}"
+    # a short report is one event; in a full story, violence told elsewhere is not this protest's
+    text = (ctx if s in ctx else f"{s} {ctx}") if len(ctx) <= SHORT_CONTEXT_CHARS else s
     if _rioting_crowd(text):
         return "Violent demonstration"
     if _has("mob", s):

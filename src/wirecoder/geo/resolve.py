@@ -358,7 +358,9 @@ def _dateline(m: Mention) -> bool:
     return m.start < _DATELINE_MENTION_CHARS and m.text.isupper() and len(m.text) > 2
 
 
-SEAT = re.compile(r"-?\s?based\b", re.I)  # "the UK-based Observatory": where an organisation sits
+# "the UK-based Observatory": where an organisation sits; "a China-brokered truce", "Iran-backed militias":
+# the country that brokers or backs, not a place where anything happened
+SEAT = re.compile(r"-?\s?(?:based|brokered|backed|sponsored|funded|allied|aligned|mediated)\b", re.I)
 LOOSE_KM = 500.0  # a loose spelling match in the story's country but this far from its focus is a guess
 
 
