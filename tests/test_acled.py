@@ -819,3 +819,70 @@ def test_a_later_no_fighting_remark_leaves_the_lead_to_be_coded():
     )
     main = extract(text).events[0]
     assert main.acled_subtype == "Non-violent transfer of territory" and not main.negated
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The army wrested the state broadcasting complex in Omdurman from the paramilitaries after weeks "
+            "of fighting.",
+            "Government regains territory",
+        ),
+        (
+            "Government troops, backed by allied militias, pushed insurgents out of Mocimboa on Sunday.",
+            "Government regains territory",
+        ),
+        (
+            "The army said it had taken back Lere after dislodging the rebels on Saturday.",
+            "Government regains territory",
+        ),
+        (
+            "Soldiers threw CS gas grenades into enemy trenches near Toretsk, the general staff said.",
+            "Chemical weapon",
+        ),
+        (
+            "The driver of a truck packed with explosives rammed a checkpoint in Baidoa, dying in the "
+            "blast with four soldiers.",
+            "Suicide bomb",
+        ),
+        (
+            "A salvo fired from across the border slammed into a farm near Metula, medics said.",
+            "Shelling/artillery/missile attack",
+        ),
+        ("Gunmen on a motorbike tossed a grenade into a bar in Guayaquil on Friday.", "Grenade"),
+        (
+            "Four aid workers were snatched at gunpoint from their car in Port-au-Prince on Friday.",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "Relatives of the dead gathered outside the district office in Poonch to demand compensation, "
+            "chanting slogans before dispersing.",
+            "Peaceful protest",
+        ),
+        (
+            "A crowd dragged a man accused of blasphemy out of a police station in Sialkot and killed him.",
+            "Mob violence",
+        ),
+        (
+            "The organiser of last week's march against power cuts was picked up by plainclothes police at "
+            "his home in Dhaka.",
+            "Arrests",
+        ),
+        (
+            "Gang members have turned a police station abandoned by officers into their base, locals said.",
+            "Headquarters or base established",
+        ),
+        (
+            "Gang members broke into and emptied pharmacies in downtown Port-au-Prince. No one was hurt.",
+            "Looting/property destruction",
+        ),
+        (
+            "The rebels withdrew from Walikale on Thursday and soldiers moved back in without any fighting.",
+            "Non-violent transfer of territory",
+        ),
+    ],
+)
+def test_seventh_blind_set_cues_end_to_end(text, expected):
+    events = extract(text).events
+    assert events and events[0].acled_subtype == expected

@@ -349,6 +349,8 @@ def _other_plover(s: str) -> str:
 def _retreat(s: str) -> str | None:
     """A retreat is an ACLED event when territory changes hands without a fight, or when a group changes
     (defections, surrenders); a leader fleeing a city is neither."""
+    if _has("headquarters", s):
+        return "Headquarters or base established"  # "turned a station abandoned by police into their base"
     if _has("nvt", s) and (_has("withdraw", s) or _has("territory_noun", s) or "control" in s):
         return _forced_entry(s) or "Non-violent transfer of territory"
     if _has("other_strong", s):
@@ -501,6 +503,8 @@ def _protest_is_background(s: str) -> bool:
     m = _find("protest", s)
     assert m is not None
     before = re.sub(r"\bthe (?:disappeared|missing)\b", " ", s[: m.start()])
+    if re.search(r"\b(?:organi[sz]ers?|leaders?) of (?:[\w']+ ){0,3}$", before):
+        return True  # "the organiser of last week's march was picked up": the arrest is the event
     if _PLANNED.search(before) and _has("arrest", before):
         return True  # "arrested activists ahead of a planned rally": the arrest is the event
     if _HELD.search(before):

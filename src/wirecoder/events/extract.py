@@ -649,6 +649,8 @@ def _reporting_formula(tok: Token, lemma: str) -> bool:
         ) or any(c.dep_ == "dobj" and c.lemma_.lower() == "anonymity" for c in tok.children)
     if lemma == "arm" and tok.tag_ == "VBN":
         return any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+    if lemma in {"back", "support"} and tok.tag_ == "VBN" and tok.dep_ == "acl":
+        return True  # "troops, backed by Rwandan forces, pushed ...": a description of the doers
     if lemma == "release" and (
         tok.head.lemma_.lower() in _PUBLISHED
         or any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _PUBLISHED for c in tok.children)
