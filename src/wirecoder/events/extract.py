@@ -656,7 +656,7 @@ def _reporting_formula(tok: Token, lemma: str) -> bool:
         or any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _PUBLISHED for c in tok.children)
     ):
         return True  # "a video released on Friday", "released a statement": published, nobody freed
-    return _nobody(tok)
+    return tok.pos_ in {"VERB", "AUX"} and _nobody(tok)
 
 
 _PUBLISHED = {"video", "statement", "report", "footage", "audio", "recording", "figure", "data", "photo",
@@ -677,8 +677,9 @@ def _nobody(tok: Token) -> bool:
 
 def _misread_shot_dead(tok: Token) -> bool:
     """ "gunmen on a motorbike shot dead a journalist": the tagger can read "shot" as a noun."""
-    nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
-    return tok.lower_ == "shot" and tok.pos_ != "VERB" and nxt is not None and nxt.lower_ == "dead"
+    if tok.lower_ != "shot" or tok.pos_ == "VERB" or tok.i + 1 >= len(tok.doc):
+        return False
+    return tok.doc[tok.i + 1].lower_ == "dead"
 
 
 def _sexually(tok: Token) -> bool:

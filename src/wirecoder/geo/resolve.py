@@ -184,10 +184,9 @@ def _attached(sentence, trigger_start: int, places: list[Place]) -> Place | None
     for p in places:
         a, b = p.span[0] - sentence.start, p.span[1] - sentence.start
         found = doc.char_span(a, b, alignment_mode="expand")
-        toks = list(found) if found is not None else []
-        if not toks:
+        if found is None or not len(found):
             continue
-        head = min(toks, key=lambda t: len(list(t.ancestors)))
+        head = found.root  # the word nearest the sentence's root, the first of equals
         path, hops, node, via_prep = 0, 0, head, False
         while node.i not in trig_chain and node.head.i != node.i and hops < 8:
             if node.dep_ == "pobj" and node.head.lower_ in LOC_PREPS:
