@@ -886,3 +886,61 @@ def test_a_later_no_fighting_remark_leaves_the_lead_to_be_coded():
 def test_seventh_blind_set_cues_end_to_end(text, expected):
     events = extract(text).events
     assert events and events[0].acled_subtype == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A crowd accused two men of witchcraft in a village in Enga and tortured them, killing one.",
+            "Mob violence",
+        ),
+        (
+            "Under a deal mediated by Egypt, 20 hostages were freed and 60 prisoners released on Sunday.",
+            "Agreement",
+        ),
+        (
+            "Activists who glued themselves to a bridge in Kiel were removed by police, taken into custody.",
+            "Protest with intervention",
+        ),
+        (
+            "The foreign contractors said they were ending their mission and would be replaced.",
+            "Change to group/activity",
+        ),
+        (
+            "About 150 ex-fighters handed in their weapons at a ceremony in Bria on Saturday.",
+            "Change to group/activity",
+        ),
+        (
+            "Police in Ankara detained 40 people who tried to join a banned march on Sunday.",
+            "Protest with intervention",
+        ),
+        (
+            "Investigators exhumed 60 bodies from a mass burial site following the town's recapture.",
+            "Other",
+        ),
+        (
+            "Armed men seized three aid trucks near Rubkona and took the food, the agency said.",
+            "Looting/property destruction",
+        ),
+        (
+            "Bandits stormed a school in Kebbi state and seized more than 80 pupils on Friday.",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "Police beat peaceful marchers with batons in Kampala; six were hospitalised with fractures.",
+            "Excessive force against protesters",
+        ),
+        (
+            "Militiamen burned dozens of houses in a village whose residents had fled earlier fighting.",
+            "Looting/property destruction",
+        ),
+        (
+            "Soldiers took five men from a camp near Kaya and executed them by the road, witnesses said.",
+            "Attack",
+        ),
+    ],
+)
+def test_eighth_blind_set_cues_end_to_end(text, expected):
+    events = extract(text).events
+    assert events and events[0].acled_subtype == expected

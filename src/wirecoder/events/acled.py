@@ -255,6 +255,9 @@ _OWN_FIGHT = re.compile(
     r"\b(?:ambush\w*|attack(?:ed|ing)|raid(?:ed|ing)|storm(?:ed|ing)|fought|fighting|gunfire|opened fire|"
     r"gun ?battle|firefight|clash(?:ed|es))\b"
 )
+_EARLIER_VIOLENCE = re.compile(
+    r"\b(?:earlier|previous|past|recent|last (?:week|month|year)'s) (?:fighting|clashes|attacks?|violence)\b"
+)
 _ONE_SIDED = re.compile(
     r"^(?:beat\w*|tortur\w*|execut\w*|behead\w*|decapitat\w*|hack\w*|massacr\w*|whipped|flogged|"
     r"slaughter\w*|burn\w* (?:\w+ ){0,3}alive|machete\w*|murder\w*|stabb\w*|hang\w*|lynch\w*)$"
@@ -405,6 +408,9 @@ def _from_text(
         return "Mob violence"
     if _has("riot", s) and _CROWD.search(s) and not _find("state_actor", s[: _find("riot", s).start()]):
         return "Violent demonstration"  # "supporters of X stormed the parliament"
+    found, taken = _find("other_strong", s), _find("regain", s) or _find("capture", s)
+    if found is not None and taken is not None and found.start() < taken.start():
+        return "Other"  # "exhumed 440 bodies from a mass burial site following the town's recapture"
     territory = _territory(s, original, source_sector)
     if territory:
         return territory
@@ -437,7 +443,8 @@ def _from_text(
     if _has("arrest", s) and not _violent_deed(s):
         return "Arrests"
     # "burned machinery and three trucks": destroying things is no violence against people
-    violent = _violence(_cues()["looting"].sub(" ", _ALLEGED_DEED.sub(" ", s)), source_sector, target_sector)
+    deeds = _EARLIER_VIOLENCE.sub(" ", _cues()["looting"].sub(" ", _ALLEGED_DEED.sub(" ", s)))
+    violent = _violence(deeds, source_sector, target_sector)
     if violent:
         return violent
     if _has("looting", s):
@@ -717,15 +724,16 @@ def _violence(
     for later in _cues()["kill"].finditer(s, anchor.end()):
         if civ + armed:
             break
-        civ, armed = _targets(
-            s, later
-        )  # "attacked three villages, shooting villagers": the next verb says whom
+        # "attacked three villages, shooting villagers": the next verb says whom
+        civ, armed = _targets(s, later)
     if not generic and civ + armed == 0 and _casualty_only(s, anchor):
         return None  # "Three people were killed." says nothing of who fought whom: ask the story
     if civ and not armed:
         return "Attack"  # the text names unarmed victims: it outranks the parser's guess of the target
     if target_sector in CIVILIAN_SECTORS:
         return "Attack"
+    if m is not None and _ONE_SIDED.match(m.group(0)) and not armed and clash is None:
+        return "Attack"  # "took seven men and executed them": done to someone who cannot fight back
     if target_sector in ARMED_SECTORS:
         return "Armed clash"
     if civ > armed:

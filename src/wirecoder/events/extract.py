@@ -660,7 +660,8 @@ def _reporting_formula(tok: Token, lemma: str) -> bool:
 
 
 _PUBLISHED = {"video", "statement", "report", "footage", "audio", "recording", "figure", "data", "photo",
-              "image", "document", "list", "communique", "message", "film", "tape"}  # fmt: skip
+              "image", "document", "list", "communique", "message", "film", "tape",
+              "gas", "smoke", "fume", "chemical", "toxin"}  # fmt: skip
 
 
 def _nobody(tok: Token) -> bool:
