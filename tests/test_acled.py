@@ -944,3 +944,45 @@ def test_seventh_blind_set_cues_end_to_end(text, expected):
 def test_eighth_blind_set_cues_end_to_end(text, expected):
     events = extract(text).events
     assert events and events[0].acled_subtype == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Soldiers pushed the separatist fighters out of Tessalit on Sunday. Residents had reported drone "
+            "strikes on the town all week.",
+            "Government regains territory",
+        ),
+        (
+            "On 3 May 2024, police fired tear gas to disperse teachers holding a peaceful rally over pay in "
+            "Dakar (Dakar, Dakar). 12 arrests.",
+            "Protest with intervention",
+        ),
+        (
+            "Police used water cannon to break up a student march on parliament in Colombo.",
+            "Protest with intervention",
+        ),
+        (
+            "On 3 May 2024, a mob of rioters beat a suspected thief to death in Kisumu. 1 fatality.",
+            "Mob violence",
+        ),
+        (
+            "The two governments agreed to a ceasefire in the province after talks in Moscow. Dozens of "
+            "soldiers had been killed there the previous week.",
+            "Agreement",
+        ),
+        (
+            "The mercenary group said it was pulling its fighters out of the country after declaring its "
+            "mission complete.",
+            "Change to group/activity",
+        ),
+        (
+            "Armed men raided food warehouses in Mekelle and carted away sacks of grain.",
+            "Looting/property destruction",
+        ),
+    ],
+)
+def test_ninth_blind_set_cues_end_to_end(text, expected):
+    events = extract(text).events
+    assert events and events[0].acled_subtype == expected

@@ -488,3 +488,14 @@ def test_men_arrested_with_grenades_are_an_arrest_and_an_ambush_keeps_its_catego
         "The army said it later killed dozens of the attackers in a counter-offensive backed by helicopters."
     )
     assert extract(story, published="2026-10-14").events[0].acled_subtype == "Armed clash"
+
+
+def test_the_islamist_group_refers_back_to_the_armed_group_not_the_nearer_army():
+    text = (
+        "Al-Shabaab fighters attacked an army base near Afgoye on Tuesday. "
+        "A Somali army officer told reporters that soldiers had repelled the assault. "
+        "The Islamist group later said it had killed 20 soldiers."
+    )
+    x = extract(text, published="2026-10-14")
+    claimed = next(e for e in x.events if e.source_actor and e.source_actor.text == "The Islamist group")
+    assert claimed.source_actor.name == "al-Shabaab"

@@ -198,6 +198,26 @@ def _definite_description(tokens: list[Token]) -> bool:
     )
 
 
+_NONSTATE_WORDS = {
+    "group", "militants", "militia", "rebels", "jihadists", "insurgents", "faction", "islamist", "jihadist",
+    "insurgent", "rebel", "militant", "gang", "gangs", "cartel", "extremist",
+}  # fmt: skip
+_STATE_WORDS = {"army", "troops", "soldiers", "government", "regime", "authorities", "military", "police"}
+NONSTATE_SECTORS = frozenset({"REB", "INS", "MILITIA", "CRM", "UAF", "PMC"})
+STATE_SECTORS = frozenset({"MIL", "GOV", "COP", "SPY", "JUD", "LEG"})
+
+
+def _described_sectors(tokens: list[Token]) -> frozenset[str]:
+    """The side a definite description names: "the Islamist group" a non-state armed group, "the army" the
+    state; none for words that fit both ("the fighters", "the forces")."""
+    words = {t.lower_ for t in tokens}
+    if words & _NONSTATE_WORDS:
+        return NONSTATE_SECTORS
+    if tokens and tokens[-1].lower_ in _STATE_WORDS:
+        return STATE_SECTORS
+    return frozenset()
+
+
 def _bare_role(actor: Actor) -> bool:
     """A role word with no entry of its own ("the regime", "security forces", "the president"), or a
     community without a country ("Kurds", "Christians")."""
@@ -335,7 +355,7 @@ class StoryActors:
             local = self._clause_subject(sentence, head, person)
             if local is not None and head.pos_ == "PRON" and head.dep_ in {"nsubj", "nsubjpass"}:
                 return local  # "the NAF says it killed ...": the name in the same sentence is the mention
-            antecedent = local or self.antecedent(span[0], person)
+            antecedent = local or self.antecedent(span[0], person, _described_sectors(tokens))
             if antecedent is not None:
                 actor = antecedent.model_copy(update={"text": text, "span": span, "confidence": 0.6})
                 self.remember(actor, person=lower in PERSON_PRONOUNS | PERSON_NOUNS)
@@ -507,14 +527,22 @@ class StoryActors:
         if actor.span is not None:
             self.seen.append((actor.span[0], actor, person))
 
-    def antecedent(self, before: int, person: bool) -> Actor | None:
-        """The nearest earlier known actor of the right kind (a person for "he", a group for "they")."""
+    def antecedent(self, before: int, person: bool, sectors: frozenset[str] = frozenset()) -> Actor | None:
+        """The nearest earlier known actor of the right kind (a person for "he", a group for "they"); of
+        the right side too when the description says which ("the Islamist group" is no army)."""
         best: tuple[int, Actor] | None = None
+        fitting: tuple[tuple[bool, int], Actor] | None = None
         for offset, actor, is_person in self.seen:
             known = actor.country or (actor.kb_id and not actor.kb_id.startswith("role."))
             if offset < before and known and is_person == person:
                 if best is None or offset > best[0]:
                     best = (offset, actor)
+                named = bool(actor.kb_id) and not actor.kb_id.startswith("role.")
+                rank = (named, offset)  # a named group before a later bare role ("gunmen")
+                if actor.sector in sectors and (fitting is None or rank > fitting[0]):
+                    fitting = (rank, actor)
+        if sectors:
+            return fitting[1] if fitting else None
         return best[1] if best else None
 
     def _link_name(self, tokens: list[Token]) -> Actor | None:

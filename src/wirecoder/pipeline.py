@@ -711,6 +711,7 @@ TOLL_VERBS = {"kill", "wound", "injure", "die", "hurt"}  # verbs of a sentence t
 BACKGROUND_PENALTY = 2.5
 _BACKGROUND_CUES = re.compile(
     r"\b(?:previously|in the past|regularly|repeatedly|has long|have long|last (?:month|year)|"
+    r"the (?:previous|preceding) (?:week|month|year)|"
     r"(?:months|years) (?:ago|earlier)|since (?:"
     r"the (?:start|beginning|outbreak) of|the (?:conflict|war|uprising|revolt) (?:began|started|erupted)"
     r"|(?:it|the conflict|the war) (?:began|started|erupted)|(?:early |late |mid-)?20\d\d|March 2011))\b",

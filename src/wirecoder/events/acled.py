@@ -255,6 +255,7 @@ _OWN_FIGHT = re.compile(
     r"\b(?:ambush\w*|attack(?:ed|ing)|raid(?:ed|ing)|storm(?:ed|ing)|fought|fighting|gunfire|opened fire|"
     r"gun ?battle|firefight|clash(?:ed|es))\b"
 )
+_DEMONSTRATING = re.compile(r"\b(?:protest\w*|demonstrat\w*|march\w*|rall(?:y|ies|ied))\b")
 _EARLIER_VIOLENCE = re.compile(
     r"\b(?:earlier|previous|past|recent|last (?:week|month|year)'s) (?:fighting|clashes|attacks?|violence)\b"
 )
@@ -402,9 +403,17 @@ def _from_text(
         return "Disrupted weapons use"  # not "killed 15 soldiers and seized weapons": the killing leads
     if (_has("protest", s) and not _protest_is_background(s)) or "[size=" in ctx:
         return _demonstration(s, ctx, killed)
+    if (
+        len(ctx) <= SHORT_CONTEXT_CHARS
+        and _has("arrest", s)
+        and _has("protest", ctx)
+        and _has("intervention", ctx)
+        and not _protest_is_background(ctx)
+    ):
+        return _demonstration(s, ctx, killed)  # "Police fired tear gas at a rally ... 12 arrests."
     if _has("sexual", s):
         return "Sexual violence"  # "sexually assaulted by a mob": the violence names the event
-    if _has("mob", s):
+    if _has("mob", _EARLIER_VIOLENCE.sub(" ", s)):
         return "Mob violence"
     if _has("riot", s) and _CROWD.search(s) and not _find("state_actor", s[: _find("riot", s).start()]):
         return "Violent demonstration"  # "supporters of X stormed the parliament"
@@ -529,10 +538,10 @@ def _demonstration(s: str, ctx: str, killed: int | None) -> str:
     peaceful ones is excessive force; any dispersal or arrest is an intervention."""
     # a short report is one event; in a full story, violence told elsewhere is not this protest's
     text = (ctx if s in ctx else f"{s} {ctx}") if len(ctx) <= SHORT_CONTEXT_CHARS else s
+    if _has("mob", s) and not _DEMONSTRATING.search(s):
+        return "Mob violence"  # "a mob of rioters beat a suspected thief to death": no demonstration
     if _rioting_crowd(text):
         return "Violent demonstration"
-    if _has("mob", s):
-        return "Mob violence"
     lethal = _lethal_against(text) or (killed or 0) > 0
     if lethal:
         return "Excessive force against protesters"

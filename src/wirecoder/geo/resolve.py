@@ -348,7 +348,7 @@ def _stray_namesakes(mentions: list[Mention], best: list[Candidate | None], ctx:
     return out
 
 
-HINTED_STRAY_POP = 5_000
+HINTED_STRAY_POP = 20_000
 _DATELINE_MENTION_CHARS = 300
 
 
