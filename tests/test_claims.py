@@ -171,3 +171,12 @@ def test_a_group_distancing_itself_from_a_bombing_denies_it():
         "A spokesman for the insurgents distanced the movement from the bombing in Quetta.", "ASSAULT"
     )
     assert event.claim is not None and event.claim.stance == "denied"
+
+
+def test_a_claim_that_could_not_be_verified_is_hedged():
+    text = (
+        "The army said its aircraft killed dozens of militia fighters near Mellit on Sunday. "
+        "The claim could not be independently verified."
+    )
+    event = first(text, "ASSAULT")
+    assert event.claim is not None and event.claim.stance == "hedged"

@@ -287,6 +287,7 @@ class _StoryExtractor:
                 in_sentence.append((event, sentence, trig))
             events.extend(_merge_same_act(in_sentence))
         events = _drop_back_references(_credit_claimed_acts(self._fold_tolls(events)))
+        _hedge_unverified(events, sentences)
         self._attach_casualties(sentences, events)
         ordered = self._by_salience(events, title_sentences, sentences)
         self._complete_main_casualties(ordered, sentences)
@@ -831,6 +832,21 @@ def _merge_same_act(items: list[tuple[Event, Sentence, Trigger]]) -> list[tuple[
                 setattr(first, field, getattr(second, field))
         kept[kept.index(twin)] = (first, twin[1], best[2])
     return kept
+
+
+_UNVERIFIED = re.compile(
+    r"\b(?:could not|cannot|can't|couldn't|was unable to|were unable to) (?:be )?(?:independently )?"
+    r"(?:verif|confirm)\w*|\bnot (?:been )?independently (?:verified|confirmed)\b",
+    re.IGNORECASE,
+)
+
+
+def _hedge_unverified(items: list[tuple[Event, Sentence, Trigger]], sentences: list[Sentence]) -> None:
+    """ "The claim could not be independently verified": what the sentence before it claimed is hedged."""
+    doubted = {s.index - 1 for s in sentences if _UNVERIFIED.search(s.text)}
+    for event, sentence, _ in items:
+        if sentence.index in doubted and event.claim is not None and event.claim.stance == "asserted":
+            event.claim = event.claim.model_copy(update={"stance": "hedged"})
 
 
 def _credit_claimed_acts(
