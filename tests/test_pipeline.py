@@ -499,3 +499,8 @@ def test_the_islamist_group_refers_back_to_the_armed_group_not_the_nearer_army()
     x = extract(text, published="2026-10-14")
     claimed = next(e for e in x.events if e.source_actor and e.source_actor.text == "The Islamist group")
     assert claimed.source_actor.name == "al-Shabaab"
+
+
+def test_a_conflict_town_the_packages_lack_is_placed():
+    main = extract("M23 rebels captured the town of Walikale in North Kivu on Sunday.").events[0]
+    assert main.location is not None and main.location.name == "Walikale" and main.location.country == "CD"

@@ -29,6 +29,7 @@ from wirecoder.geo.regions import (
     COUNTRY_ALIASES,
     COUNTRY_DEMONYMS,
     COUNTRY_POINTS,
+    LOCAL_PLACES,
     REGION_DEMONYMS,
     REGIONS,
 )
@@ -172,7 +173,7 @@ _US_STATE_ABBR = {
 
 # Bump when the package-built index changes (new data, new normalisation): indexes built by an older
 # wirecoder are then rebuilt on open instead of silently serving stale names.
-PACKAGE_BUILD_VERSION = "10"
+PACKAGE_BUILD_VERSION = "11"
 
 
 def build_from_packages(dest: Path) -> None:
@@ -236,6 +237,12 @@ def build_from_packages(dest: Path) -> None:
     for k, (name, aliases, lat, lon, fclass, fcode) in enumerate(REGIONS):
         w.place(
             (-1000 - k, name, lat, lon, fclass, fcode, "", "", "", 0),
+            [(name, True)] + [(a, True) for a in aliases],
+        )
+
+    for k, (name, aliases, lat, lon, fclass, fcode, country) in enumerate(LOCAL_PLACES):
+        w.place(
+            (-3000 - k, name, lat, lon, fclass, fcode, country, "", "", 0),
             [(name, True)] + [(a, True) for a in aliases],
         )
 

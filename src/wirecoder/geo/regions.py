@@ -95,6 +95,17 @@ REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str, str], ...] = (
     ("Maui", (), 20.8, -156.3, "T", "ISL"),
 )
 
+# Conflict places the packaged gazetteer lacks (camps, slums, small towns that news names often):
+# (name, aliases, lat, lon, feature_class, feature_code, ISO alpha-2 country); points rounded.
+LOCAL_PLACES: tuple[tuple[str, tuple[str, ...], float, float, str, str, str], ...] = (
+    ("Kordofan", (), 12.5, 29.5, "L", "RGN", "SD"),
+    ("Abu Shouk", ("Abu Shouk camp", "Abu Shok"), 13.66, 25.33, "S", "CMP", "SD"),
+    ("Zamzam", ("Zamzam camp", "Zam Zam"), 13.48, 25.30, "S", "CMP", "SD"),
+    ("Walikale", (), -1.42, 28.05, "P", "PPL", "CD"),
+    ("Cité Soleil", ("Cite Soleil",), 18.58, -72.33, "P", "PPLX", "HT"),
+    ("Catatumbo", ("Catatumbo region",), 8.7, -73.1, "L", "RGN", "CO"),
+)
+
 # Demonyms of the regions above (the packages know only countries' demonyms).
 REGION_DEMONYMS = {"English": "England", "Scottish": "Scotland", "Scots": "Scotland", "Welsh": "Wales",
                    "Kurdish": "Kurdistan", "Kurds": "Kurdistan", "Kurd": "Kurdistan",
