@@ -606,6 +606,49 @@ def test_a_later_no_fighting_remark_leaves_the_lead_to_be_coded():
 
 # Cues found on blind snippets by other writers (new own-words texts for each, never their wording)
 BLIND_SET_CUES = [
+    (
+        "The port town was wrested back from the insurgents by government troops in August.",
+        "Government regains territory",
+    ),
+    ("A man wearing a vest of explosives set it off at a checkpoint outside Quetta.", "Suicide bomb"),
+    (
+        "On 3 May 2024, a roadside device struck an army truck near Boni. 3 soldiers killed.",
+        "Remote explosive/landmine/IED",
+    ),
+    (
+        "Two shepherds were killed by a rebel-planted mine near Hays on Friday.",
+        "Remote explosive/landmine/IED",
+    ),
+    (
+        "Farmers parked tractors outside parliament on Monday to vent anger over fuel prices.",
+        "Peaceful protest",
+    ),
+    (
+        "Gendarmes shot a teenager in the chest during an opposition march in Conakry.",
+        "Excessive force against protesters",
+    ),
+    ("A crowd dragged a man accused of sorcery from his home and set him alight.", "Mob violence"),
+    (
+        "Rival clan militias consented to halt fighting over grazing land after talks in Dhusamareb.",
+        "Agreement",
+    ),
+    (
+        "On 4 May 2024, police took the opposition leader Ali Yusuf into custody at his home in Kano.",
+        "Arrests",
+    ),
+    (
+        "Two men were killed when the bomb they were assembling exploded inside a house in Jolo.",
+        "Disrupted weapons use",
+    ),
+    (
+        "The rebel group has moved its command centre to a ridge near the border, a spokesman said.",
+        "Headquarters or base established",
+    ),
+    (
+        "On 17 March 2024, residents of two villages fought with machetes over farmland near Kitale. "
+        "[size=no report]",
+        "Mob violence",
+    ),
     # the tagger can read "shot" as a noun after "on a motorbike"
     (
         "On 2 June 2024, two men on a motorbike shot dead a shopkeeper in Culiacan (Sinaloa).",

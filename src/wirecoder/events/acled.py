@@ -255,7 +255,14 @@ _OWN_FIGHT = re.compile(
     r"\b(?:ambush\w*|attack(?:ed|ing)|raid(?:ed|ing)|storm(?:ed|ing)|fought|fighting|gunfire|opened fire|"
     r"gun ?battle|firefight|clash(?:ed|es))\b"
 )
-_DEMONSTRATING = re.compile(r"\b(?:protest\w*|demonstrat\w*|march\w*|rall(?:y|ies|ied))\b")
+_PREMATURE = re.compile(
+    r"\b(?:device|bomb|explosives?|ied) (?:\w+ ){0,3}(?:was|were) (?:assembling|building|making|planting|"
+    r"handling|transporting|preparing) (?:\w+ ){0,3}(?:exploded|detonated|went off|blew up)|"
+    r"\b(?:exploded|detonated|went off) prematurely\b"
+)
+_DEMONSTRATING = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|(?<!\d )march(?:es|ed|ers|ing)?(?! \d)|rall(?:y|ies|ied))\b"
+)  # not the month: "on 17 March 2024"
 _EARLIER_VIOLENCE = re.compile(
     r"\b(?:earlier|previous|past|recent|last (?:week|month|year)'s) (?:fighting|clashes|attacks?|violence)\b"
 )
@@ -392,6 +399,10 @@ def _from_text(
     prefixed = _note_prefix(s)
     if prefixed:
         return prefixed
+    if _PREMATURE.search(s):
+        return (
+            "Disrupted weapons use"  # "the device they were assembling exploded": it never reached a target
+        )
     if _has("disrupted", s) and not _NO_CASUALTY_WORDS.search(s):
         return "Disrupted weapons use"  # "recovered suicide vests": the weapon never went off
     no_teargas = re.sub(r"tear ?gas", "", s)
@@ -618,6 +629,8 @@ def _place_follows(s: str, original: str, m: re.Match[str]) -> bool:
         if _has("person_target", patient) and not _has("territory_noun", patient):
             return False
     after = s[m.end() : m.end() + 60]
+    if re.match(r"\s+(?:\S+\s+){0,5}into custody\b", after):
+        return False  # "took the opposition leader into custody": an arrest
     words = after.split()[:5]
     head = " ".join(words)
     if _has("person_target", " ".join(words[:4])) and not _has("territory_noun", " ".join(words[:3])):
