@@ -13,6 +13,7 @@ held-out lines). Lines 1228-1371 come from a fourth writer's 150 news-style snip
 train lines, 36 unseen on held-out lines; 6 left out to keep the pattern), lines 1372-1515 from a
 fifth writer's 150 deliberately hard ones (108 studied, 36 unseen; 6 left out), lines 1516-1659 from a
 sixth writer's 150 (108 studied, 36 unseen; 6 left out), lines 1660-1779 from a seventh writer's 125 (90
+studied, 30 unseen; 5 left out), lines 1780-1899 from a writer told to avoid the obvious keywords (90
 studied, 30 unseen; 5 left out). `acled_blind_unseen.jsonl` holds yet another writer's 100 (4 per sub-type)
 that nobody studied: no rule was written after reading them (`--all` scores them as one test set).
 Two modes:
