@@ -890,6 +890,7 @@ _TIME_FILLERS = {"last", "this", "next", "early", "late", "the", "on", "in", "th
 
 
 def _time_phrase(text: str) -> bool:
+    """ "Monday afternoon", "last week": a phrase made only of time words names a time, not an actor."""
     words = text.lower().split()
     return (
         bool(words)
