@@ -400,9 +400,8 @@ def _from_text(
     if prefixed:
         return prefixed
     if _PREMATURE.search(s):
-        return (
-            "Disrupted weapons use"  # "the device they were assembling exploded": it never reached a target
-        )
+        # "the device they were assembling exploded": it never reached a target
+        return "Disrupted weapons use"
     if _has("disrupted", s) and not _NO_CASUALTY_WORDS.search(s):
         return "Disrupted weapons use"  # "recovered suicide vests": the weapon never went off
     no_teargas = re.sub(r"tear ?gas", "", s)
