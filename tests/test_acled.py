@@ -606,6 +606,28 @@ def test_a_later_no_fighting_remark_leaves_the_lead_to_be_coded():
 
 # Cues found on blind snippets by other writers (new own-words texts for each, never their wording)
 BLIND_SET_CUES = [
+    ("Two attackers set off a bomb strapped to themselves at a church gate in Surabaya.", "Suicide bomb"),
+    (
+        "On 3 May 2024, militants mortared an army checkpoint in Marjah. No casualties reported.",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "Soldiers took away a village teacher near Kupiansk on Friday; his whereabouts remain unknown.",
+        "Abduction/forced disappearance",
+    ),
+    (
+        "Activists who sat down on a motorway near Utrecht were detained and hauled off by police.",
+        "Protest with intervention",
+    ),
+    (
+        "Supporters of two rival candidates brawled with clubs outside a polling station in Kisii.",
+        "Mob violence",
+    ),
+    (
+        "The commander said he and other ex-fighters were taking up arms again, forming a new faction.",
+        "Change to group/activity",
+    ),
+    ("Dozens of inmates slipped out of a prison in Maiduguri after floods brought down a wall.", "Other"),
     (
         "The port town was wrested back from the insurgents by government troops in August.",
         "Government regains territory",
