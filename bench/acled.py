@@ -44,7 +44,24 @@ NONE = "(none)"
 
 
 def load(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    """The labelled lines; a gold file must be whole (line positions make the splits), so a bad line stops
+    the run with its place and reason rather than being skipped."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SystemExit(f"error: {path}: {exc}") from None
+    rows = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise SystemExit(f"error: {path}:{number}: malformed JSON ({exc.msg})") from None
+        if not isinstance(row, dict) or not {"text", "acled_subtype"} <= row.keys():
+            raise SystemExit(f"error: {path}:{number}: needs 'text' and 'acled_subtype'")
+        rows.append(row)
+    return rows
 
 
 def is_test(index: int) -> bool:

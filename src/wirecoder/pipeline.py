@@ -260,7 +260,9 @@ class _StoryExtractor:
         self.places = places
         # where a story was filed ("BEIRUT (AFP) -") or where an organisation sits ("London-based") is
         # never where its events happened
-        self.locatable = [p for p in places if not self._dateline(p) and not self._seat(p)]
+        self.locatable = [
+            p for p in places if not self._dateline(p) and not self._seat(p) and not self._neighbour(p)
+        ]
         # "Baku was ready to ...", "Armenia's prime minister": a government acting is nobody's location,
         # not even the story's fallback place
         parsed = [s for s in sentences if s.parsed]
@@ -527,13 +529,18 @@ class _StoryExtractor:
         return (place.text.isupper() and len(place.text) > 2) or bool(_DATELINE_TAIL.match(after))
 
     def _seat(self, place: Place) -> bool:
-        """ "the London-based Observatory": where an organisation sits."""
+        """ "the London-based Observatory", "a China-brokered truce": where an organisation sits, or who
+        brokers or backs."""
+        return place.span is not None and bool(SEAT.match(self.text, place.span[1]))
+
+    def _neighbour(self, place: Place) -> bool:
+        """ "near the border with Venezuela": the country across the border is not where it happened."""
         if place.span is None:
             return False
-        before = self.text[max(0, place.span[0] - 16) : place.span[0]].lower()
-        # "near the border with Venezuela": the neighbour is not where it happened
-        return bool(SEAT.match(self.text, place.span[1])) or before.endswith(
-            ("border with ", "borders with ")
+        return (
+            self.text[max(0, place.span[0] - 16) : place.span[0]]
+            .lower()
+            .endswith(("border with ", "borders with "))
         )
 
     def _is_place(self, actor: Actor) -> bool:
@@ -863,10 +870,7 @@ def _credit_claimed_acts(
         earlier = None
         if (
             event.source_actor is not None
-            and tok.pos_ == "NOUN"
-            and definite(tok)
-            and event.target_actor is None
-            and event.casualties is None
+            and _restated_act(event, tok)
             and claimed_or_blamed(tok) is not None
         ):
             earlier = next(
@@ -914,16 +918,19 @@ def _drop_back_references(
         event, sentence, trig = item
         tok = trig.token
         back = (
-            tok.pos_ == "NOUN"
-            and definite(tok)
-            and event.source_actor is None
-            and event.target_actor is None
-            and event.casualties is None
+            event.source_actor is None
+            and _restated_act(event, tok)
             and any(k[0].event_type == event.event_type and k[1].index < sentence.index for k in kept)
         )
         if not back:
             kept.append(item)
     return kept
+
+
+def _restated_act(event: Event, tok) -> bool:
+    """ "the attack", "the bombing": a definite event noun with no target or toll of its own names an act
+    the story told before (who claims it, if anyone, is for the caller to say)."""
+    return tok.pos_ == "NOUN" and definite(tok) and event.target_actor is None and event.casualties is None
 
 
 def _local_people(actor: Actor | None, location: Place | None) -> Actor | None:

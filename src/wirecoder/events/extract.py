@@ -586,7 +586,7 @@ def trigger_lemma(tok: Token, lex: Lexicon) -> str:
 
 def _match(tok: Token, lex: Lexicon) -> Trigger | None:
     lemma = trigger_lemma(tok, lex)
-    if _reporting_formula(tok, lemma):
+    if _reporting_formula(tok, lemma) or _nobody(tok):
         return None
     if _misread_shot_dead(tok) or _sexually(tok):
         sense = lex.verb("shoot" if tok.lower_ == "shot" else "rape")
@@ -652,20 +652,24 @@ def _reporting_formula(tok: Token, lemma: str) -> bool:
     if lemma in {"back", "support"} and tok.tag_ == "VBN" and tok.dep_ == "acl":
         return True  # "troops, backed by Rwandan forces, pushed ...": a description of the doers
     if lemma == "release" and (
-        tok.head.lemma_.lower() in _PUBLISHED
-        or any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _PUBLISHED for c in tok.children)
+        tok.head.lemma_.lower() in _RELEASED_THINGS
+        or any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _RELEASED_THINGS for c in tok.children)
     ):
-        return True  # "a video released on Friday", "released a statement": published, nobody freed
-    return tok.pos_ in {"VERB", "AUX"} and _nobody(tok)
+        return True  # "a video released on Friday", "released a thick gas": nobody freed
+    return False
 
 
-_PUBLISHED = {"video", "statement", "report", "footage", "audio", "recording", "figure", "data", "photo",
-              "image", "document", "list", "communique", "message", "film", "tape",
-              "gas", "smoke", "fume", "chemical", "toxin"}  # fmt: skip
+# things that are released without anyone being freed: what is published, what is given off
+_RELEASED_THINGS = {
+    "video", "statement", "report", "footage", "audio", "recording", "figure", "data", "photo", "image",
+    "document", "list", "communique", "message", "film", "tape", "gas", "smoke", "fume", "chemical", "toxin",
+}  # fmt: skip
 
 
 def _nobody(tok: Token) -> bool:
-    """ "No one was injured", "nobody was killed": a harm that did not happen is no event."""
+    """ "No one was injured", "nobody visited the site": what nobody did or suffered is no event."""
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return False
     for c in tok.children:
         if c.dep_ not in {"nsubj", "nsubjpass"}:
             continue
