@@ -18,6 +18,9 @@ studied, 30 unseen; 5 left out), lines 1900-2019 from an eleventh writer's 125 (
 unseen; 5 left out). `acled_blind_unseen.jsonl` holds three more writers' sets (100, 100
 and 125 lines, 4-5 per sub-type, mostly in the style of the shared task's snippets) that nobody studied:
 no rule was written after reading them (`--all` scores them as one test set).
+The learned classifier the pipeline consults on short reports (`wirecoder.events.acled_model`, trained by
+`scripts/train_acled_model.py`) is trained on the train lines only, so the train split's end-to-end score
+says nothing about generalisation; the held-out lines and the unseen file do.
 Two modes:
 
   python bench/acled.py [FILE]             classify_acled() alone, with the PLOVER type and mode guessed

@@ -29,7 +29,8 @@ from wirecoder import casualties as casualty_parser
 from wirecoder import when
 from wirecoder.actors.kb import ActorKB
 from wirecoder.claims import attribute
-from wirecoder.events.acled import assault_mode, classify_acled, story_category
+from wirecoder.events.acled import SUBTYPES, assault_mode, classify_acled, plover_for, story_category
+from wirecoder.events.acled_model import second_opinion
 from wirecoder.events.extract import (
     SPEECH_LEMMAS,
     Trigger,
@@ -302,11 +303,12 @@ class _StoryExtractor:
         return Extraction(article=meta, events=ordered, actors=actors, places=places)
 
     def _code_short_report(self, ordered: list[Event], sentences: list[Sentence]) -> None:
-        """A short report (an ACLED-style note of up to five sentences) is about one act. When the parse
-        found no main event with an ACLED category (no trigger at all, or only a statement about the
-        act: "officials accused the army of dropping chlorine"), the report's cue words give the
-        category, as an ACLED coder codes the reported act rather than the report. With no event at all,
-        the report becomes one event of its own, known by its first sentence (no trigger)."""
+        """A short report (an ACLED-style note of up to five sentences) is about one act, and ACLED codes
+        the reported act rather than the report. The main event's category is checked against the whole
+        report (`_report_category`): the report's cue words fill in when the parse found only a statement
+        about the act ("officials accused the army of dropping chlorine"), and the learned classifier
+        overrules both when it is confident. With no event at all, the report becomes one event of its
+        own, known by its first sentence (no trigger)."""
         body = [s for s in sentences if s.text.strip()]
         if not body or len(body) > SHORT_REPORT_SENTENCES:
             return
@@ -315,20 +317,13 @@ class _StoryExtractor:
         negated_main = main is not None and main.negated and main.span[0] >= body[0].end
         if negated_main:
             main = None
-        if main is not None and (
-            main.acled_subtype is not None or (main.claim and main.claim.stance == "denied")
-        ):
+        category = self._report_category(main, negated_main, body[0])
+        if category is None:
             return
-        plover, acled_type, sub = story_category(self.text)
-        if sub is None:
-            return
+        plover, acled_type, sub = category
         if main is not None:
-            if main.event_type in VERBAL_TYPES - {"ACCUSE"} and acled_type in _VIOLENT_ACLED:
-                return  # "the US armed the rebels with missiles" reports no missile attack
             main.acled_type, main.acled_subtype = acled_type, sub
             return
-        if negated_main and acled_type in _VIOLENT_ACLED:
-            return  # the violence the cue words name is the one the report says did not happen
         first = body[0]
         place = next((p for p in self.locatable if _in_sentence(first, p)), None)
         found = casualty_parser.find_casualties(first.text, offset=first.start) if plover == "ASSAULT" else []
@@ -348,6 +343,32 @@ class _StoryExtractor:
                 confidence=0.3,
             ),
         )
+
+    def _report_category(
+        self, main: Event | None, negated_main: bool, first: Sentence
+    ) -> tuple[str, str, str] | None:
+        """(PLOVER type, ACLED type, sub-type) of a short report: the main event's own category or the
+        report's cue words, unless the learned classifier (`acled_model`) confidently reads the report
+        otherwise. A category that names violence is not given to a verbal main event ("the US armed
+        the rebels with missiles" reports no missile attack) nor, when the main event is a denial after
+        the lead, to a new one."""
+
+        def allowed(acled_type: str) -> bool:
+            if negated_main and acled_type in _VIOLENT_ACLED:
+                return False  # the violence the words name is the one the report says did not happen
+            verbal = main is not None and main.event_type in VERBAL_TYPES - {"ACCUSE"}
+            return not (verbal and acled_type in _VIOLENT_ACLED)
+
+        if main is not None and main.acled_subtype is not None:
+            rules = (main.event_type, main.acled_type, main.acled_subtype)
+        else:
+            rules = story_category(self.text)
+            if rules[2] is not None and not allowed(rules[1]):
+                rules = (None, None, None)
+        learned = second_opinion(self.text, rules[2])
+        if learned is not None and not (negated_main and SUBTYPES[learned] in _VIOLENT_ACLED):
+            return plover_for(learned, first.text), SUBTYPES[learned], learned
+        return rules if rules[2] is not None else None
 
     def _coordinated(self, sentence: Sentence, head, first: Actor) -> list[Actor]:
         """The actors coordinated with a source's or target's head ("Russia and China will ask ...",

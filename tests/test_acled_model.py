@@ -1,0 +1,95 @@
+"""The learned ACLED sub-event classifier: shipped weights, numpy inference, and how the pipeline uses it
+on short reports (texts written for these tests)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from wirecoder import extract
+from wirecoder.events.acled import SUBTYPES
+from wirecoder.events.acled_model import ALONE_MINIMUM, load_model, second_opinion
+
+ROOT = Path(__file__).resolve().parents[1]
+LATHI = (
+    "Security forces lathi-charged and burst tear gas shells on farmers who tried to break through the "
+    "barricades on the highway, injuring several of them."
+)
+
+
+def test_the_classes_are_acleds_sub_event_types():
+    assert sorted(load_model().classes) == sorted(SUBTYPES)
+
+
+def test_probabilities_are_a_distribution_and_unknown_words_leave_the_priors():
+    model = load_model()
+    probabilities = model.probabilities(LATHI)
+    assert probabilities.shape == (len(SUBTYPES),)
+    assert probabilities.sum() == pytest.approx(1.0)
+    priors = np.exp(model.intercept - model.intercept.max())
+    priors /= priors.sum()
+    assert np.allclose(model.probabilities("Zzyzx qwertyuiop"), priors)
+    assert np.allclose(model.probabilities(""), priors)
+
+
+def test_the_shipped_weights_come_from_the_training_script_and_the_repos_data():
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "train_acled_model.py"), "--check"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_second_opinion_overrules_only_when_confident():
+    assert second_opinion(LATHI, "Shelling/artillery/missile attack") == "Protest with intervention"
+    assert second_opinion(LATHI, "Protest with intervention") is None  # the rules already agree
+    assert second_opinion("Zzyzx qwertyuiop", None) is None  # no word it knows: below the minimum
+    assert ALONE_MINIMUM > max(load_model().probabilities("Zzyzx qwertyuiop"))
+
+
+def _main_subtype(text: str) -> str | None:
+    events = extract(text).events
+    return events[0].acled_subtype if events else None
+
+
+@pytest.mark.parametrize(
+    ("text", "subtype"),
+    [
+        # "tear gas shells" named no shelling: police dispersing a protest
+        (LATHI, "Protest with intervention"),
+        # a crude bomb thrown by hand is a grenade, whatever it hit
+        (
+            "Miscreants on a motorbike lobbed a crude bomb at the house of a ward councillor late on "
+            "Saturday, damaging the gate, police said.",
+            "Grenade",
+        ),
+        # the main clause is the ransom demand; the report is about the kidnapping
+        (
+            "Unknown gunmen took a parish priest and his driver from their car on the highway; the "
+            "kidnappers have since demanded a ransom.",
+            "Abduction/forced disappearance",
+        ),
+    ],
+)
+def test_short_reports_worded_away_from_the_cue_lists(text, subtype):
+    assert _main_subtype(text) == subtype
+
+
+def test_a_denied_act_keeps_its_category_and_its_denial():
+    events = extract(
+        "The army denied that its jets had bombed the crowded market in Maarat on Monday, calling the "
+        "reports fabricated."
+    ).events
+    assert events[0].acled_subtype == "Air/drone strike"
+    assert events[0].claim is not None and events[0].claim.stance == "denied"
+
+
+def test_no_event_is_made_up_for_a_short_text_that_reports_none():
+    assert extract("The weather in the capital was mild and dry on Tuesday, forecasters said.").events == []
+    assert _main_subtype("The US armed the rebels with anti-tank missiles last year, officials said.") is None
