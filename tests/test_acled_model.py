@@ -93,3 +93,36 @@ def test_a_denied_act_keeps_its_category_and_its_denial():
 def test_no_event_is_made_up_for_a_short_text_that_reports_none():
     assert extract("The weather in the capital was mild and dry on Tuesday, forecasters said.").events == []
     assert _main_subtype("The US armed the rebels with anti-tank missiles last year, officials said.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "subtype", "doer"),
+    [
+        (
+            "Air strikes destroyed much of the market in Maarat last winter. On Friday, hundreds of traders "
+            "gathered peacefully in the rebuilt square to demand compensation from the council, organisers "
+            "said.",
+            "Peaceful protest",
+            "hundreds of traders",
+        ),
+        (
+            "Rebels stormed an army post near Rutshuru in 2012, killing twelve soldiers. On Friday, the "
+            "government and the rebel movement signed a ceasefire in Luanda, mediators said.",
+            "Agreement",
+            "the government",
+        ),
+        (
+            "A bomb killed six people at the bus station in March. Police on Sunday arrested four men "
+            "suspected of planning that attack, a spokesman said.",
+            "Arrests",
+            "Police",
+        ),
+    ],
+)
+def test_the_reported_act_not_the_background_is_the_main_event(text, subtype, doer):
+    """The news (dated to a day) comes after a sentence of background: the event the report is about
+    becomes events[0] with its own actors, rather than the background event taking its category."""
+    main = extract(text, published="2024-06-12").events[0]
+    assert main.acled_subtype == subtype
+    assert main.source_actor is not None and main.source_actor.text == doer
+    assert main.sentence.split()[0] in {"On", "Police"}

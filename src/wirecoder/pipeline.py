@@ -321,6 +321,28 @@ class _StoryExtractor:
         if category is None:
             return
         plover, acled_type, sub = category
+        told = next(
+            (
+                e
+                for e in ordered[1:]
+                if e.acled_subtype == sub
+                and not e.negated
+                and e.source_actor
+                and (main is None or not _in_sentence_span(main.span, e.span, body))
+                and _news_after_background(e, main, body)
+            ),
+            None,
+        )
+        if told is not None and (main is None or main.acled_subtype != sub):
+            # the report's act was told with its doer in a sentence of its own, just not ranked first
+            # (background first, then the news): it becomes the main event with its own actors, place and
+            # date, rather than lending its category to the background event. Within one sentence the
+            # main verb stays first ("Kenya blamed al-Shabaab for the bombing"), a bare toll ("in all 40
+            # people were killed") says less than the main event it would replace, and an undated remark
+            # ("the army has been fighting IS for years") is background, not news.
+            ordered.remove(told)
+            ordered.insert(0, told)
+            return
         if main is not None:
             main.acled_type, main.acled_subtype = acled_type, sub
             return
@@ -998,6 +1020,23 @@ def _in_place_phrase(text: str, actor: Actor) -> bool:
         return False
     before = text[max(0, actor.span[0] - 8) : actor.span[0]].lower().split()
     return bool(before) and before[-1] in {"in", "at", "from", "near", "to", "into", "outside", "across"}
+
+
+def _news_after_background(news: Event, main: Event | None, sentences: list[Sentence]) -> bool:
+    """Whether `news` is dated to a day of its own, later than the main event's day (or the main event
+    has no day named in its own sentence: "last winter" does not resolve, and the story's day it
+    inherits is not its own)."""
+    if news.date is None or news.date.precision != "day":
+        return False
+    own = main is not None and main.date is not None and main.date.precision == "day"
+    if own and main.date.span is not None:
+        own = _in_sentence_span(main.span, main.date.span, sentences)
+    return not own or news.date.value > main.date.value
+
+
+def _in_sentence_span(first: tuple[int, int], second: tuple[int, int], sentences: list[Sentence]) -> bool:
+    """Whether two spans lie in the same sentence."""
+    return any(s.start <= first[0] < s.end and s.start <= second[0] < s.end for s in sentences)
 
 
 def _in_sentence(sentence: Sentence, place: Place) -> bool:
