@@ -3,6 +3,7 @@ on short reports (texts written for these tests)."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 
 from wirecoder import extract
 from wirecoder.events.acled import SUBTYPES
-from wirecoder.events.acled_model import ALONE_MINIMUM, load_model, second_opinion
+from wirecoder.events.acled_model import ALONE_MINIMUM, MODEL_PATH, load_model, second_opinion
 
 ROOT = Path(__file__).resolve().parents[1]
 LATHI = (
@@ -36,14 +37,23 @@ def test_probabilities_are_a_distribution_and_unknown_words_leave_the_priors():
     assert np.allclose(model.probabilities(""), priors)
 
 
-def test_the_shipped_weights_come_from_the_training_script_and_the_repos_data():
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "train_acled_model.py"), "--check"],
+def _check_against(model_file: Path) -> subprocess.CompletedProcess:
+    script = ROOT / "scripts" / "train_acled_model.py"
+    return subprocess.run(
+        [sys.executable, str(script), "--check", "--out", str(model_file)],
         capture_output=True,
         text=True,
         cwd=ROOT,
     )
+
+
+def test_the_shipped_weights_come_from_the_training_script_and_the_repos_data(tmp_path):
+    done = _check_against(MODEL_PATH)
     assert done.returncode == 0, done.stdout + done.stderr
+    tampered = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    tampered["coef"][0][0] += 0.01
+    (tmp_path / "model.json").write_text(json.dumps(tampered), encoding="utf-8")
+    assert _check_against(tmp_path / "model.json").returncode == 1
 
 
 def test_second_opinion_overrules_only_when_confident():
