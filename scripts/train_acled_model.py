@@ -15,6 +15,7 @@ vocabulary or any weight differ by more than 1e-3).
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -32,18 +33,12 @@ DECIMALS = 4
 
 
 def train_lines(path: Path) -> list[dict]:
-    """The labelled train lines (index % 4 != 3); a malformed line stops training with its place."""
-    rows = []
-    for index, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise SystemExit(f"error: {path}:{index + 1}: malformed JSON ({exc.msg})") from None
-        if index % 4 != 3:
-            rows.append(row)
-    return rows
+    """The labelled train lines, read and split exactly as `bench/acled.py` reads and splits them (a
+    malformed line stops training with its place)."""
+    spec = importlib.util.spec_from_file_location("acled_bench", ROOT / "bench" / "acled.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    return [row for index, row in enumerate(bench.load(path)) if not bench.is_test(index)]
 
 
 def train(rows: list[dict]) -> dict:
