@@ -328,7 +328,7 @@ class _StoryExtractor:
                 if e.acled_subtype == sub
                 and not e.negated
                 and e.source_actor
-                and (main is None or not _in_sentence_span(main.span, e.span, body))
+                and (main is None or not _same_sentence(main.span, e.span, body))
                 and _news_after_background(e, main, body)
             ),
             None,
@@ -371,9 +371,9 @@ class _StoryExtractor:
     ) -> tuple[str, str, str] | None:
         """(PLOVER type, ACLED type, sub-type) of a short report: the main event's own category or the
         report's cue words, unless the learned classifier (`acled_model`) confidently reads the report
-        otherwise. A category that names violence is not given to a verbal main event ("the US armed
-        the rebels with missiles" reports no missile attack) nor, when the main event is a denial after
-        the lead, to a new one."""
+        otherwise. Cue words never give a category that names violence to a verbal main event ("the US
+        armed the rebels with missiles" reports no missile attack: the classifier, which reads every word,
+        is not bound by this); nothing violent is given when the main event is a denial after the lead."""
 
         def allowed(acled_type: str) -> bool:
             if negated_main and acled_type in _VIOLENT_ACLED:
@@ -1030,11 +1030,11 @@ def _news_after_background(news: Event, main: Event | None, sentences: list[Sent
         return False
     own = main is not None and main.date is not None and main.date.precision == "day"
     if own and main.date.span is not None:
-        own = _in_sentence_span(main.span, main.date.span, sentences)
+        own = _same_sentence(main.span, main.date.span, sentences)
     return not own or news.date.value > main.date.value
 
 
-def _in_sentence_span(first: tuple[int, int], second: tuple[int, int], sentences: list[Sentence]) -> bool:
+def _same_sentence(first: tuple[int, int], second: tuple[int, int], sentences: list[Sentence]) -> bool:
     """Whether two spans lie in the same sentence."""
     return any(s.start <= first[0] < s.end and s.start <= second[0] < s.end for s in sentences)
 
