@@ -30,7 +30,7 @@ from wirecoder import when
 from wirecoder.actors.kb import ActorKB
 from wirecoder.claims import attribute
 from wirecoder.events.acled import SUBTYPES, assault_mode, classify_acled, plover_for, story_category
-from wirecoder.events.acled_model import second_opinion
+from wirecoder.events.acled_model import ALONE_MINIMUM, NEW_EVENT_MINIMUM, second_opinion
 from wirecoder.events.extract import (
     SPEECH_LEMMAS,
     Trigger,
@@ -387,7 +387,8 @@ class _StoryExtractor:
             rules = story_category(self.text)
             if rules[2] is not None and not allowed(rules[1]):
                 rules = (None, None, None)
-        learned = second_opinion(self.text, rules[2])
+        minimum = ALONE_MINIMUM if main is not None else NEW_EVENT_MINIMUM
+        learned = second_opinion(self.text, rules[2], minimum)
         if learned is not None and not (negated_main and SUBTYPES[learned] in _VIOLENT_ACLED):
             return plover_for(learned, first.text), SUBTYPES[learned], learned
         return rules if rules[2] is not None else None
