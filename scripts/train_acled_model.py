@@ -86,12 +86,15 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="compare with --out instead of writing it")
     args = parser.parse_args()
     document = train(train_lines(args.data))
-    text = json.dumps(document, separators=(",", ":")) + "\n"
     if args.check:
-        same = args.out.exists() and same_model(json.loads(args.out.read_text(encoding="utf-8")), document)
+        try:
+            same = same_model(json.loads(args.out.read_text(encoding="utf-8")), document)
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError) as exc:
+            print(f"{args.out}: unreadable ({exc.__class__.__name__}): DIFFERS from a fresh training run")
+            return 1
         print(f"{args.out}: {'up to date' if same else 'DIFFERS from a fresh training run'}")
         return 0 if same else 1
-    args.out.write_text(text, encoding="utf-8")
+    args.out.write_text(json.dumps(document, separators=(",", ":")) + "\n", encoding="utf-8")
     print(
         f"wrote {args.out}: {len(document['classes'])} classes, {len(document['vocabulary'])} terms, "
         f"{document['train_lines']} train lines"

@@ -317,7 +317,8 @@ class _StoryExtractor:
         negated_main = main is not None and main.negated and main.span[0] >= body[0].end
         if negated_main:
             main = None
-        category = self._report_category(main, negated_main, body[0])
+        first = body[0]
+        category = self._report_category(main, negated_main, first)
         if category is None:
             return
         plover, acled_type, sub = category
@@ -346,7 +347,6 @@ class _StoryExtractor:
         if main is not None:
             main.acled_type, main.acled_subtype = acled_type, sub
             return
-        first = body[0]
         place = next((p for p in self.locatable if _in_sentence(first, p)), None)
         found = casualty_parser.find_casualties(first.text, offset=first.start) if plover == "ASSAULT" else []
         ordered.insert(

@@ -334,7 +334,7 @@ def story_category(text: str) -> tuple[str | None, str | None, str | None]:
     first sentence being the event's: what an ACLED coder gives a note whose main event the parser did
     not find ("Rangers took the former prime minister into custody") or found only as a statement
     ("officials accused the army of dropping chlorine"). ACLED codes the reported act, not the report."""
-    first = first_sentence(text)
+    first = _FIRST_SENTENCE.split(text.strip())[0]
     event_type, mode = guess_plover(first.lower())
     acled_type, sub = classify_acled(
         first, text, event_type if event_type in {"PROTEST", "COERCE"} else None, mode, None, None, None
@@ -344,19 +344,10 @@ def story_category(text: str) -> tuple[str | None, str | None, str | None]:
     return plover_for(sub, first, event_type), acled_type, sub
 
 
-def plover_for(sub: str, first_sentence: str, event_type: str | None = None) -> str:
-    """The PLOVER type of an event known only by its ACLED sub-event type and its report's first sentence."""
-    return (
-        _PLOVER_OF.get(sub)
-        or _PLOVER_OF.get(SUBTYPES[sub])
-        or event_type
-        or _other_plover(first_sentence.lower())
-    )
-
-
-def first_sentence(text: str) -> str:
-    """The first sentence of a short report (the one its event is told in)."""
-    return _FIRST_SENTENCE.split(text.strip())[0]
+def plover_for(sub: str, sentence: str, event_type: str | None = None) -> str:
+    """The PLOVER type of an event known only by its ACLED sub-event type and the sentence it is told in."""
+    by_type = _PLOVER_OF.get(sub) or _PLOVER_OF.get(SUBTYPES[sub])
+    return by_type or event_type or _other_plover(sentence.lower())
 
 
 def _other_plover(s: str) -> str:
