@@ -747,3 +747,59 @@ def test_newsroom_formulas_are_no_requests(text):
 def test_men_armed_with_rifles_receive_no_aid():
     events = extract("Men armed with rifles and machetes attacked a market in Bunia on Friday.").events
     assert events and all(e.event_type != "AID" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "source", "target"),
+    [
+        # handing something back to someone is a material concession (CAMEO 084), aimed at the receiver
+        ("Italian police returned forty looted statues to the government of Libya.", "RETREAT",
+         "Italian police", "the government of Libya"),
+        ("A stolen manuscript was returned to Mexico by French customs officers.", "RETREAT",
+         "French customs officers", "Mexico"),
+        # a light verb's object matches the lexicon in its plural surface form too ("relations")
+        ("Chile established diplomatic relations with Fiji in March.", "SUPPORT", "Chile", "Fiji"),
+        # closing a border restricts movement; the thing closed names whom it concerns
+        ("Jordan closed its border with Syria after the clashes.", "COERCE", "Jordan", "Syria"),
+        ("Poland opened its borders to refugees from Ukraine.", "AID", "Poland", "refugees"),
+        # a lifted measure is aimed at whoever it was imposed on or held against
+        ("Japan lifted sanctions imposed on Iran after the deal.", "CONCEDE", "Japan", "Iran"),
+        ("Washington lifted its embargo against Cuba.", "CONCEDE", "Washington", "Cuba"),
+        # one announces one's own measure; the thing suspended is not its recipient
+        ("Denmark announced a suspension of aid to Egypt.", "SANCTION", "Denmark", "Egypt"),
+        # an unknown organisation's initials are an actor, though the tagger reads them as a noun
+        ("The FLN attacked a police post near the border.", "ASSAULT", "The FLN", None),
+    ],
+)  # fmt: skip
+def test_recipients_of_things_handed_closed_and_lifted(
+    text: str, event_type: str, source: str, target: str | None
+) -> None:
+    event = main(text)
+    assert event.event_type == event_type
+    assert event.source_actor is not None and event.source_actor.text == source
+    if target is not None:
+        assert event.target_actor is not None and event.target_actor.text.startswith(target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers returned fire after the convoy was ambushed near Gao.",
+        "Thousands of displaced families returned to their villages near Goma after the fighting.",
+    ],
+)
+def test_returning_fire_or_going_home_is_no_handover(text: str) -> None:
+    assert all(e.mode != "return" for e in extract(text).events)
+
+
+def test_a_claim_of_responsibility_names_the_attacker_when_the_parser_splits_it() -> None:
+    event = main("Boko Haram claimed responsibility on Sunday for the bombing of a mosque in Maiduguri.")
+    assert event.event_type == "ASSAULT"
+    assert event.source_actor is not None and event.source_actor.text == "Boko Haram"
+
+
+def test_troops_sent_to_fight_someone_are_aimed_at_them_and_the_fight_is_kept() -> None:
+    found = _triggers("The junta sent troops to attack the rebels holding the mine.")
+    sending = next(t for t in found if t.event_type == "MOBILIZE")
+    assert sending.target is not None and sending.target.text == "rebels"
+    assert any(t.event_type == "ASSAULT" and t.token.lemma_ == "attack" for t in found)

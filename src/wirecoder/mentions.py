@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from wirecoder.actors.kb import INTL_CODES, ActorKB, ActorMatch, is_modifier
 from wirecoder.events.lexicon import load_lexicon
-from wirecoder.nlp import Sentence
+from wirecoder.nlp import Sentence, acronym
 from wirecoder.schema import Actor
 from wirecoder.when import TIME_WORDS
 
@@ -393,7 +393,7 @@ class StoryActors:
             elif head.lemma_.lower() in PEOPLE_NOUNS:
                 resolved = Actor(text=text, span=span, name=core_text, sector="CVL")
             elif head.ent_type_ not in {"PERSON", "ORG", "NORP", "GPE"} and not any(
-                t.pos_ == "PROPN" for t in tokens
+                t.pos_ == "PROPN" or acronym(t) for t in tokens
             ):
                 return None
         if not resolved.country and len(whole) > len(tokens):

@@ -299,3 +299,15 @@ def parse_sentences(sentences: list[Sentence], batch_size: int = 64) -> None:
     for sent, doc in zip(todo, docs, strict=True):
         sent.doc = doc
         sent.parsed = True
+
+
+def acronym(tok: Token) -> bool:
+    """An unknown organisation's initials ("the FLN", "ICE"), which the tagger often reads as a common
+    noun; not a word of an all-capitals headline."""
+    text = tok.text
+    return (
+        2 <= len(text) <= 6
+        and text.isalpha()
+        and text.isupper()
+        and any(t.is_alpha and t.is_lower for t in tok.sent)
+    )

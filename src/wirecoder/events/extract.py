@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from wirecoder.events.lexicon import Lexicon, TriggerSense, load_lexicon
+from wirecoder.nlp import acronym
 from wirecoder.when import TIME_WORDS
 
 SPEECH_LEMMAS = {
@@ -26,6 +27,10 @@ SPEECH_LEMMAS = {
 # verbs whose complement is the real event ("denied attacking", "threatened to strike" are handled as
 # stance or folded into the governing event by the claims stage)
 EMBEDDING_ONLY = {"deny"}
+# handing back property or people to someone is a material concession (CAMEO 084, PLOVER RETREAT return)
+GIVE_BACK_VERBS = {"return", "repatriate", "restitute"}
+GIVE_BACK = TriggerSense("RETREAT", "return")
+NOT_GIVEN_BACK = {"fire", "favour", "favor", "call", "calls", "serve", "verdict", "home"}
 # verbs that are events only with a named place as object ("leaving Raqqa", not "leaving only the road")
 PLACE_OBJECT_ONLY = {"leave"}
 VERBAL_CONFLICT = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION"}
@@ -40,7 +45,7 @@ RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
     "SUPPORT": ("for", "to", "with"),
     "AGREE": ("with", "to"),
     "COOPERATE": ("with",),
-    "CONCEDE": ("to", "on", "for"),
+    "CONCEDE": ("to", "on", "for", "against"),
     "REQUEST": ("on", "to", "from"),
     "THREATEN": ("to", "against", "on"),
     "ACCUSE": ("against", "to", "with", "into"),  # "lodged a protest with X", "an inquiry into X"
@@ -123,11 +128,14 @@ PROTEST_AIMS = {
 # where a thing acted upon names the one it concerns ("contact with X", "supplies to X", "a ban on X")
 THING_PREPS = ("with", "against", "on", "to", "between", "for")
 AGENT_SUFFIXES = ("ist", "ant", "ent", "er", "or", "ian", "ee")
+# acts that end a measure: what the measure was "of" is its recipient ("lifted the siege of X")
+LIFTING_TYPES = {"RETREAT", "CONCEDE"}
 MOVING_TYPES = {"AID", "MOBILIZE", "SANCTION", "AGREE", "THREATEN"}
 # adjectival passives that state the subject's own stance towards the object of "to"
 STANCE_PASSIVES = {"oppose", "commit", "dedicate"}
 # passive verbs whose subject is the doer of the act in their "in"-phrase
 ENGAGED_VERBS = {"engage", "involve", "implicate"}
+OWN_MEASURE = {"announce", "declare"}
 CLAIM_VERBS = {"claim", "take", "assume", "accept", "bear"}
 # verbs whose subject suffers an act named in their prepositional phrase ("died in the attack")
 VICTIM_VERBS = {
@@ -528,6 +536,11 @@ def _infinitive(tok: Token) -> bool:
     return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+def _to_infinitive(tok: Token) -> bool:
+    """A "to"-infinitive hanging on a verb: its purpose or its complement."""
+    return tok.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _offered(tok: Token) -> bool:
     """ "is willing to withdraw", "offered to release", "promised to lift": an offer or promise, not a
     decision already taken ("decided to lift")."""
@@ -603,9 +616,11 @@ def _match(tok: Token, lex: Lexicon) -> Trigger | None:
                 return Trigger(tok, sense, sense.mode, particle=particle)
         if lemma in lex.objects:
             for obj in _object_nouns(tok):
-                sense = lex.object_sense(lemma, obj.lemma_.lower())
+                sense = lex.object_sense(lemma, obj.lemma_.lower(), obj.lower_)
                 if sense is not None:
                     return Trigger(tok, sense, sense.mode)
+        if lemma in GIVE_BACK_VERBS and _gives_back(tok):
+            return Trigger(tok, GIVE_BACK, GIVE_BACK.mode)
         sense = lex.verb(lemma)
         if sense is None:
             if tok.pos_ == "NOUN" or "-" in lemma:  # "held a sit-in": the tagger saw the verb "sit"
@@ -678,6 +693,15 @@ def _nobody(tok: Token) -> bool:
         if c.lower_ == "one" and any(d.lower_ == "no" for d in c.children):
             return True
     return False
+
+
+def _gives_back(tok: Token) -> bool:
+    """ "returned the stolen paintings to Peru", "the sculpture was returned to Italy": something handed
+    back to someone, not "returned fire" or "refugees returned to their villages" (a journey)."""
+    thing = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if thing is None or thing.lower_ in NOT_GIVEN_BACK:
+        return False
+    return _prep_object(tok, ("to",)) is not None or _prep_object(thing, ("to",)) is not None
 
 
 def _misread_shot_dead(tok: Token) -> bool:
@@ -1207,6 +1231,7 @@ def _active_target(trig: Trigger, children: list[Token], preps: tuple[str, ...])
         moved_to = _prep_object(tok, MOVE_PREPS) or _prep_object(dobj, MOVE_PREPS)
         purpose = _prep_object(tok, ("for",))  # "mobilized reservists for a war against X"
         moved_to = moved_to or (_prep_object(purpose, ("against",)) if purpose is not None else None)
+        moved_to = moved_to or _purpose_object(tok)  # "sent troops to fight the rebels"
         if moved_to is not None:
             return moved_to
     if dobj is not None and _actorish(dobj) and not trig.sense.objects and not _own(dobj):
@@ -1223,20 +1248,46 @@ def _active_target(trig: Trigger, children: list[Token], preps: tuple[str, ...])
         inner = _inner_actor(dobj)  # "demanded the release of X", "rejected accusations by X"
         if inner is not None:
             return dobj if trig.event_type in ANSWERS and _proposer(dobj) is not None else inner
-    if trig.sense.objects and dobj is not None and dobj.lemma_.lower() in trig.sense.objects:
+    if trig.sense.objects and dobj is not None and {dobj.lemma_.lower(), dobj.lower_} & trig.sense.objects:
         if _actorish(dobj) and not _event_noun(dobj) and not _own(dobj):
             return dobj  # "expelled two diplomats": the object that makes the event is its recipient
         if not _event_noun(dobj):  # "sent arms to X", "granted asylum to X": the goods go to someone
-            return _prep_object(tok, preps) or _prep_object(dobj, preps)
+            # or the thing names whom it concerns ("closed its border with X")
+            return _prep_object(tok, preps) or _prep_object(dobj, (*preps, *THING_PREPS))
     if trig.sense.objects:  # "launched the 3rd phase of an offensive on X": the event noun's recipient
         noun = _object_noun(tok)
         if noun is not None and (own := load_lexicon().noun(noun.lemma_.lower())) is not None:
             preps = tuple(dict.fromkeys(preps + RECIPIENT_PREPS.get(own.event_type, ())))  # "a visit to X"
-        return (_prep_object(noun, preps) if noun is not None else None) or _prep_object(tok, preps)
-    via_object = _prep_object(dobj, preps) if dobj is not None else None
+            if trig.event_type in LIFTING_TYPES:  # "lifted the siege of X"
+                preps += NOUN_PREPS.get(own.event_type, ())
+        return (_thing_recipient(noun, preps) if noun is not None else None) or _prep_object(tok, preps)
+    via_object = _thing_recipient(dobj, preps) if dobj is not None else None
     if dobj is not None and _own(dobj):
         return via_object or _prep_object(tok, (*preps, "from"))
     return via_object or _prep_object(tok, preps) or dobj
+
+
+def _purpose_object(tok: Token) -> Token | None:
+    """The one a forceful infinitive of purpose acts on ("deployed police to disperse the crowd")."""
+    for clause in tok.children:
+        sense = load_lexicon().verb(clause.lemma_.lower())
+        if _to_infinitive(clause) and sense is not None and sense.event_type in MATERIAL_CONFLICT:
+            obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
+            if obj is not None and _actorish(obj):
+                return obj
+    return None
+
+
+def _thing_recipient(thing: Token, preps: tuple[str, ...]) -> Token | None:
+    """The one a thing acted upon concerns, named on the thing ("its embargo against X") or on the
+    participle that describes it ("sanctions imposed on X", "aid destined for X")."""
+    found = _prep_object(thing, preps)
+    if found is not None:
+        return found
+    for child in thing.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and (found := _prep_object(child, preps)) is not None:
+            return found
+    return None
 
 
 def _up_to_object(children: list[Token]) -> Token | None:
@@ -1285,7 +1336,7 @@ def _actorish(tok: Token) -> bool:
     thing or a decision ("the ban", "training", "an offensive")?"""
     if tok.pos_ in {"PROPN", "PRON"} or tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
         return True
-    if tok.lemma_.lower() in ACTOR_NOUNS:
+    if tok.lemma_.lower() in ACTOR_NOUNS or acronym(tok):
         return True
     return any(c.dep_ in {"compound", "amod"} and c.pos_ == "PROPN" for c in tok.children) and (
         tok.lemma_.lower() not in EVENT_OBJECT_NOUNS and not _event_noun(tok)  # not "the Gulf war"
@@ -1307,6 +1358,9 @@ def _noun_arguments(trig: Trigger) -> None:
     of_preps = NOUN_PREPS.get(trig.original or trig.event_type, NOUN_PREPS.get(trig.event_type, ()))
     preps = of_preps + RECIPIENT_PREPS.get(trig.event_type, _DEFAULT_PREPS)
     trig.target = _prep_object(tok, preps)
+    if trig.target is not None and not _actorish(trig.target) and trig.target.head.lower_ == "of":
+        # "a suspension of aid to Egypt": the thing suspended is not the one it is aimed at
+        trig.target = _prep_object(tok, RECIPIENT_PREPS.get(trig.event_type, ())) or trig.target
     if trig.target is None and tok.dep_ == "compound":  # "a mediation effort between X and Y"
         trig.target = _prep_object(tok.head, preps)
     of_object = _prep_object(tok, ("of",))
@@ -1440,6 +1494,10 @@ def claimed_or_blamed(tok: Token) -> Token | None:
         return None
     if head.lemma_.lower() == "responsibility" and head.head.lemma_.lower() in CLAIM_VERBS:
         return next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    if head.lemma_.lower() in CLAIM_VERBS and any(  # the parser hangs "for" on the verb
+        c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in head.children
+    ):
+        return next((c for c in head.children if c.dep_ == "nsubj"), None)
     return None
 
 
@@ -1479,6 +1537,8 @@ def _inherited_subject(tok: Token) -> Token | None:
         if cur.dep_ == "prep" and head.lemma_.lower() in VICTIM_VERBS:
             return None  # "five people died in the attack": the victims, not the attackers
         controlled = cur.dep_ == "xcomp" or (cur.dep_ == "dobj" and cur.tag_ == "VBG")
+        # "Italy announced a suspension of flights": one announces one's own measure, not another's act
+        controlled = controlled or (cur.dep_ == "dobj" and cur.pos_ == "NOUN" and head.lemma_ in OWN_MEASURE)
         if head.lemma_.lower() in SPEECH_LEMMAS and not controlled:
             return None  # "X said Y attacked": X is the speaker, not the attacker
         if head.pos_ in {"VERB", "AUX"}:
@@ -1541,7 +1601,9 @@ def _drop_nested(found: list[Trigger]) -> list[Trigger]:
                     direct or other.event_type not in {"REJECT", "ACCUSE"}
                 )
                 same_act = direct and other.original == trig.event_type  # "is ready to provide aid"
-                if other.sense.objects or folds or same_act:
+                # "sent troops to attack the rebels": the purpose is an act of its own kind
+                purpose = _to_infinitive(trig.token) and other.event_type != trig.event_type
+                if (other.sense.objects and not purpose) or folds or same_act:
                     if trig.mode and not other.mode:
                         other.mode = trig.mode
                     dup = True

@@ -32,9 +32,12 @@ class Lexicon:
     form_lemma: dict[str, str] = field(default_factory=dict)  # "raped" -> "rape", for weak lemmas
     modal_request: frozenset[str] = frozenset()  # "X must release Y": a demand on Y
 
-    def object_sense(self, lemma: str, object_lemma: str) -> TriggerSense | None:
-        """The sense of a light verb with this object noun, if it has one."""
-        return next((s for s in self.objects.get(lemma, []) if object_lemma in s.objects), None)
+    def object_sense(self, lemma: str, *object_forms: str) -> TriggerSense | None:
+        """The sense of a light verb with this object noun (its lemma or its surface form: the lexicon
+        lists "relations" and "ties", which the lemmatizer makes "relation" and "tie"), if it has one."""
+        return next(
+            (s for s in self.objects.get(lemma, []) if any(f in s.objects for f in object_forms)), None
+        )
 
     def verb(self, lemma: str) -> TriggerSense | None:
         return self.verbs.get(lemma)
