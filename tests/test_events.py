@@ -803,3 +803,18 @@ def test_troops_sent_to_fight_someone_are_aimed_at_them_and_the_fight_is_kept() 
     sending = next(t for t in found if t.event_type == "MOBILIZE")
     assert sending.target is not None and sending.target.text == "rebels"
     assert any(t.event_type == "ASSAULT" and t.token.lemma_ == "attack" for t in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # breaking a truce is force (CAMEO 196); defying a ban or an accord is a rejection (CAMEO 128)
+        ("Houthi fighters violated the UN-brokered truce near Hodeidah on Monday.", "ASSAULT"),
+        ("North Korea breached a UN ban on missile tests.", "REJECT"),
+    ],
+)
+def test_who_violates_a_truce_or_a_ban_is_its_source(text: str, event_type: str) -> None:
+    event = main(text)
+    assert event.event_type == event_type
+    assert event.source_actor is not None and event.source_actor.text in {"Houthi fighters", "North Korea"}
+    assert event.mode is None or event.event_type == "ASSAULT"

@@ -1604,8 +1604,8 @@ def _drop_nested(found: list[Trigger]) -> list[Trigger]:
                 # "sent troops to attack the rebels": the purpose is an act of its own kind
                 purpose = _to_infinitive(trig.token) and other.event_type != trig.event_type
                 if (other.sense.objects and not purpose) or folds or same_act:
-                    if trig.mode and not other.mode:
-                        other.mode = trig.mode
+                    if trig.mode and not other.mode and trig.event_type == other.event_type:
+                        other.mode = trig.mode  # "launched an airstrike": aerial; not "breached a ban"
                     dup = True
                 break
             if head.head == head:
