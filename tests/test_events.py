@@ -818,3 +818,36 @@ def test_who_violates_a_truce_or_a_ban_is_its_source(text: str, event_type: str)
     assert event.event_type == event_type
     assert event.source_actor is not None and event.source_actor.text in {"Houthi fighters", "North Korea"}
     assert event.mode is None or event.event_type == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "mode", "source", "target"),
+    [
+        # holding people as human shields is an abduction (CAMEO 184)
+        ("Al-Shabaab fighters held hundreds of villagers as human shields in Jilib.", "ASSAULT", "abduct",
+         "Al-Shabaab fighters", "hundreds of villagers"),
+        # cyber warfare launched is coercion by cyber means, aimed at the one it is launched against
+        ("Pakistan has launched cyber attacks against Indian banks.", "COERCE", "cyber", "Pakistan",
+         "Indian banks"),
+        # a plea is a request; a sum of money given is aid; contacting someone is consulting them
+        ("The Afghan president issued a fresh plea to the Taliban to join talks.", "REQUEST", None,
+         "The Afghan president", "the Taliban"),
+        ("Japan gave €3m to UNICEF for flood relief.", "AID", None, "Japan", "UNICEF"),
+        ("The mediator contacted rebel leaders to propose a truce.", "CONSULT", None, "The mediator",
+         "rebel leaders"),
+        # the receiver of a handover, though the parser hangs it deep inside a long object
+        ("Customs officers returned a gold pendant engraved with the face of a king to Egyptian authorities.",
+         "RETREAT", "return", "Customs officers", "Egyptian authorities"),
+    ],
+)  # fmt: skip
+def test_shields_cyber_pleas_money_and_contacts(
+    text: str, event_type: str, mode: str | None, source: str, target: str
+) -> None:
+    event = main(text)
+    assert (event.event_type, event.mode) == (event_type, mode)
+    assert event.source_actor is not None and event.source_actor.text == source
+    assert event.target_actor is not None and event.target_actor.text == target
+
+
+def test_a_place_used_as_a_base_holds_no_human_shields() -> None:
+    assert all(e.mode != "abduct" for e in extract("The army used the school as a base for weeks.").events)

@@ -30,6 +30,8 @@ EMBEDDING_ONLY = {"deny"}
 # handing back property or people to someone is a material concession (CAMEO 084, PLOVER RETREAT return)
 GIVE_BACK_VERBS = {"return", "repatriate", "restitute"}
 GIVE_BACK = TriggerSense("RETREAT", "return")
+# holding people as human shields is an abduction (CAMEO 184, PLOVER ASSAULT abduct)
+HUMAN_SHIELD = TriggerSense("ASSAULT", "abduct")
 NOT_GIVEN_BACK = {"fire", "favour", "favor", "call", "calls", "serve", "verdict", "home"}
 # verbs that are events only with a named place as object ("leaving Raqqa", not "leaving only the road")
 PLACE_OBJECT_ONLY = {"leave"}
@@ -468,7 +470,8 @@ def _gives_goods_or_rescues(tok: Token, lemma: str) -> bool:
 
 def _cyber(tok: Token) -> bool:
     """A cyber attack or hacking is coercion short of violence (PLOVER 3.15, mode cyber)."""
-    mods = {c.lower_ for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}}
+    named = [tok, *(c for c in tok.children if c.dep_ == "dobj")]  # "launched cyber warfare"
+    mods = {c.lower_ for n in named for c in n.children if c.dep_ in {"amod", "compound", "nmod"}}
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     return bool(mods & CYBER_WORDS) or (subj is not None and subj.lemma_.lower() in {"hacker", "hacktivist"})
 
@@ -619,8 +622,13 @@ def _match(tok: Token, lex: Lexicon) -> Trigger | None:
                 sense = lex.object_sense(lemma, obj.lemma_.lower(), obj.lower_)
                 if sense is not None:
                     return Trigger(tok, sense, sense.mode)
+            sense = lex.object_sense(lemma, "money") if _sum_of_money(tok) else None
+            if sense is not None:  # "gave $2 million to X"
+                return Trigger(tok, sense, sense.mode)
         if lemma in GIVE_BACK_VERBS and _gives_back(tok):
             return Trigger(tok, GIVE_BACK, GIVE_BACK.mode)
+        if lemma in {"hold", "use", "keep"} and _human_shields(tok):
+            return Trigger(tok, HUMAN_SHIELD, HUMAN_SHIELD.mode)
         sense = lex.verb(lemma)
         if sense is None:
             if tok.pos_ == "NOUN" or "-" in lemma:  # "held a sit-in": the tagger saw the verb "sit"
@@ -701,7 +709,31 @@ def _gives_back(tok: Token) -> bool:
     thing = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}), None)
     if thing is None or thing.lower_ in NOT_GIVEN_BACK:
         return False
-    return _prep_object(tok, ("to",)) is not None or _prep_object(thing, ("to",)) is not None
+    return _handed_to(tok) is not None
+
+
+def _handed_to(tok: Token) -> Token | None:
+    """Whom a thing is handed (back) to: the "to"-phrase of the verb, or one the parser hung deep inside
+    a long object ("returned a pendant engraved with the face of a king to Egyptian authorities")."""
+    found = _prep_object(tok, ("to",))
+    thing = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if found is not None or thing is None:
+        return found
+    inside = (_prep_object(t, ("to",)) for t in thing.subtree if t.pos_ in {"NOUN", "PROPN"})
+    return next((t for t in inside if t is not None and _actorish(t)), None)
+
+
+def _human_shields(tok: Token) -> bool:
+    """ "held 20,000 civilians as human shields", "used the villagers as a human shield"."""
+    shield = _prep_object(tok, ("as",))
+    if shield is None:
+        dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        shield = _prep_object(dobj, ("as",)) if dobj is not None else None
+    return (
+        shield is not None
+        and shield.lemma_.lower() == "shield"
+        and any(c.lower_ == "human" for c in shield.children)
+    )
 
 
 def _misread_shot_dead(tok: Token) -> bool:
@@ -778,6 +810,12 @@ def _object_nouns(tok: Token) -> list[Token]:
     # "ended mediation efforts", "held joint military exercises": the modifier can name the thing
     found += [c for t in found for c in t.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
     return found
+
+
+def _sum_of_money(tok: Token) -> bool:
+    """Is the verb's object an amount written with a currency sign ("$2 million", "€3m")?"""
+    dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    return dobj is not None and any(t.tag_ == "$" for t in dobj.subtree)
 
 
 def _object_noun(tok: Token) -> Token | None:
@@ -1213,6 +1251,8 @@ def _active_target(trig: Trigger, children: list[Token], preps: tuple[str, ...])
     event type ("lifted the ban on X", "provided training to X", "met with X", "withdrew from X"),
     else a direct object that is a thing ("rejected the proposal")."""
     tok = trig.token
+    if trig.sense is GIVE_BACK:
+        return _handed_to(tok)
     dative = next((c for c in children if c.dep_ == "dative"), None)
     if dative is not None and dative.pos_ == "ADP":
         dative = next((c for c in dative.children if c.dep_ == "pobj"), None)
