@@ -851,3 +851,20 @@ def test_shields_cyber_pleas_money_and_contacts(
 
 def test_a_place_used_as_a_base_holds_no_human_shields() -> None:
     assert all(e.mode != "abduct" for e in extract("The army used the school as a base for weeks.").events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany pledged new funding to fight the cholera epidemic in Yemen.",
+        "Firefighters battled the wildfires north of Athens for a third day.",
+    ],
+)
+def test_fighting_a_disease_or_a_fire_is_no_assault(text: str) -> None:
+    assert all(t.event_type != "ASSAULT" for t in _triggers(text))
+
+
+def test_aid_sent_to_help_someone_is_aimed_at_them() -> None:
+    event = main("Seoul is sending food aid to help North Korea cope with the floods.")
+    assert event.event_type == "AID"
+    assert event.target_actor is not None and event.target_actor.text == "North Korea"

@@ -312,6 +312,15 @@ ABSTRACT_OBJECTS = {
     "report", "speech", "idea", "approach", "stance", "position", "record", "budget", "deal", "agreement",
     "critic", "media", "press", "leadership", "handling", "response", "rhetoric", "claim",
 }  # fmt: skip
+# what one "fights" without force: a disease, a disaster, a social ill ("funding to fight the epidemic")
+NON_VIOLENT_FOES = {
+    "epidemic", "pandemic", "virus", "disease", "outbreak", "poverty", "corruption", "hunger", "famine",
+    "inflation", "fire", "wildfire", "blaze", "flood", "drought", "covid", "covid-19", "coronavirus",
+    "cancer", "malaria", "ebola", "cholera", "polio", "aids", "hiv", "malnutrition", "unemployment",
+}  # fmt: skip
+FIGHT_VERBS = {"fight", "battle", "combat", "tackle"}
+# verbs of help whose bare-infinitive clause names the one helped ("to help Haiti cope with ...")
+HELP_VERBS = {"help", "assist", "enable"}
 AID_GOODS = {
     "medicine", "aid", "supply", "food", "flour", "grain", "rice", "water", "blanket", "tent", "vaccine",
     "fuel", "relief", "equipment", "drug", "kit",
@@ -625,6 +634,8 @@ def _match(tok: Token, lex: Lexicon) -> Trigger | None:
             sense = lex.object_sense(lemma, "money") if _sum_of_money(tok) else None
             if sense is not None:  # "gave $2 million to X"
                 return Trigger(tok, sense, sense.mode)
+        if lemma in FIGHT_VERBS and _fights_no_one(tok):
+            return None
         if lemma in GIVE_BACK_VERBS and _gives_back(tok):
             return Trigger(tok, GIVE_BACK, GIVE_BACK.mode)
         if lemma in {"hold", "use", "keep"} and _human_shields(tok):
@@ -721,6 +732,12 @@ def _handed_to(tok: Token) -> Token | None:
         return found
     inside = (_prep_object(t, ("to",)) for t in thing.subtree if t.pos_ in {"NOUN", "PROPN"})
     return next((t for t in inside if t is not None and _actorish(t)), None)
+
+
+def _fights_no_one(tok: Token) -> bool:
+    """ "to fight the Ebola epidemic", "battling the wildfires": no armed foe."""
+    foe = next((c for c in tok.children if c.dep_ == "dobj"), None) or _prep_object(tok, ("against",))
+    return foe is not None and (foe.lemma_.lower() in NON_VIOLENT_FOES or foe.lower_ in NON_VIOLENT_FOES)
 
 
 def _human_shields(tok: Token) -> bool:
@@ -857,6 +874,10 @@ def _arguments(trig: Trigger) -> None:
         # "held talks with X", "negotiated with X": no host and no visitor, so every participant is an
         # actor and none a recipient (PLOVER 3.2.2)
         trig.target = None
+    if trig.event_type == "AID" and (trig.target is None or not _actorish(trig.target)):
+        # "sent aid to help North Korea cope", "earmarked funds in aid to help Haiti": the one helped
+        verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None) if tok.pos_ == "NOUN" else None
+        trig.target = _helped(tok) or (_helped(verb) if verb is not None else None) or trig.target
     if trig.event_type == "COOPERATE" and tok.lemma_.lower() == "extradite":
         trig.target = _prep_object(tok, ("to",)) or trig.target  # the state receiving the suspect
     if trig.target is not None:
@@ -1117,6 +1138,10 @@ def _controlled_subject(children: list[Token]) -> Token | None:
     for child in children:
         if child.dep_ == "oprd" and child.pos_ in {"PROPN", "NOUN"}:
             return child
+        if child.dep_ == "ccomp" and child.head.lemma_.lower() in HELP_VERBS:  # "help Haiti cope"
+            subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.i < child.i and _actorish(subj):
+                return subj
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
         for_clause = child.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ == "for" for c in child.children
@@ -1315,6 +1340,17 @@ def _purpose_object(tok: Token) -> Token | None:
             obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
             if obj is not None and _actorish(obj):
                 return obj
+    return None
+
+
+def _helped(tok: Token) -> Token | None:
+    """The one a "to help"-clause under `tok` helps: its object or the subject of its bare infinitive."""
+    for clause in tok.children:
+        if _to_infinitive(clause) and clause.lemma_.lower() in HELP_VERBS | {"aid", "support"}:
+            obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
+            if obj is not None and _actorish(obj):
+                return obj
+            return _controlled_subject(list(clause.children))
     return None
 
 
