@@ -868,3 +868,25 @@ def test_aid_sent_to_help_someone_is_aimed_at_them() -> None:
     event = main("Seoul is sending food aid to help North Korea cope with the floods.")
     assert event.event_type == "AID"
     assert event.target_actor is not None and event.target_actor.text == "North Korea"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "source"),
+    [
+        # the noun "state" is no verb of speech: whoever declares a state of siege imposes it
+        ("The Honduran government declared a state of siege in two northern provinces on Sunday.", "COERCE",
+         "The Honduran government"),
+        # an act named as the kind of an effort belongs to whoever launched the effort
+        ("Qatar launched a mediation effort between the two Sudanese factions.", "CONSULT", "Qatar"),
+    ],
+)  # fmt: skip
+def test_who_declares_or_launches_the_act_does_it(text: str, event_type: str, source: str) -> None:
+    event = main(text)
+    assert event.event_type == event_type
+    assert event.source_actor is not None and event.source_actor.text == source
+
+
+def test_who_reports_on_an_attack_did_not_carry_it_out() -> None:
+    found = _triggers("The watchdog published a report on the gas attack in Douma.")
+    attack = next(t for t in found if t.event_type == "ASSAULT")
+    assert attack.source is None or attack.source.lower_ != "watchdog"

@@ -1603,7 +1603,10 @@ def _inherited_subject(tok: Token) -> Token | None:
     cur = tok
     for _ in range(6):
         crossing = cur.dep_ in _BOUNDARY_DEPS and not _small_clause(cur)
-        if crossing or (cur.dep_ not in _CLIMB_DEPS and not _small_clause(cur)) or cur.head.i == cur.i:
+        # "launched a mediation effort": the act names the effort it is part of
+        generic = cur.dep_ == "compound" and cur.head.lemma_.lower() in GENERIC_ACT_HEADS
+        climbs = cur.dep_ in _CLIMB_DEPS or generic or _small_clause(cur)
+        if crossing or not climbs or cur.head.i == cur.i:
             return None
         head = cur.head
         if head.pos_ == "ADJ" and _small_clause(head):  # "made the rebels ready to attack"
@@ -1615,8 +1618,10 @@ def _inherited_subject(tok: Token) -> Token | None:
         controlled = cur.dep_ == "xcomp" or (cur.dep_ == "dobj" and cur.tag_ == "VBG")
         # "Italy announced a suspension of flights": one announces one's own measure, not another's act
         controlled = controlled or (cur.dep_ == "dobj" and cur.pos_ == "NOUN" and head.lemma_ in OWN_MEASURE)
-        if head.lemma_.lower() in SPEECH_LEMMAS and not controlled:
-            return None  # "X said Y attacked": X is the speaker, not the attacker
+        # "X said Y attacked", "X's report on the attack": X speaks of it; but "a state of siege" is no speech
+        speech = head.lemma_.lower() in SPEECH_LEMMAS and not (head.pos_ == "NOUN" and head.lower_ == "state")
+        if speech and not controlled:
+            return None
         if head.pos_ in {"VERB", "AUX"}:
             subj = next((c for c in head.children if c.dep_ in {"nsubj", "csubj"}), None)
             if cur.dep_ == "attr" and subj is not None and subj.lower_ in {"it", "this", "that", "there"}:
