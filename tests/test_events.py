@@ -890,3 +890,22 @@ def test_who_reports_on_an_attack_did_not_carry_it_out() -> None:
     found = _triggers("The watchdog published a report on the gas attack in Douma.")
     attack = next(t for t in found if t.event_type == "ASSAULT")
     assert attack.source is None or attack.source.lower_ != "watchdog"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("A spokesman for the army accused the rebels of looting the town.", "A spokesman for the army"),
+        ("The UN envoy to Yemen met Houthi negotiators in Muscat on Monday.", "The UN envoy to Yemen"),
+    ],
+)
+def test_whom_an_office_serves_is_part_of_the_title(text: str, source: str) -> None:
+    event = main(text)
+    assert event.source_actor is not None and event.source_actor.text == source
+
+
+def test_a_spokesman_for_a_group_speaks_as_the_group() -> None:
+    event = main("A spokesman for the Taliban denied that the group had attacked the convoy.")
+    assert event.claim is not None and event.claim.source is not None
+    assert event.claim.source.text == "A spokesman for the Taliban"
+    assert (event.claim.source.kb_id, event.claim.source.sector) == ("afg.taliban", "REB")

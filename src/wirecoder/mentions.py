@@ -41,6 +41,10 @@ WEAPON_NOUNS = {
     "fire", "barrel", "gas", "ied", "projectile", "round",
 }  # fmt: skip
 PERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "official", "minister", "president", "commander"}
+TITLE_NOUNS = PERSON_NOUNS | {
+    "ambassador", "envoy", "representative", "director", "secretary", "adviser", "advisor", "commissioner",
+    "coordinator", "rapporteur", "department", "ministry", "office", "delegate", "delegation",
+}  # fmt: skip
 _DROP_DEPS = {"relcl", "acl", "cc", "conj", "punct", "advcl", "appos"}
 _NP_PREPS = {"of", "in", "from", "by", "near"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
@@ -76,6 +80,12 @@ def noun_phrase(tok: Token) -> list[Token]:
     return _contiguous(tok, keep)
 
 
+def _title_scope(title: Token, prep: Token) -> bool:
+    """ "the ambassador to the UN", "a spokesman for the Taliban", "the minister for foreign affairs": the
+    phrase saying whom or what an office serves is part of the title."""
+    return prep.lower_ in {"to", "for"} and title.lemma_.lower() in TITLE_NOUNS
+
+
 def full_phrase(tok: Token) -> list[Token]:
     """The whole mention as an annotator marks it: the core phrase plus appositions ("Ali, a ministry
     spokesman"), place and source phrases ("the police in Gaza", "a request from the UN", "an attack by
@@ -90,9 +100,8 @@ def full_phrase(tok: Token) -> list[Token]:
         dep = child.dep_
         if dep in {"punct", "advcl"} or (dep in {"npadvmod", "nmod"} and child.lower_ in TIME_WORDS):
             continue  # not "the raids last Friday"
-        if dep == "prep" and (
-            child.lower_ not in _NP_PREPS or any(g.lower_ in TIME_WORDS for g in child.subtree)
-        ):
+        outside = child.lower_ not in _NP_PREPS and not _title_scope(tok, child)
+        if dep == "prep" and (outside or any(g.lower_ in TIME_WORDS for g in child.subtree)):
             continue
         if dep == "relcl" or (dep == "acl" and (child.tag_ not in {"VBN", "VBG"} or _after_comma(child))):
             continue
@@ -437,6 +446,13 @@ class StoryActors:
                 )
             if agent:
                 continue  # "soldiers killed by Hamas": the agent is not the soldiers' country
+            served = any(t.dep_ == "pobj" and t.head.lower_ == "for" for t in path)
+            if served and m.entry.kind in {"group", "org"} and _bare_role(resolved):
+                # "a spokesman for the Taliban" speaks as the Taliban
+                e = m.entry
+                return resolved.model_copy(
+                    update={"name": e.name, "country": e.country, "kb_id": e.kb_id, "sector": e.sector}
+                )
             if m.entry.kind == "country" or not resolved.sector or _bare_role(resolved):
                 return resolved.model_copy(update={"country": m.entry.country})
         return resolved
