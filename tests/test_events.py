@@ -909,3 +909,16 @@ def test_a_spokesman_for_a_group_speaks_as_the_group() -> None:
     assert event.claim is not None and event.claim.source is not None
     assert event.claim.source.text == "A spokesman for the Taliban"
     assert (event.claim.source.kb_id, event.claim.source.sector) == ("afg.taliban", "REB")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Witnesses accused the soldiers of looting shops in the market.", "the soldiers"),
+        ("A rights group accused the Ethiopian military of mass killings in Axum.", "the Ethiopian military"),
+    ],
+)
+def test_the_accused_is_named_without_the_charge(text: str, target: str) -> None:
+    event = main(text)
+    assert event.event_type == "ACCUSE"
+    assert event.target_actor is not None and event.target_actor.text == target

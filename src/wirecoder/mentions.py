@@ -41,6 +41,7 @@ WEAPON_NOUNS = {
     "fire", "barrel", "gas", "ied", "projectile", "round",
 }  # fmt: skip
 PERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "official", "minister", "president", "commander"}
+STATE_ROLE_NOUNS = {"army", "military", "police", "government", "regime", "force", "troop", "soldier"}
 TITLE_NOUNS = PERSON_NOUNS | {
     "ambassador", "envoy", "representative", "director", "secretary", "adviser", "advisor", "commissioner",
     "coordinator", "rapporteur", "department", "ministry", "office", "delegate", "delegation",
@@ -80,6 +81,21 @@ def noun_phrase(tok: Token) -> list[Token]:
     return _contiguous(tok, keep)
 
 
+def _charge_phrase(tok: Token, prep: Token) -> bool:
+    """An "of"-phrase the parser hung on an actor that names a deed ("the rebels of looting the town",
+    "the army of mass killings"), which comes from "accuse X of ..." rather than from the name."""
+    if prep.lower_ != "of":
+        return False
+    deed = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+    if deed is None:
+        return False
+    gerund = deed if deed.tag_ == "VBG" else prep.doc[prep.i + 1]  # "of looting shops": read as an adjective
+    if gerund.tag_ == "VBG" and load_lexicon().verb(gerund.lemma_.lower()) is not None:
+        return True  # not "the families of missing soldiers"
+    named = tok.pos_ == "PROPN" or tok.lemma_.lower() in PEOPLE_NOUNS | STATE_ROLE_NOUNS
+    return named and load_lexicon().noun(deed.lemma_.lower()) is not None
+
+
 def _title_scope(title: Token, prep: Token) -> bool:
     """ "the ambassador to the UN", "a spokesman for the Taliban", "the minister for foreign affairs": the
     phrase saying whom or what an office serves is part of the title."""
@@ -103,6 +119,8 @@ def full_phrase(tok: Token) -> list[Token]:
         outside = child.lower_ not in _NP_PREPS and not _title_scope(tok, child)
         if dep == "prep" and (outside or any(g.lower_ in TIME_WORDS for g in child.subtree)):
             continue
+        if dep == "prep" and _charge_phrase(tok, child):
+            continue  # "accused the rebels of looting the town": the charge, not part of who
         if dep == "relcl" or (dep == "acl" and (child.tag_ not in {"VBN", "VBG"} or _after_comma(child))):
             continue
         if dep == "acl" and child.lemma_.lower() in _trigger_verbs():

@@ -84,6 +84,8 @@ ACTOR_NOUNS = {
     "minister", "president", "leader", "army", "militia", "group", "party", "country", "nation", "state",
     "counterpart", "delegation", "envoy", "ambassador", "diplomat", "opposition", "member", "community",
     "victim", "survivor", "pilgrim", "passenger", "patient", "evacuee", "returnee", "inspector", "monitor",
+    "military", "regime", "junta", "administration", "citizen", "national", "fisherman", "sailor", "crew",
+    "peacekeeper", "hacker", "gunman", "attacker", "jihadist", "extremist", "separatist", "guerrilla",
 }  # fmt: skip
 TAKING_VERBS = {"capture", "recapture", "seize", "retake", "take", "wrest", "regain", "reclaim"}
 JUDGING_VERBS = {"call", "describe", "label", "term", "brand", "mourn", "remember", "commemorate", "praise"}
