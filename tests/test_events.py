@@ -922,3 +922,22 @@ def test_the_accused_is_named_without_the_charge(text: str, target: str) -> None
     event = main(text)
     assert event.event_type == "ACCUSE"
     assert event.target_actor is not None and event.target_actor.text == target
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # a time adverb, a motive and a preconjunction are no part of who acted or was acted on
+        ("Hours earlier Maduro expelled the German ambassador.", "Maduro", "the German ambassador"),
+        (
+            "The gunmen in retaliation killed two police officers near Kidal.",
+            "The gunmen",
+            "two police officers",
+        ),
+        ("Japan lifted sanctions against both India and Pakistan.", "Japan", "India"),
+    ],
+)
+def test_mentions_leave_out_time_motive_and_preconjunction(text: str, source: str, target: str) -> None:
+    event = main(text)
+    assert event.source_actor is not None and event.source_actor.text == source
+    assert event.target_actor is not None and event.target_actor.text == target

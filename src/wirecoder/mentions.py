@@ -41,6 +41,10 @@ WEAPON_NOUNS = {
     "fire", "barrel", "gas", "ied", "projectile", "round",
 }  # fmt: skip
 PERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "official", "minister", "president", "commander"}
+MANNER_NOUNS = {
+    "reaction", "response", "retaliation", "revenge", "protest", "solidarity", "turn", "addition", "virtue",
+    "defiance", "violation", "act", "order", "support", "part", "return", "exchange", "effect", "fact",
+}  # fmt: skip
 STATE_ROLE_NOUNS = {"army", "military", "police", "government", "regime", "force", "troop", "soldier"}
 TITLE_NOUNS = PERSON_NOUNS | {
     "ambassador", "envoy", "representative", "director", "secretary", "adviser", "advisor", "commissioner",
@@ -96,6 +100,12 @@ def _charge_phrase(tok: Token, prep: Token) -> bool:
     return named and load_lexicon().noun(deed.lemma_.lower()) is not None
 
 
+def _manner(prep: Token) -> bool:
+    """An "in"-phrase of motive or manner rather than of place ("in retaliation", "in response to")."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and obj.lemma_.lower() in MANNER_NOUNS
+
+
 def _title_scope(title: Token, prep: Token) -> bool:
     """ "the ambassador to the UN", "a spokesman for the Taliban", "the minister for foreign affairs": the
     phrase saying whom or what an office serves is part of the title."""
@@ -116,6 +126,14 @@ def full_phrase(tok: Token) -> list[Token]:
         dep = child.dep_
         if dep in {"punct", "advcl"} or (dep in {"npadvmod", "nmod"} and child.lower_ in TIME_WORDS):
             continue  # not "the raids last Friday"
+        if child.lower_ in {"earlier", "later", "ago"} and child.i < tok.i:
+            continue  # "Hours earlier Maduro expelled ...": a time adverb misread as a modifier
+        if (
+            dep == "det"
+            and child.lower_ in {"both", "either", "neither"}
+            and any(c.dep_ == "conj" for c in children)
+        ):
+            continue  # "both India and Pakistan": each conjunct is a party of its own
         outside = child.lower_ not in _NP_PREPS and not _title_scope(tok, child)
         if dep == "prep" and (outside or any(g.lower_ in TIME_WORDS for g in child.subtree)):
             continue
@@ -125,6 +143,10 @@ def full_phrase(tok: Token) -> list[Token]:
             continue
         if dep == "acl" and child.lemma_.lower() in _trigger_verbs():
             continue  # "the fighters fired at ...": the clause is the event itself, not the name
+        if dep == "acl" and child.tag_ == "VBN" and any(c.dep_ == "dobj" for c in child.children):
+            continue  # "the air force carried out three strikes": a main verb misread as a participle
+        if dep == "prep" and child.lower_ == "in" and _manner(child):
+            continue  # "the gunmen in reaction", "the army in retaliation": why, not who
         if dep in {"cc", "conj", "preconj"}:
             continue  # "Russia and China will ask ...", "urged Tehran and Damascus": a party each
         keep.update(_subtree_range(child))
