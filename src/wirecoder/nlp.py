@@ -309,5 +309,5 @@ def acronym(tok: Token) -> bool:
         2 <= len(text) <= 6
         and text.isalpha()
         and text.isupper()
-        and any(t.is_alpha and t.is_lower for t in tok.sent)
+        and any(t.is_alpha and t.is_lower for t in tok.doc)
     )
