@@ -941,3 +941,9 @@ def test_mentions_leave_out_time_motive_and_preconjunction(text: str, source: st
     event = main(text)
     assert event.source_actor is not None and event.source_actor.text == source
     assert event.target_actor is not None and event.target_actor.text == target
+
+
+def test_a_declared_state_of_emergency_is_coercion_by_whoever_declares_it() -> None:
+    event = main("The government declared a state of emergency in Mali on Friday.")
+    assert event.event_type == "COERCE"
+    assert event.source_actor is not None and event.source_actor.text == "The government"
