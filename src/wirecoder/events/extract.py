@@ -547,12 +547,17 @@ def _intent(tok: Token) -> str | None:
 
 def _infinitive(tok: Token) -> bool:
     """ "have sworn to fight": an infinitive the parser hung as an adverbial clause."""
-    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return tok.dep_ == "advcl" and _marked_to(tok)
 
 
 def _to_infinitive(tok: Token) -> bool:
     """A "to"-infinitive hanging on a verb: its purpose or its complement."""
-    return tok.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return tok.dep_ in {"advcl", "xcomp"} and _marked_to(tok)
+
+
+def _marked_to(tok: Token) -> bool:
+    """Does the verb carry the infinitive marker "to"?"""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _offered(tok: Token) -> bool:
@@ -1144,7 +1149,7 @@ def _controlled_subject(children: list[Token]) -> Token | None:
             subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.i < child.i and _actorish(subj):
                 return subj
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        infinitive = _marked_to(child)
         for_clause = child.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ == "for" for c in child.children
         )
@@ -1337,8 +1342,10 @@ def _active_target(trig: Trigger, children: list[Token], preps: tuple[str, ...])
 def _purpose_object(tok: Token) -> Token | None:
     """The one a forceful infinitive of purpose acts on ("deployed police to disperse the crowd")."""
     for clause in tok.children:
+        if not _to_infinitive(clause):
+            continue
         sense = load_lexicon().verb(clause.lemma_.lower())
-        if _to_infinitive(clause) and sense is not None and sense.event_type in MATERIAL_CONFLICT:
+        if sense is not None and sense.event_type in MATERIAL_CONFLICT:
             obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
             if obj is not None and _actorish(obj):
                 return obj
@@ -1619,7 +1626,8 @@ def _inherited_subject(tok: Token) -> Token | None:
             return None  # "five people died in the attack": the victims, not the attackers
         controlled = cur.dep_ == "xcomp" or (cur.dep_ == "dobj" and cur.tag_ == "VBG")
         # "Italy announced a suspension of flights": one announces one's own measure, not another's act
-        controlled = controlled or (cur.dep_ == "dobj" and cur.pos_ == "NOUN" and head.lemma_ in OWN_MEASURE)
+        own_measure = cur.dep_ == "dobj" and cur.pos_ == "NOUN" and head.lemma_.lower() in OWN_MEASURE
+        controlled = controlled or own_measure
         # "X said Y attacked", "X's report on the attack": X speaks of it; but "a state of siege" is no speech
         speech = head.lemma_.lower() in SPEECH_LEMMAS and not (head.pos_ == "NOUN" and head.lower_ == "state")
         if speech and not controlled:
