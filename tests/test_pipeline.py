@@ -279,6 +279,22 @@ def test_coordinated_targets_are_all_kept():
         assert actor.span is not None and text[actor.span[0] : actor.span[1]] == actor.text
 
 
+def test_a_demonym_shared_by_two_nouns_makes_one_party_but_a_bare_list_stays_two():
+    shared = "Ethiopian tanks and armoured vehicles shelled the border town of Badme on Friday."
+    main = extract(shared).events[0]
+    assert main.source_actor is not None
+    assert main.source_actor.text == "Ethiopian tanks and armoured vehicles" and main.co_sources == []
+    assert main.source_actor.country == "ETH"
+    listed = "Rebels freed the nurses and teachers they had held since March."
+    main = extract(listed).events[0]
+    assert main.target_actor is not None and main.target_actor.text == "the nurses"
+    assert [a.text for a in main.co_targets] == ["teachers"]
+    named = "Soldiers detained Sudanese traders and Chadian herders near the border."
+    main = extract(named).events[0]
+    assert main.target_actor is not None and main.target_actor.text == "Sudanese traders"
+    assert [a.country for a in main.co_targets] == ["TCD"]
+
+
 def test_the_dateline_is_no_part_of_the_perpetrator():
     text = (
         "Gang raid on market town\n\n"

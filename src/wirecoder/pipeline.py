@@ -491,6 +491,10 @@ class _StoryExtractor:
         target = None if target is not None and self._is_place(target) else target
         if target is not None and source is not None and target.span == source.span:
             target = None
+        if source is not None:
+            source = _with_bare_conjuncts(sentence, trig.source, source)
+        if target is not None:
+            target = _with_bare_conjuncts(sentence, trig.target, target)
         co_sources = self._coordinated(sentence, trig.source, source) if source is not None else []
         co_targets = self._coordinated(sentence, trig.target, target) if target is not None else []
         attribution = attribute(sentence, tok, self.actors, previous_claim)
@@ -1081,6 +1085,42 @@ def _confidence(
 
 def _event_id(article_id: str, span: tuple[int, int], event_type: str) -> str:
     return hashlib.sha1(f"{article_id}:{span[0]}:{span[1]}:{event_type}".encode()).hexdigest()[:16]
+
+
+def _with_bare_conjuncts(sentence: Sentence, head, actor: Actor) -> Actor:
+    """The mention widened over common nouns coordinated right after it that name no one of their own,
+    when the first noun's demonym or name modifies them too ("Israeli helicopters and battle tanks",
+    "Yemeni army and allied forces"): one party described twice, not a second actor. Bare lists
+    ("prisoners and detainees") and conjuncts with a name, demonym or capitalised word of their own
+    ("and top Kurdish officials", "and Kenya") stay actors of their own."""
+    if head.pos_ != "NOUN" or actor.span is None:
+        return actor
+    before = [t for t in head.subtree if t.i < head.i and t.idx >= actor.span[0] - sentence.start]
+    after = [t for t in head.subtree if t.i > head.i and t.idx < actor.span[1] - sentence.start]
+    if not any(_name_like(t) for t in before) or any(t.text[:1].isupper() for t in after):
+        return actor  # no shared "Israeli" to distribute over both nouns, or a name of its own follows
+    end = actor.span[1]
+    for conj in (c for c in head.children if c.dep_ == "conj"):
+        nested = {t.i for c in conj.children if c.dep_ == "conj" for t in c.subtree}
+        words = [t for t in conj.subtree if t.i not in nested]
+        if conj.pos_ != "NOUN" or any(t.text[:1].isupper() for t in words):
+            break
+        gap = sentence.text[end - sentence.start : conj.left_edge.idx].strip()
+        if gap not in {"and", "or", ", and", ","}:
+            break
+        end = sentence.start + conj.idx + len(conj)  # up to its head noun: "and a man" (in the village)
+    if end == actor.span[1]:
+        return actor
+    text = sentence.text[actor.span[0] - sentence.start : end - sentence.start]
+    return actor.model_copy(update={"text": text, "span": (actor.span[0], end)})
+
+
+def _name_like(tok) -> bool:
+    """A capitalised word that is a name or demonym, not just the capital of a sentence's first word
+    ("Several", "The", "Armed")."""
+    if not tok.text[:1].isupper():
+        return False
+    return tok.i > 0 or (not tok.is_stop and tok.tag_ in {"NNP", "NNPS", "JJ"})
 
 
 def _unique_actors(actors: list[Actor]) -> list[Actor]:
