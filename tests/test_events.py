@@ -451,6 +451,9 @@ def test_material_retreats_of_the_cameo_table(text: str, mode: str) -> None:
         ("Forty rebels surrendered to the police in Beni on Monday.", "police"),
         ("Chile established diplomatic ties with Vietnam in 1971.", "Vietnam"),
         ("The envoy ended mediation efforts between the rival clans.", "clans"),
+        # an amount given: the one it goes to, inside the amount's phrase or the verb's "in aid" phrase
+        ("The Netherlands provides 8 million euros in development aid to Somali farmers.", "farmers"),
+        ("Kuwait gave over 12 million dollars in relief funding to Yemen last year.", "Yemen"),
     ],
 )
 def test_recipient_phrases_by_type(text: str, target_text: str) -> None:

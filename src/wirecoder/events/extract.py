@@ -57,6 +57,9 @@ RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
     "MOBILIZE": ("against", "to", "near"),
 }
 _DEFAULT_PREPS = ("on", "against", "at", "with")
+CURRENCY_NOUNS = {w.lower() for w in """
+    dollar euro pound yen yuan renminbi rupee riyal rial dirham dinar franc krone kroner krona kronor ruble
+    rouble shekel lira naira rand shilling peso real won""".split()}  # fmt: skip
 # verbal and policy acts whose thing acted upon may name the one aimed at ("rejected charges by X")
 AIMED_AT_INSIDE = {"REQUEST", "REJECT", "ACCUSE", "SANCTION", "PROTEST", "THREATEN", "AGREE", "CONCEDE"}
 # refusals and concessions are aimed at a proposal or demand, named with whoever made it: the whole phrase
@@ -629,6 +632,9 @@ def _match(tok: Token, lex: Lexicon) -> Trigger | None:
     if tok.tag_ == "VBN" and tok.dep_ == "amod" and not any(True for _ in tok.children):
         return None  # "the besieged town": a description of a place, not an event of this report
     if tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "NOUN" and tok.tag_ in {"VBG", "VBN"}):
+        money = lex.object_sense(lemma, "money") if lemma in lex.objects and _sum_of_money(tok) else None
+        if money is not None:  # "gave $2 million to X"; "gave $2m in aid" is no "give in"
+            return Trigger(tok, money, money.mode)
         for rest, sense in lex.phrasal.get(lemma, []):
             particle = _phrasal_tail(tok, rest)
             if particle is not None:
@@ -638,9 +644,6 @@ def _match(tok: Token, lex: Lexicon) -> Trigger | None:
                 sense = lex.object_sense(lemma, obj.lemma_.lower(), obj.lower_)
                 if sense is not None:
                     return Trigger(tok, sense, sense.mode)
-            sense = lex.object_sense(lemma, "money") if _sum_of_money(tok) else None
-            if sense is not None:  # "gave $2 million to X"
-                return Trigger(tok, sense, sense.mode)
         if lemma in FIGHT_VERBS and _fights_no_one(tok):
             return None
         if lemma in GIVE_BACK_VERBS and _gives_back(tok):
@@ -837,9 +840,12 @@ def _object_nouns(tok: Token) -> list[Token]:
 
 
 def _sum_of_money(tok: Token) -> bool:
-    """Is the verb's object an amount written with a currency sign ("$2 million", "€3m")?"""
+    """Is the verb's object an amount of money ("$2 million", "€3m", "12 million dollars")?"""
     dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    return dobj is not None and any(t.tag_ == "$" for t in dobj.subtree)
+    if dobj is None:
+        return False
+    counted = dobj.lemma_.lower() in CURRENCY_NOUNS and any(c.like_num for c in dobj.subtree)
+    return counted or any(t.tag_ == "$" for t in dobj.subtree)
 
 
 def _object_noun(tok: Token) -> Token | None:
@@ -1325,7 +1331,8 @@ def _active_target(trig: Trigger, children: list[Token], preps: tuple[str, ...])
             return dobj  # "expelled two diplomats": the object that makes the event is its recipient
         if not _event_noun(dobj):  # "sent arms to X", "granted asylum to X": the goods go to someone
             # or the thing names whom it concerns ("closed its border with X")
-            return _prep_object(tok, preps) or _prep_object(dobj, (*preps, *THING_PREPS))
+            given_to = _nested_recipient(tok, dobj) if trig.event_type == "AID" else None
+            return _prep_object(tok, preps) or _prep_object(dobj, (*preps, *THING_PREPS)) or given_to
     if trig.sense.objects:  # "launched the 3rd phase of an offensive on X": the event noun's recipient
         noun = _object_noun(tok)
         if noun is not None and (own := load_lexicon().noun(noun.lemma_.lower())) is not None:
@@ -1334,6 +1341,8 @@ def _active_target(trig: Trigger, children: list[Token], preps: tuple[str, ...])
                 preps += NOUN_PREPS.get(own.event_type, ())
         return (_thing_recipient(noun, preps) if noun is not None else None) or _prep_object(tok, preps)
     via_object = _thing_recipient(dobj, preps) if dobj is not None else None
+    if via_object is None and dobj is not None and trig.event_type == "AID" and not _actorish(dobj):
+        via_object = _nested_recipient(tok, dobj)
     if dobj is not None and _own(dobj):
         return via_object or _prep_object(tok, (*preps, "from"))
     return via_object or _prep_object(tok, preps) or dobj
@@ -1372,6 +1381,18 @@ def _thing_recipient(thing: Token, preps: tuple[str, ...]) -> Token | None:
     for child in thing.children:
         if child.dep_ == "acl" and child.tag_ == "VBN" and (found := _prep_object(child, preps)) is not None:
             return found
+    return None
+
+
+def _nested_recipient(verb: Token, thing: Token) -> Token | None:
+    """ "provides 10 million euros in bilateral aid to the Palestinians": the "to"-phrase that names who
+    receives the goods hangs inside the amount's own modifiers, or inside the verb's "in aid" phrase."""
+    in_kind = [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for t in c.subtree]
+    for tok in (*thing.subtree, *in_kind):
+        if tok.dep_ == "prep" and tok.lower_ == "to" and tok.head is not thing:
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if pobj is not None and _actorish(pobj):
+                return pobj
     return None
 
 
