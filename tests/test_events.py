@@ -454,6 +454,9 @@ def test_material_retreats_of_the_cameo_table(text: str, mode: str) -> None:
         # an amount given: the one it goes to, inside the amount's phrase or the verb's "in aid" phrase
         ("The Netherlands provides 8 million euros in development aid to Somali farmers.", "farmers"),
         ("Kuwait gave over 12 million dollars in relief funding to Yemen last year.", "Yemen"),
+        # a charge denied is aimed at whoever made it, named by "by" or "from"
+        ("The Guatemalan army denied charges by local priests that it had tortured a farmer.", "priests"),
+        ("The ministry rejected accusations from a Kenyan senator that it hid the audit.", "senator"),
     ],
 )
 def test_recipient_phrases_by_type(text: str, target_text: str) -> None:

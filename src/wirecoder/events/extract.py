@@ -89,6 +89,10 @@ ACTOR_NOUNS = {
     "victim", "survivor", "pilgrim", "passenger", "patient", "evacuee", "returnee", "inspector", "monitor",
     "military", "regime", "junta", "administration", "citizen", "national", "fisherman", "sailor", "crew",
     "peacekeeper", "hacker", "gunman", "attacker", "jihadist", "extremist", "separatist", "guerrilla",
+    "priest", "cleric", "clergyman", "imam", "bishop", "pastor", "monk", "senator", "lawmaker", "legislator",
+    "parliamentarian", "judge", "prosecutor", "lawyer", "doctor", "medic", "nurse", "teacher", "mayor",
+    "governor", "commander", "general", "spokesman", "spokeswoman", "spokesperson", "king", "council",
+    "court", "ministry", "agency", "union", "alliance", "coalition", "organization", "organisation",
 }  # fmt: skip
 TAKING_VERBS = {"capture", "recapture", "seize", "retake", "take", "wrest", "regain", "reclaim"}
 JUDGING_VERBS = {"call", "describe", "label", "term", "brand", "mourn", "remember", "commemorate", "praise"}
@@ -1322,8 +1326,16 @@ def _active_target(trig: Trigger, children: list[Token], preps: tuple[str, ...])
         loser = next((c for c in frm.children if c.dep_ == "pobj"), None) if frm is not None else None
         if loser is not None and _actorish(loser):
             return loser  # "retook the bridge from the RSF": the RSF lost it
-    if dobj is not None and trig.event_type in AIMED_AT_INSIDE and not _actorish(dobj) and _event_noun(dobj):
+    charge = dobj is not None and dobj.lemma_.lower() in CHARGE_NOUNS
+    if (
+        dobj is not None
+        and trig.event_type in AIMED_AT_INSIDE
+        and not _actorish(dobj)
+        and (_event_noun(dobj) or charge)
+    ):
         inner = _inner_actor(dobj)  # "demanded the release of X", "rejected accusations by X"
+        if inner is None and charge and (accuser := _prep_object(dobj, ("from",))) is not None:
+            inner = accuser if _actorish(accuser) else None  # "rejected accusations from a senator"
         if inner is not None:
             return dobj if trig.event_type in ANSWERS and _proposer(dobj) is not None else inner
     if trig.sense.objects and dobj is not None and {dobj.lemma_.lower(), dobj.lower_} & trig.sense.objects:
