@@ -520,3 +520,19 @@ def test_the_islamist_group_refers_back_to_the_armed_group_not_the_nearer_army()
 def test_a_conflict_town_the_packages_lack_is_placed():
     main = extract("M23 rebels captured the town of Walikale in North Kivu on Sunday.").events[0]
     assert main.location is not None and main.location.name == "Walikale" and main.location.country == "CD"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Portugal is sending a marine detachment to Mozambique, its largest mission abroad.", "PRT", "MOZ"),
+        ("Italy dispatched two frigates to Libya on Tuesday.", "ITA", "LBY"),
+        ("Chad sent a battalion to Mali last spring.", "TCD", "MLI"),
+    ],
+)
+def test_units_ships_and_aircraft_sent_abroad_are_forces_moved(text, source, target):
+    main = extract(text).events[0]
+    assert main.event_type == "MOBILIZE"
+    assert main.source_actor is not None and main.source_actor.country == source
+    assert main.target_actor is not None and main.target_actor.country == target
+    assert "," not in main.target_actor.text  # "its largest mission abroad" comments, it names no one

@@ -64,7 +64,21 @@ _HARDWARE = "role.military_hardware"
 _COUNTERPART_PREPS = {"against", "on", "toward", "towards", "with"}
 _DATELINE_NEXT = {"(", "-", "–", "—", ",", ":"}
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod"}
-_COMMENT_OPENERS = {"a", "an", "one", "some", "most", "many", "including", "which", "who", "whom", "whose"}
+_COMMENT_OPENERS = {
+    "a",
+    "an",
+    "one",
+    "some",
+    "most",
+    "many",
+    "including",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "its",
+    "their",
+}
 _OBJECT_DEPS = {"dobj", "pobj", "nsubjpass", "attr", "oprd"}
 _OWNER_PREPS = {"of", "by", "from"}
 _KIND_RANK = {"group": 0, "org": 0, "person": 1, "role": 2, "country": 3}
