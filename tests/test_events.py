@@ -454,6 +454,10 @@ def test_material_retreats_of_the_cameo_table(text: str, mode: str) -> None:
         # an amount given: the one it goes to, inside the amount's phrase or the verb's "in aid" phrase
         ("The Netherlands provides 8 million euros in development aid to Somali farmers.", "farmers"),
         ("Kuwait gave over 12 million dollars in relief funding to Yemen last year.", "Yemen"),
+        # a restriction ended or kept is aimed at whom it names ("of"), also when it is refused
+        ("Egypt eased its blockade of the Gaza Strip on Monday.", "Strip"),
+        ("Ankara refused to end its embargo of Armenia.", "Armenia"),
+        ("Washington will not lift the sanctions imposed on Caracas.", "Caracas"),
         # a charge denied is aimed at whoever made it, named by "by" or "from"
         ("The Guatemalan army denied charges by local priests that it had tortured a farmer.", "priests"),
         ("The ministry rejected accusations from a Kenyan senator that it hid the audit.", "senator"),

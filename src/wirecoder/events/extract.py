@@ -65,6 +65,8 @@ AIMED_AT_INSIDE = {"REQUEST", "REJECT", "ACCUSE", "SANCTION", "PROTEST", "THREAT
 # refusals and concessions are aimed at a proposal or demand, named with whoever made it: the whole phrase
 # is the target mention ("rejected a fresh offer from X", "conceded to demands by Y", "rejected X's call")
 ANSWERS = {"REJECT", "CONCEDE"}
+# what is imposed on someone: lifting or keeping it answers no proposal of theirs ("its blockade of X")
+RESTRICTION_TYPES = {"SANCTION", "COERCE", "ASSAULT"}
 CHARGE_NOUNS = {"charge", "accusation", "allegation", "claim", "criticism", "report", "assertion"}
 # restrictions and their lifting, aimed at the named place they apply to ("lifted the curfew in X")
 PLACE_AIMED = {"CONCEDE", "COERCE", "THREATEN", "SANCTION"}
@@ -1099,6 +1101,8 @@ def _verb_arguments(trig: Trigger) -> None:
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in children)
     trig.passive = passive
     preps = RECIPIENT_PREPS.get(trig.event_type, _DEFAULT_PREPS)
+    if trig.original:  # "will not lift the embargo imposed on X": the refused act's own recipient phrase
+        preps = tuple(dict.fromkeys(preps + RECIPIENT_PREPS.get(trig.original, ())))
     if _stance_passive(tok, children):  # "Israel is opposed to the plan", "Chad is committed to talks"
         trig.source = next(c for c in children if c.dep_ == "nsubjpass")
         trig.target = _prep_object(tok, ("to",))
@@ -1337,7 +1341,10 @@ def _active_target(trig: Trigger, children: list[Token], preps: tuple[str, ...])
         if inner is None and charge and (accuser := _prep_object(dobj, ("from",))) is not None:
             inner = accuser if _actorish(accuser) else None  # "rejected accusations from a senator"
         if inner is not None:
-            return dobj if trig.event_type in ANSWERS and _proposer(dobj) is not None else inner
+            own = load_lexicon().noun(dobj.lemma_.lower())
+            restriction = own is not None and own.event_type in RESTRICTION_TYPES  # "ended its embargo of X"
+            proposal = trig.event_type in ANSWERS and not restriction and _proposer(dobj) is not None
+            return dobj if proposal else inner
     if trig.sense.objects and dobj is not None and {dobj.lemma_.lower(), dobj.lower_} & trig.sense.objects:
         if _actorish(dobj) and not _event_noun(dobj) and not _own(dobj):
             return dobj  # "expelled two diplomats": the object that makes the event is its recipient
@@ -1346,7 +1353,7 @@ def _active_target(trig: Trigger, children: list[Token], preps: tuple[str, ...])
             given_to = _nested_recipient(tok, dobj) if trig.event_type == "AID" else None
             return _prep_object(tok, preps) or _prep_object(dobj, (*preps, *THING_PREPS)) or given_to
     if trig.sense.objects:  # "launched the 3rd phase of an offensive on X": the event noun's recipient
-        noun = _object_noun(tok)
+        noun = dobj if dobj is not None and _event_noun(dobj) else _object_noun(tok)  # "its blockade of X"
         if noun is not None and (own := load_lexicon().noun(noun.lemma_.lower())) is not None:
             preps = tuple(dict.fromkeys(preps + RECIPIENT_PREPS.get(own.event_type, ())))  # "a visit to X"
             if trig.event_type in LIFTING_TYPES:  # "lifted the siege of X"
