@@ -458,6 +458,7 @@ def test_material_retreats_of_the_cameo_table(text: str, mode: str) -> None:
         ("Egypt eased its blockade of the Gaza Strip on Monday.", "Strip"),
         ("Ankara refused to end its embargo of Armenia.", "Armenia"),
         ("Washington will not lift the sanctions imposed on Caracas.", "Caracas"),
+        ("Norway donated USD2 million to the World Health Organization.", "Organization"),
         # a charge denied is aimed at whoever made it, named by "by" or "from"
         ("The Guatemalan army denied charges by local priests that it had tortured a farmer.", "priests"),
         ("The ministry rejected accusations from a Kenyan senator that it hid the audit.", "senator"),

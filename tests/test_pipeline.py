@@ -536,3 +536,10 @@ def test_units_ships_and_aircraft_sent_abroad_are_forces_moved(text, source, tar
     assert main.source_actor is not None and main.source_actor.country == source
     assert main.target_actor is not None and main.target_actor.country == target
     assert "," not in main.target_actor.text  # "its largest mission abroad" comments, it names no one
+
+
+def test_a_state_of_emergency_is_a_condition_not_a_government():
+    text = "The president lifted a state of emergency in three northern provinces on Monday."
+    main = extract(text).events[0]
+    assert main.event_type == "CONCEDE"
+    assert main.target_actor is None

@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from wirecoder.actors.kb import INTL_CODES, ActorKB, ActorMatch, is_modifier
-from wirecoder.events.lexicon import load_lexicon
+from wirecoder.events.lexicon import load_lexicon, state_of_condition
 from wirecoder.nlp import Sentence, acronym
 from wirecoder.schema import Actor
 from wirecoder.when import TIME_WORDS
@@ -407,8 +407,8 @@ class StoryActors:
         text = sentence.text[w_start:w_end]
         span = sentence.span(w_start, w_end)
         lower = head.lower_
-        if lower in TIME_WORDS:
-            return None  # "attacked on Tuesday": a date in an argument slot is no actor
+        if lower in TIME_WORDS or state_of_condition(head):
+            return None  # "attacked on Tuesday", "lifted a state of emergency": no actor in that slot
         if head.pos_ == "PRON" or (
             _definite_description(tokens) and not self._inside_match(sentence, tokens)
         ):

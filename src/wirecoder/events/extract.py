@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from wirecoder.events.lexicon import Lexicon, TriggerSense, load_lexicon
+from wirecoder.events.lexicon import Lexicon, TriggerSense, load_lexicon, state_of_condition
 from wirecoder.nlp import acronym
 from wirecoder.when import TIME_WORDS
 
@@ -60,6 +60,8 @@ _DEFAULT_PREPS = ("on", "against", "at", "with")
 CURRENCY_NOUNS = {w.lower() for w in """
     dollar euro pound yen yuan renminbi rupee riyal rial dirham dinar franc krone kroner krona kronor ruble
     rouble shekel lira naira rand shilling peso real won""".split()}  # fmt: skip
+# ISO codes written before an amount ("USD2 million")
+CURRENCY_CODES = {"USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "CNY", "INR", "SAR", "AED"}
 # verbal and policy acts whose thing acted upon may name the one aimed at ("rejected charges by X")
 AIMED_AT_INSIDE = {"REQUEST", "REJECT", "ACCUSE", "SANCTION", "PROTEST", "THREATEN", "AGREE", "CONCEDE"}
 # refusals and concessions are aimed at a proposal or demand, named with whoever made it: the whole phrase
@@ -851,7 +853,7 @@ def _sum_of_money(tok: Token) -> bool:
     if dobj is None:
         return False
     counted = dobj.lemma_.lower() in CURRENCY_NOUNS and any(c.like_num for c in dobj.subtree)
-    return counted or any(t.tag_ == "$" for t in dobj.subtree)
+    return counted or any(t.tag_ == "$" or t.text[:3] in CURRENCY_CODES for t in dobj.subtree)
 
 
 def _object_noun(tok: Token) -> Token | None:
@@ -1459,10 +1461,14 @@ def _own(tok: Token) -> bool:
 def _actorish(tok: Token) -> bool:
     """Does a noun phrase name someone (a name, a pronoun, people or an organisation), rather than a
     thing or a decision ("the ban", "training", "an offensive")?"""
+    if state_of_condition(tok):
+        return False
     if tok.pos_ in {"PROPN", "PRON"} or tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
         return True
     if tok.lemma_.lower() in ACTOR_NOUNS or acronym(tok):
         return True
+    if tok.pos_ == "NUM" or tok.tag_ == "CD":
+        return False  # "USD2 million": an amount, whatever names its currency
     return any(c.dep_ in {"compound", "amod"} and c.pos_ == "PROPN" for c in tok.children) and (
         tok.lemma_.lower() not in EVENT_OBJECT_NOUNS and not _event_noun(tok)  # not "the Gulf war"
     )

@@ -46,6 +46,21 @@ class Lexicon:
         return self.nouns.get(lemma)
 
 
+# "a state of emergency", "the state of siege": the state there is a condition, not a country or government
+STATE_CONDITIONS = {
+    "emergency", "siege", "war", "alert", "mourning", "readiness", "calamity", "disaster", "insurrection",
+    "exception", "alarm", "lawlessness", "anarchy", "shock", "panic",
+}  # fmt: skip
+
+
+def state_of_condition(tok) -> bool:
+    """Is this noun the "state" of "a state of emergency" (a condition declared or lifted)?"""
+    if tok.lemma_.lower() != "state":
+        return False
+    of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in STATE_CONDITIONS for c in of for g in c.children)
+
+
 def inflections(lemma: str) -> set[str]:
     """Regular English inflections of a verb or noun (enough for a prefilter that errs towards recall)."""
     forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
