@@ -543,3 +543,17 @@ def test_a_state_of_emergency_is_a_condition_not_a_government():
     main = extract(text).events[0]
     assert main.event_type == "CONCEDE"
     assert main.target_actor is None
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Senegal has offered to send troops to help the Gambian army.", "GMB"),
+        ("Senegal has offered to send troops to help the Gambian army restore order.", None),
+        ("Denmark sent 200 soldiers in Latvia under a NATO plan.", "LVA"),
+        ("Kenya deployed police officers in the capital on Friday.", None),
+    ],
+)
+def test_forces_sent_are_the_senders_own_not_the_target(text, target):
+    main = extract(text).events[0]
+    assert (main.target_actor.country if main.target_actor else None) == target

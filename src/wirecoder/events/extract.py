@@ -1257,8 +1257,8 @@ def _complement_target(trig: Trigger) -> Token | None:
         if dative is not None:
             return dative
         dobj = next((c for c in cur.children if c.dep_ == "dobj"), None)
-        if dobj is not None and _actorish(dobj):
-            return dobj
+        if dobj is not None and _actorish(dobj) and not (inner is not None and _moved_people(inner, dobj)):
+            return dobj  # not "offered to send troops": those are the offerer's own
         found = _prep_object(cur, preps) or (_prep_object(dobj, preps) if dobj is not None else None)
         if found is not None:
             return found
@@ -1319,9 +1319,12 @@ def _active_target(trig: Trigger, children: list[Token], preps: tuple[str, ...])
         moved_to = _prep_object(tok, MOVE_PREPS) or _prep_object(dobj, MOVE_PREPS)
         purpose = _prep_object(tok, ("for",))  # "mobilized reservists for a war against X"
         moved_to = moved_to or (_prep_object(purpose, ("against",)) if purpose is not None else None)
-        moved_to = moved_to or _purpose_object(tok)  # "sent troops to fight the rebels"
-        if moved_to is not None:
-            return moved_to
+        moved_to = moved_to or _purpose_object(tok) or _helped(tok)  # "sent troops to fight X", "to help X"
+        stationed = _prep_object(tok, ("in",))  # "sent 300 soldiers in Estonia": a named country
+        if moved_to is None and stationed is not None and stationed.pos_ == "PROPN":
+            moved_to = stationed
+        if moved_to is not None or trig.event_type == "MOBILIZE":
+            return moved_to  # the forces moved are the actor's own, never the one they are sent to
     if dobj is not None and _actorish(dobj) and not trig.sense.objects and not _own(dobj):
         return dobj
     if dobj is not None and trigger_lemma(tok, load_lexicon()) in TAKING_VERBS:
