@@ -557,3 +557,12 @@ def test_a_state_of_emergency_is_a_condition_not_a_government():
 def test_forces_sent_are_the_senders_own_not_the_target(text, target):
     main = extract(text).events[0]
     assert (main.target_actor.country if main.target_actor else None) == target
+
+
+def test_one_announces_ones_own_measure():
+    main = extract("Ghana announced the deployment of 400 troops to Mali on Tuesday.").events[0]
+    assert main.event_type == "MOBILIZE"
+    assert main.source_actor is not None and main.source_actor.country == "GHA"
+    assert main.target_actor is not None and main.target_actor.country == "MLI"
+    ministry = extract("Iran's Foreign Ministry announced the release of two fishermen.").events[0]
+    assert ministry.source_actor is not None and ministry.source_actor.kb_id == "irn.gov"

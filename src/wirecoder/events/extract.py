@@ -1532,7 +1532,9 @@ _JUDGING_OR_SPEAKING = JUDGING_VERBS | SPEECH_LEMMAS
 
 def _judged_act(tok: Token) -> bool:
     """An act named again ("the killings") as what a verb of judging or speaking is about."""
-    return tok.dep_ == "dobj" and definite(tok) and tok.head.lemma_.lower() in _JUDGING_OR_SPEAKING
+    verb = tok.head.lemma_.lower()
+    # "Ghana announced the deployment of troops": one announces one's own measure
+    return tok.dep_ == "dobj" and definite(tok) and verb in _JUDGING_OR_SPEAKING and verb not in OWN_MEASURE
 
 
 def definite(tok: Token) -> bool:
