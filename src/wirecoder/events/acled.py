@@ -390,6 +390,7 @@ def _pair(sub: str | None) -> tuple[str | None, str | None]:
 
 
 @lru_cache(maxsize=1024)
+@lru_cache(maxsize=4096)
 def _from_text(
     s: str,
     original: str,
@@ -398,7 +399,8 @@ def _from_text(
     target_sector: str | None,
     killed: int | None,
 ) -> str | None:
-    """The sub-event type signalled by one text (sentence or story), in ACLED's order of precedence."""
+    """The sub-event type signalled by one text (sentence or story), in ACLED's order of precedence.
+    Cached: a pure function of its arguments, asked again for each event of the same story."""
     prefixed = _note_prefix(s)
     if prefixed:
         return prefixed
@@ -730,10 +732,12 @@ def _violent_deed(s: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def _violence(
     s: str, source_sector: str | None, target_sector: str | None, generic: bool = False
 ) -> str | None:
     """Armed clash (organised armed groups fight) or Attack (armed actors hurt unarmed civilians).
+    Cached like `_from_text`: every event of a story asks it of the same story context.
 
     Without `generic`, only when the text says who was hit; with it, a bare 'attack' defaults to a clash."""
     m = _find("kill", s)
