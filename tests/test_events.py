@@ -958,3 +958,14 @@ def test_a_declared_state_of_emergency_is_coercion_by_whoever_declares_it() -> N
     event = main("The government declared a state of emergency in Mali on Friday.")
     assert event.event_type == "COERCE"
     assert event.source_actor is not None and event.source_actor.text == "The government"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Government artillery hit rebel positions north of Hama on Sunday.", "ASSAULT"),
+        ("The senator sharply attacked the minister's position on refugees.", "ACCUSE"),
+    ],
+)
+def test_positions_shelled_are_no_stance_criticised(text: str, event_type: str) -> None:
+    assert main(text).event_type == event_type

@@ -322,7 +322,7 @@ STRIKE_VERBS = {
 }
 ABSTRACT_OBJECTS = {
     "decision", "policy", "plan", "remark", "statement", "comment", "proposal", "law", "bill", "move",
-    "report", "speech", "idea", "approach", "stance", "position", "record", "budget", "deal", "agreement",
+    "report", "speech", "idea", "approach", "stance", "record", "budget", "deal", "agreement",
     "critic", "media", "press", "leadership", "handling", "response", "rhetoric", "claim",
 }  # fmt: skip
 # what one "fights" without force: a disease, a disaster, a social ill ("funding to fight the epidemic")
@@ -376,7 +376,7 @@ def retype(trig: Trigger) -> None:
         new = ("COERCE", "martial-law")  # "declared a state of siege"
     elif etype == "ASSAULT" and tok.pos_ == "VERB" and lemma in {"attack", "slam", "hit", "blast", "target"}:
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        if obj is not None and obj.lemma_.lower() in ABSTRACT_OBJECTS:
+        if obj is not None and (obj.lemma_.lower() in ABSTRACT_OBJECTS or _stance_position(obj)):
             new = ("ACCUSE", "disapprove")  # "attacked the government's decision"
     if new is None:
         intent = _intent(tok)
@@ -410,6 +410,13 @@ def retype(trig: Trigger) -> None:
         trig.original = etype
         trig.sense = TriggerSense(new[0], new[1])
         trig.mode = new[1]
+
+
+def _stance_position(obj: Token) -> bool:
+    """ "attacked the government's position on talks" is criticism; "hit rebel positions" is shelling."""
+    if obj.lemma_.lower() != "position" or obj.tag_ != "NN":
+        return False
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "on") for c in obj.children)
 
 
 def _retreat_mode(tok: Token) -> str | None:
