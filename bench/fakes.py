@@ -210,23 +210,26 @@ def _is_role(actor: Actor) -> bool:
     return (actor.kb_id or "").startswith("role")
 
 
-def _names_a_side(actor: Actor) -> bool:
-    """A named actor, or state forces of a known country ("government forces" in a story about Syria);
-    "terrorists" or "a suicide bomber" name no side even when the story's country is known."""
-    return not _is_role(actor) or (actor.country is not None and actor.sector in ("GOV", "MIL", "COP", "SPY"))
+def _names_a_side(actor: Actor, kb=None) -> bool:
+    """A named actor, state forces of a known country ("government forces" in a story about Syria), or a
+    role word that names a side of its own ("rebels": the opposition); "terrorists" or "a suicide bomber"
+    name no side even when the story's country is known."""
+    if not _is_role(actor) or (actor.country is not None and actor.sector in ("GOV", "MIL", "COP", "SPY")):
+        return True
+    return actor.sector in ("REB", "OPP") and actor_group(actor, kb) != "unknown"
 
 
 NAMED_REACH = 3  # how far down the salience order a named side may overrule a bare role
 
 
-def perpetrator(ext: Extraction) -> Actor | None:
+def perpetrator(ext: Extraction, kb=None) -> Actor | None:
     """The story's perpetrator, as the crowd coded it: the source of the most salient violent event, a
     named side among the first `NAMED_REACH` of them beating a bare role such as "warplanes". A side named
     only further down (background paragraphs: "IS has targeted the city in the past") does not overrule
     the story's own event (on FA-KES, reaching every event agrees with the crowd a dozen times less)."""
     violent = [e for e in ext.events if e.event_type in ("ASSAULT", "COERCE") and e.source_actor is not None]
     top = violent[:NAMED_REACH]
-    chosen = [e for e in top if _names_a_side(e.source_actor)] or top
+    chosen = [e for e in top if _names_a_side(e.source_actor, kb)] or top
     if chosen:
         return chosen[0].source_actor
     return ext.events[0].source_actor if ext.events else None
@@ -247,7 +250,7 @@ def predict_pipeline(row: Row, resources) -> tuple[dict[str, object], Extraction
     place = place or next((p for p in ext.places if p.lat is not None), None)
     pred["location"] = (place.lat, place.lon, place.name) if place else None
     kb = getattr(resources, "kb", None)
-    source = perpetrator(ext)
+    source = perpetrator(ext, kb)
     pred["actor"] = actor_group(source, kb)
     pred["actor_text"] = "-"
     if source is not None:
