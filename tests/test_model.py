@@ -79,3 +79,18 @@ def test_a_dash_inside_a_sentence_is_no_dateline():
         "US - Iran talks resumed in Muscat.",
         "The army - backed by jets - advanced.",
     ]
+
+
+def test_a_headline_glued_to_the_body_by_a_date_stamp_is_cut_after_the_stamp():
+    text = (
+        "Nine killed in army shelling of market town Observer Tuesday 6 Sep 2016 Army guns shelled "
+        "the market of a rebel-held town on Monday, killing nine people, a monitor said."
+    )
+    sents = segment(text)
+    assert [s.text for s in sents] == [
+        "Nine killed in army shelling of market town Observer Tuesday 6 Sep 2016",
+        "Army guns shelled the market of a rebel-held town on Monday, killing nine people, a monitor said.",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in sents)
+    labelled = "Published 6 Sep 2016 Army guns shelled the market of a rebel-held town on Monday."
+    assert len(segment(labelled)) == 1  # a stamp's own label is no headline

