@@ -566,3 +566,10 @@ def test_one_announces_ones_own_measure():
     assert main.target_actor is not None and main.target_actor.country == "MLI"
     ministry = extract("Iran's Foreign Ministry announced the release of two fishermen.").events[0]
     assert ministry.source_actor is not None and ministry.source_actor.kb_id == "irn.gov"
+
+
+def test_an_airstrike_of_a_coalition_is_the_coalitions_own():
+    text = "An airstrike of the US-led coalition has cost the lives of six civilians near Tabqa."
+    main = extract(text).events[0]
+    assert main.source_actor is not None and main.source_actor.kb_id == "coalition"
+    assert main.target_actor is None or main.target_actor.kb_id != "coalition"

@@ -108,6 +108,9 @@ ACTOR_MODIFIERS = {
     "regime", "government", "army", "military", "rebel", "opposition", "coalition", "militant", "jihadist",
     "insurgent", "police", "militia", "loyalist", "separatist", "extremist", "terrorist", "islamist",
 }  # fmt: skip
+# strikes named with their striker in an "of"-phrase ("an airstrike of the coalition", "a raid of the army")
+STRIKE_NOUNS = {"airstrike", "strike", "raid", "bombardment", "bombing", "shelling", "sortie"}
+STRIKING_FORCES = {"coalition", "regime", "army", "military", "government", "force", "aviation", "navy"}
 LED_BY = {"lead", "claim"}  # "US-led strikes", "IS-claimed bombing"
 # verbs that only carry out the act their object names ("imposed sanctions", "reimposed a curfew")
 GENERIC_VERBS = {"impose", "reimpose", "enforce"}
@@ -1588,6 +1591,9 @@ def _event_noun_actor(noun: Token) -> Token | None:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
         if child.dep_ == "acl" and child.tag_ == "VBN" and _agent(child) is not None:
             return _agent(child)
+    of = _prep_object(noun, ("of",)) if noun.lemma_.lower() in STRIKE_NOUNS else None
+    if of is not None and of.lemma_.lower() in STRIKING_FORCES:
+        return of  # "an airstrike of the US-led coalition": who strikes, not what is struck
     return _modifier_source(noun)
 
 
