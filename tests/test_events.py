@@ -969,3 +969,16 @@ def test_a_declared_state_of_emergency_is_coercion_by_whoever_declares_it() -> N
 )
 def test_positions_shelled_are_no_stance_criticised(text: str, event_type: str) -> None:
     assert main(text).event_type == event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "target_text"),
+    [
+        ("A landmine claimed the lives of three herders near Gao.", "herders"),
+        ("Bandits took the lives of seven traders on the Zamfara road.", "traders"),
+        ("The blast left eleven people dead at the bus station.", "people"),
+    ],
+)
+def test_killings_told_by_lives_lost_or_the_dead_left(text: str, target_text: str) -> None:
+    triggers = [t for t in find_triggers(load_nlp()(text), load_lexicon()) if t.event_type == "ASSAULT"]
+    assert any(t.target is not None and t.target.text == target_text for t in triggers)

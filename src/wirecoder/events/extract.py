@@ -108,6 +108,7 @@ ACTOR_MODIFIERS = {
     "regime", "government", "army", "military", "rebel", "opposition", "coalition", "militant", "jihadist",
     "insurgent", "police", "militia", "loyalist", "separatist", "extremist", "terrorist", "islamist",
 }  # fmt: skip
+LEFT_DEAD = {"dead", "injured", "wounded", "maimed"}  # "left nine people dead"
 # strikes named with their striker in an "of"-phrase ("an airstrike of the coalition", "a raid of the army")
 STRIKE_NOUNS = {"airstrike", "strike", "raid", "bombardment", "bombing", "shelling", "sortie"}
 STRIKING_FORCES = {"coalition", "regime", "army", "military", "government", "force", "aviation", "navy"}
@@ -422,6 +423,13 @@ def _stance_position(obj: Token) -> bool:
     return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "on") for c in obj.children)
 
 
+def _left_dead(tok: Token) -> bool:
+    """ "left nine people dead", "leaving 20 dead": "leave" with a result of violence on its object."""
+    if tok.lemma_.lower() != "leave" or tok.pos_ != "VERB":
+        return False
+    return any(c.dep_ in {"oprd", "acomp", "xcomp", "dobj"} and c.lower_ in LEFT_DEAD for c in tok.children)
+
+
 def _retreat_mode(tok: Token) -> str | None:
     """The mode of a retreat named by its object: a truce declared, a blockade eased, access allowed."""
     objects = {t.lemma_.lower() for t in _object_nouns(tok)}
@@ -641,6 +649,9 @@ def _match(tok: Token, lex: Lexicon) -> Trigger | None:
     lemma = trigger_lemma(tok, lex)
     if _reporting_formula(tok, lemma) or _nobody(tok):
         return None
+    if _left_dead(tok):  # "the blast left nine people dead": a killing told by its result
+        sense = lex.verb("kill")
+        return Trigger(tok, sense, sense.mode) if sense else None
     if _misread_shot_dead(tok) or _sexually(tok):
         sense = lex.verb("shoot" if tok.lower_ == "shot" else "rape")
         return Trigger(tok, sense, sense.mode) if sense else None
@@ -1363,6 +1374,8 @@ def _active_target(trig: Trigger, children: list[Token], preps: tuple[str, ...])
     if trig.sense.objects and dobj is not None and {dobj.lemma_.lower(), dobj.lower_} & trig.sense.objects:
         if _actorish(dobj) and not _event_noun(dobj) and not _own(dobj):
             return dobj  # "expelled two diplomats": the object that makes the event is its recipient
+        if dobj.lemma_.lower() == "life":  # "claimed the lives of four soldiers": theirs
+            return _prep_object(dobj, ("of",))
         if not _event_noun(dobj):  # "sent arms to X", "granted asylum to X": the goods go to someone
             # or the thing names whom it concerns ("closed its border with X")
             given_to = _nested_recipient(tok, dobj) if trig.event_type == "AID" else None
