@@ -573,3 +573,16 @@ def test_an_airstrike_of_a_coalition_is_the_coalitions_own():
     main = extract(text).events[0]
     assert main.source_actor is not None and main.source_actor.kb_id == "coalition"
     assert main.target_actor is None or main.target_actor.kb_id != "coalition"
+
+
+@pytest.mark.parametrize(
+    ("text", "target_text"),
+    [
+        ("Rights groups accused the Burmese army of genocide against the Rohingya.", "the Burmese army"),
+        ("Moscow accused Washington of interference in its elections.", "Washington"),
+    ],
+)
+def test_what_someone_is_accused_of_is_no_part_of_their_name(text, target_text):
+    main = extract(text).events[0]
+    assert main.event_type == "ACCUSE"
+    assert main.target_actor is not None and main.target_actor.text == target_text

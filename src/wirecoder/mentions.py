@@ -64,6 +64,11 @@ _HARDWARE = "role.military_hardware"
 _COUNTERPART_PREPS = {"against", "on", "toward", "towards", "with"}
 _DATELINE_NEXT = {"(", "-", "–", "—", ",", ":"}
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod"}
+# what someone is accused of that is no event word of ours ("accused the army of genocide")
+CHARGED_DEEDS = {
+    "genocide", "slaughter", "crime", "abuse", "violation", "terrorism", "corruption", "fraud", "treason",
+    "espionage", "spying", "collusion", "complicity", "negligence", "aggression", "interference",
+}  # fmt: skip
 _COMMENT_OPENERS = {
     "a",
     "an",
@@ -111,7 +116,8 @@ def _charge_phrase(tok: Token, prep: Token) -> bool:
     if gerund.tag_ == "VBG" and load_lexicon().verb(gerund.lemma_.lower()) is not None:
         return True  # not "the families of missing soldiers"
     named = tok.pos_ == "PROPN" or tok.lemma_.lower() in PEOPLE_NOUNS | STATE_ROLE_NOUNS
-    return named and load_lexicon().noun(deed.lemma_.lower()) is not None
+    deed_word = deed.lemma_.lower()
+    return named and (deed_word in CHARGED_DEEDS or load_lexicon().noun(deed_word) is not None)
 
 
 def _manner(prep: Token) -> bool:
