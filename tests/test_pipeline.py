@@ -586,3 +586,9 @@ def test_what_someone_is_accused_of_is_no_part_of_their_name(text, target_text):
     main = extract(text).events[0]
     assert main.event_type == "ACCUSE"
     assert main.target_actor is not None and main.target_actor.text == target_text
+
+
+def test_the_city_of_talks_with_a_named_partner_is_no_target():
+    main = extract("The envoy held separate talks with President Kiir in Juba on Sunday.").events[0]
+    assert main.event_type == "CONSULT" and main.target_actor is None
+    assert main.location is not None and main.location.name == "Juba"

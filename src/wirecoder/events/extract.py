@@ -943,7 +943,8 @@ def _arguments(trig: Trigger) -> None:
             or (_restricted_place(tok) if trig.event_type in PLACE_AIMED else None)
             or target
         )
-    if trig.target is None:
+    talks_with = trig.event_type == "CONSULT" and _talks_partner(tok) is not None
+    if trig.target is None and not talks_with:  # "held talks with Kenyatta in Nairobi": two took part
         trig.target = _event_place(tok)
     target = trig.target
     if target is not None and target.pos_ == "NOUN" and not _actorish(target) and not _agentive(target):
@@ -1081,6 +1082,12 @@ def _restricted_place(tok: Token) -> Token | None:
         if cur is None:
             return None
     return None
+
+
+def _talks_partner(tok: Token) -> Token | None:
+    """The other party of talks, named in a "with"-phrase on the verb or its object ("held talks with X")."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    return next((p for h in (tok, *objects) if (p := _prep_object(h, ("with",))) is not None), None)
 
 
 def _event_place(tok: Token) -> Token | None:
