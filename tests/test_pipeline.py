@@ -592,3 +592,21 @@ def test_the_city_of_talks_with_a_named_partner_is_no_target():
     main = extract("The envoy held separate talks with President Kiir in Juba on Sunday.").events[0]
     assert main.event_type == "CONSULT" and main.target_actor is None
     assert main.location is not None and main.location.name == "Juba"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "source", "target"),
+    [
+        ("Hundreds of Estonian soldiers arrived in Mali on Tuesday.", "MOBILIZE", "EST", "MLI"),
+        ("The first Kenyan peacekeepers arrived in Haiti on Monday.", "AID", "KEN", "HTI"),
+    ],
+)
+def test_forces_arriving_are_forces_moved_and_peacekeepers_protection_given(text, event_type, source, target):
+    main = extract(text).events[0]
+    assert main.event_type == event_type
+    assert main.source_actor is not None and main.source_actor.country == source
+    assert main.target_actor is not None and main.target_actor.country == target
+
+
+def test_a_minister_arriving_is_no_force_moved():
+    assert all(e.event_type != "MOBILIZE" for e in extract("The minister arrived in Paris on Monday.").events)

@@ -423,6 +423,15 @@ def _stance_position(obj: Token) -> bool:
     return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "on") for c in obj.children)
 
 
+def _subject_in(tok: Token, nouns: frozenset[str]) -> bool:
+    """Is the verb's subject (or the people counted in it: "hundreds of troops") one of these nouns?"""
+    subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None:
+        return False
+    heads = [subj, *(c for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children)]
+    return any(h.lemma_.lower() in nouns or h.lower_ in nouns for h in heads)
+
+
 def _left_dead(tok: Token) -> bool:
     """ "left nine people dead", "leaving 20 dead": "leave" with a result of violence on its object."""
     if tok.lemma_.lower() != "leave" or tok.pos_ != "VERB":
@@ -448,6 +457,9 @@ def _moved_nouns(tok: Token) -> list[Token]:
     moved = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}] + (
         [o] if tok.pos_ == "NOUN" and (o := _prep_object(tok, ("of",))) is not None else []
     )
+    if tok.lemma_.lower() in load_lexicon().subjects:  # "peacekeepers arrived": the subject moves
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        moved += subj + [o for t in subj if (o := _prep_object(t, ("of",))) is not None]
     return moved + [m for t in moved for m in t.children if m.dep_ in {"compound", "amod"}]
 
 
@@ -673,6 +685,8 @@ def _match(tok: Token, lex: Lexicon) -> Trigger | None:
                 sense = lex.object_sense(lemma, obj.lemma_.lower(), obj.lower_)
                 if sense is not None:
                     return Trigger(tok, sense, sense.mode)
+        if (moved := lex.subjects.get(lemma)) is not None and _subject_in(tok, moved.objects):
+            return Trigger(tok, moved, moved.mode)  # "Irish troops arrived in Lebanon"
         if lemma in FIGHT_VERBS and _fights_no_one(tok):
             return None
         if lemma in GIVE_BACK_VERBS and _gives_back(tok):

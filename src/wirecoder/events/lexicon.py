@@ -28,6 +28,9 @@ class Lexicon:
     phrasal: dict[str, list[tuple[tuple[str, ...], TriggerSense]]] = field(default_factory=dict)
     # light verbs by object noun: one verb may announce several types ("send troops" / "send aid")
     objects: dict[str, list[TriggerSense]] = field(default_factory=dict)
+    # verbs that are triggers only with one of these subject nouns ("troops arrived in X"); the sense's
+    # `objects` holds the subject nouns
+    subjects: dict[str, TriggerSense] = field(default_factory=dict)
     surface: frozenset[str] = frozenset()
     form_lemma: dict[str, str] = field(default_factory=dict)  # "raped" -> "rape", for weak lemmas
     modal_request: frozenset[str] = frozenset()  # "X must release Y": a demand on Y
@@ -104,11 +107,14 @@ def load_lexicon() -> Lexicon:
                 TriggerSense(event_type, None, objects=frozenset(objects))
             )
             add_forms(lemma)
+        for lemma, subjects in (entry.get("subject") or {}).items():
+            lex.subjects.setdefault(lemma, TriggerSense(event_type, None, objects=frozenset(subjects)))
+            add_forms(lemma)
         for lemma in entry.get("as") or []:
             lex.verbs.setdefault(lemma, TriggerSense(event_type, "allege", needs_as=True))
             add_forms(lemma)
     surface.update(raw.get("REQUEST", {}).get("modal") or [])
     lex.surface = frozenset(surface)
-    for lemma in (*lex.verbs, *lex.nouns, *lex.phrasal, *lex.objects):
+    for lemma in (*lex.verbs, *lex.nouns, *lex.phrasal, *lex.objects, *lex.subjects):
         lex.form_lemma[lemma] = lemma  # a lemma is its own lemma, whatever else it inflects from
     return lex
