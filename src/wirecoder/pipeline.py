@@ -1116,8 +1116,9 @@ def _with_bare_conjuncts(sentence: Sentence, head, actor: Actor) -> Actor:
 
 
 def _name_like(tok) -> bool:
-    """A capitalised word that is a name or demonym, not just the capital of a sentence's first word
-    ("Several", "The", "Armed")."""
+    """A capitalised word that may be a name or demonym: any but a sentence's first word, which counts
+    only when it is no function word and is tagged a proper noun or an adjective ("Israeli", not "The",
+    "Several")."""
     if not tok.text[:1].isupper():
         return False
     return tok.i > 0 or (not tok.is_stop and tok.tag_ in {"NNP", "NNPS", "JJ"})

@@ -888,7 +888,12 @@ def _sum_of_money(tok: Token) -> bool:
     if dobj is None:
         return False
     counted = dobj.lemma_.lower() in CURRENCY_NOUNS and any(c.like_num for c in dobj.subtree)
-    return counted or any(t.tag_ == "$" or t.text[:3] in CURRENCY_CODES for t in dobj.subtree)
+    return counted or any(t.tag_ == "$" or _currency_code(t.text) for t in dobj.subtree)
+
+
+def _currency_code(word: str) -> bool:
+    """ "USD", "USD2", "EUR40m": an ISO currency code alone or glued to its amount (not "AUDIT")."""
+    return word[:3] in CURRENCY_CODES and (len(word) == 3 or word[3].isdigit())
 
 
 def _object_noun(tok: Token) -> Token | None:
