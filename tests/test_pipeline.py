@@ -233,6 +233,19 @@ def test_page_labels_glued_to_a_sentence_are_no_actor():
     assert main.source_actor is None or not main.source_actor.text.startswith("Tags")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12 Tags Syria Daesh Jets struck a convoy near Palmyra on Sunday, killing nine fighters.",
+        "AP Photo Omar Sanadiki Gunmen killed nine fighters near Palmyra on Sunday, a monitor said.",
+    ],
+)
+def test_tag_lists_and_photo_credits_inside_the_text_are_no_actor(text):
+    for event in extract(text, published=date(2016, 5, 2)).events:
+        source = event.source_actor
+        assert source is None or ("Tags" not in source.text and "Photo" not in source.text)
+
+
 def test_history_the_story_recalls_is_not_its_main_event():
     text = (
         "Government forces have repeatedly shelled Daraya in the past, killing dozens of residents. "
