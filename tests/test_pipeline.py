@@ -623,3 +623,8 @@ def test_forces_arriving_are_forces_moved_and_peacekeepers_protection_given(text
 
 def test_a_minister_arriving_is_no_force_moved():
     assert all(e.event_type != "MOBILIZE" for e in extract("The minister arrived in Paris on Monday.").events)
+
+
+def test_a_name_with_an_event_word_after_of_stays_whole():
+    main = extract("The Federal Bureau of Investigation opened an inquiry into three banks.").events[0]
+    assert main.source_actor is not None and main.source_actor.text == "The Federal Bureau of Investigation"

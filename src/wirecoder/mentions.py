@@ -110,8 +110,8 @@ def _charge_phrase(tok: Token, prep: Token) -> bool:
     if prep.lower_ != "of":
         return False
     deed = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
-    if deed is None:
-        return False
+    if deed is None or deed.text[:1].isupper():
+        return False  # "the Federal Bureau of Investigation": part of a name
     gerund = deed if deed.tag_ == "VBG" else prep.doc[prep.i + 1]  # "of looting shops": read as an adjective
     if gerund.tag_ == "VBG" and load_lexicon().verb(gerund.lemma_.lower()) is not None:
         return True  # not "the families of missing soldiers"
