@@ -1049,7 +1049,7 @@ def _in_sentence(sentence: Sentence, place: Place) -> bool:
 
 
 _FURNITURE = re.compile(
-    r"^(?:Tags|Related|Source|Date of publication|Posted on|Published|Last updated|Print this page)\b"
+    r"^(?:Related|Source|Date of publication|Posted on|Published|Last updated|Print this page)\b"
     r"|\bRelated News\b|Get short URL|\((?:Sputnik|AFP|Reuters|AP)\)"
     r"|\bTags\b|\b(?:AP|AFP|Reuters|Getty|EPA|File) Photo\b|\bPhoto(?: credit)?:"  # tags, photo credits
 )
