@@ -628,3 +628,10 @@ def test_a_minister_arriving_is_no_force_moved():
 def test_a_name_with_an_event_word_after_of_stays_whole():
     main = extract("The Federal Bureau of Investigation opened an inquiry into three banks.").events[0]
     assert main.source_actor is not None and main.source_actor.text == "The Federal Bureau of Investigation"
+
+
+def test_a_killing_after_a_strike_names_the_strikes_victims():
+    text = "The air force carried out three raids near Sirte, killing dozens of militants."
+    main = extract(text).events[0]
+    assert main.event_type == "ASSAULT"
+    assert main.target_actor is not None and main.target_actor.text == "dozens of militants"

@@ -1767,6 +1767,20 @@ def _small_clause(tok: Token) -> bool:
     )
 
 
+def _victims_named_by(nested: Trigger, kept: Trigger) -> bool:
+    """A killing folded into the strike it follows names the strike's victims, when the strike itself
+    named only where it fell ("in Mosul") or no one."""
+    if nested.event_type != "ASSAULT" or kept.event_type != "ASSAULT" or nested.target is None:
+        return False
+    victims = nested.target
+    of = _prep_object(victims, ("of",))
+    counted = of is not None and _actorish(of)  # "dozens of militants"
+    if not counted and (victims.pos_ != "NOUN" or not _actorish(victims)):
+        return False
+    where = kept.target
+    return where is None or (where.pos_ == "PROPN" and where.head.lower_ == "in")
+
+
 def _drop_nested(found: list[Trigger]) -> list[Trigger]:
     """One event per act: an event noun that is the object of a light-verb trigger ("launched an
     offensive") is the same event, and the complement of a threat or request is folded into it."""
@@ -1800,6 +1814,8 @@ def _drop_nested(found: list[Trigger]) -> list[Trigger]:
                 if (other.sense.objects and not purpose) or folds or same_act:
                     if trig.mode and not other.mode and trig.event_type == other.event_type:
                         other.mode = trig.mode  # "launched an airstrike": aerial; not "breached a ban"
+                    if _victims_named_by(trig, other):
+                        other.target = trig.target  # "carried out strikes in Mosul, killing dozens of X"
                     dup = True
                 break
             if head.head == head:
