@@ -70,20 +70,8 @@ CHARGED_DEEDS = {
     "espionage", "spying", "collusion", "complicity", "negligence", "aggression", "interference",
 }  # fmt: skip
 _COMMENT_OPENERS = {
-    "a",
-    "an",
-    "one",
-    "some",
-    "most",
-    "many",
-    "including",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "its",
-    "their",
-}
+    "a", "an", "one", "some", "most", "many", "including", "which", "who", "whom", "whose", "its", "their",
+}  # fmt: skip
 _OBJECT_DEPS = {"dobj", "pobj", "nsubjpass", "attr", "oprd"}
 _OWNER_PREPS = {"of", "by", "from"}
 _KIND_RANK = {"group": 0, "org": 0, "person": 1, "role": 2, "country": 3}

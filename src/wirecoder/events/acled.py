@@ -389,7 +389,6 @@ def _pair(sub: str | None) -> tuple[str | None, str | None]:
     return (SUBTYPES[sub], sub) if sub else (None, None)
 
 
-@lru_cache(maxsize=1024)
 @lru_cache(maxsize=4096)
 def _from_text(
     s: str,
