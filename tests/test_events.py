@@ -713,6 +713,12 @@ def test_more_light_verbs(text: str, event_type: str, target: str | None) -> Non
         ("Police seized 30 rifles and a box of grenades in Kisumu.", "COERCE", "Police", None),
         ("Two bandits were killed in a shootout with soldiers.", "ASSAULT", "soldiers", "Two bandits"),
         ("Four soldiers died in clashes with ADF fighters.", "ASSAULT", "ADF fighters", "Four soldiers"),
+        # headlines drop the "were": those killed or taken are the targets, not the doers
+        ("Over 40 Shabaab Militants Killed in Kenyan Offensive near Kismayo", "ASSAULT", "Kenyan", "Over 40"),
+        ("Twelve police officers killed in Boko Haram ambush in Borno", "ASSAULT", "Boko Haram", "Twelve"),
+        ("Nine Fighters Killed in Clashes with Turkish Army", "ASSAULT", "Turkish Army", "Nine Fighters"),
+        ("Three aid workers abducted in Darfur", "ASSAULT", None, "Three aid workers"),
+        ("Sixteen people were killed in an Israeli air raid on Rafah.", "ASSAULT", "Israeli", "Sixteen"),
     ],
 )
 def test_who_acts_in_set_phrases(text: str, event_type: str, source: str | None, target: str | None) -> None:

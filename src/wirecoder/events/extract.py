@@ -157,6 +157,11 @@ ENGAGED_VERBS = {"engage", "involve", "implicate"}
 OWN_MEASURE = {"announce", "declare"}
 CLAIM_VERBS = {"claim", "take", "assume", "accept", "bear"}
 # verbs whose subject suffers an act named in their prepositional phrase ("died in the attack")
+# harm verbs whose active use always names the one harmed: without an object they are passive
+OBJECT_REQUIRED = {
+    "kill", "wound", "injure", "execute", "behead", "murder", "slay", "assassinate", "massacre", "slaughter",
+    "abduct", "kidnap", "arrest", "detain",
+}  # fmt: skip
 VICTIM_VERBS = {
     "die", "perish", "wound", "injure", "hurt", "suffer", "flee", "escape", "survive", "lose", "displace",
     "trap", "sustain", "bury", "rescue", "evacuate", "miss", "shelter", "hide",
@@ -1147,7 +1152,8 @@ def _named_place_in(noun: Token) -> Token | None:
 def _verb_arguments(trig: Trigger) -> None:
     tok = trig.token
     children = list(tok.children)
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in children)
+    headline = _headline_passive(tok, children)
+    passive = headline or any(c.dep_ in {"nsubjpass", "auxpass"} for c in children)
     trig.passive = passive
     preps = RECIPIENT_PREPS.get(trig.event_type, _DEFAULT_PREPS)
     if trig.original:  # "will not lift the embargo imposed on X": the refused act's own recipient phrase
@@ -1156,14 +1162,13 @@ def _verb_arguments(trig: Trigger) -> None:
         trig.source = next(c for c in children if c.dep_ == "nsubjpass")
         trig.target = _prep_object(tok, ("to",))
     elif passive:
-        trig.target = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        harmed = {"nsubjpass", "nsubj"} if headline else {"nsubjpass"}
+        trig.target = next((c for c in children if c.dep_ in harmed), None)
         agent = next((c for c in children if c.dep_ == "agent"), None)
         if agent is not None:
             trig.source = next((c for c in agent.children if c.dep_ == "pobj"), None)
-        else:  # "two gunmen were killed in a shootout with troops": the other side of the fight
-            fight = _prep_object(tok, ("in", "during"))
-            if fight is not None and fight.lemma_.lower() in FIGHT_NOUNS:
-                trig.source = _prep_object(fight, ("with",)) or _prep_object(tok, ("with",))
+        else:
+            trig.source = _doer_of_act(tok)
         if trig.target is not None and not _actorish(trig.target):
             trig.target = _prep_object(trig.target, preps) or _prep_object(tok, preps) or trig.target
     else:
@@ -1179,6 +1184,7 @@ def _verb_arguments(trig: Trigger) -> None:
         trig.source = _agent(tok)  # "a market hit by Russian jets"
         if trig.target is None and not trig.sense.objects and _reduced_passive(tok):
             trig.target = tok.head  # "soldiers killed in the east", "the families of athletes killed"
+            trig.source = trig.source or _doer_of_act(tok)
     if trig.source is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and trig.event_type == "PROTEST":
         trig.source = tok.head  # "police fired on demonstrators protesting against taxes": they protest
     if trig.source is None and not passive:
@@ -1230,7 +1236,41 @@ def _reduced_passive(tok: Token) -> bool:
     head = tok.head
     if any(c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children) for c in tok.children):
         return False  # "doctors from two groups donated and delivered goods": an active main verb
+    if head.pos_ in {"NOUN", "PROPN"} and head.dep_ == "ROOT" and _headline_harm(tok):
+        return True  # "30 rebels killed in suicide blast": a headline drops the "were"
     return head.pos_ in {"NOUN", "PROPN"} and head.dep_ not in {"nsubj", "nsubjpass", "appos", "ROOT"}
+
+
+def _doer_of_act(verb: Token) -> Token | None:
+    """Who did it to those a passive verb names, when its "in"-phrase names the act: the other side of a
+    fight ("two gunmen were killed in a shootout with troops"), the doer named inside an event noun
+    ("ten killed in a Russian offensive")."""
+    act = _prep_object(verb, ("in", "during"))
+    if act is None:
+        return None
+    if {act.lemma_.lower(), act.lower_.removesuffix("es"), act.lower_.removesuffix("s")} & FIGHT_NOUNS:
+        return _prep_object(act, ("with",)) or _prep_object(verb, ("with",))
+    return _event_noun_actor(act) if _event_noun(act) else None
+
+
+def _headline_harm(tok: Token) -> bool:
+    """A harm verb that is never used without its object ("killed", "abducted"): with no object of its
+    own (nor one shared with a verb it is coordinated with) it is passive, its noun the one harmed."""
+    if tok.lemma_.lower() not in OBJECT_REQUIRED or any(c.dep_ in {"dobj", "ccomp"} for c in tok.children):
+        return False
+    return not any(c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children) for c in tok.children)
+
+
+def _headline_passive(tok: Token, children: list[Token]) -> bool:
+    """ "Nine fighters killed in clashes": a headline's main harm verb with a subject, no auxiliary and
+    no object is a passive with its "were" dropped."""
+    return (
+        tok.dep_ == "ROOT"
+        and tok.tag_ in {"VBN", "VBD"}
+        and any(c.dep_ == "nsubj" for c in children)
+        and not any(c.dep_ in {"aux", "auxpass", "nsubjpass"} for c in children)
+        and _headline_harm(tok)
+    )
 
 
 def _object_gap(tok: Token, children: list[Token]) -> bool:
