@@ -980,3 +980,11 @@ def test_a_declared_state_of_emergency_is_coercion_by_whoever_declares_it() -> N
 def test_killings_told_by_lives_lost_or_the_dead_left(text: str, target_text: str) -> None:
     triggers = [t for t in find_triggers(load_nlp()(text), load_lexicon()) if t.event_type == "ASSAULT"]
     assert any(t.target is not None and t.target.text == target_text for t in triggers)
+
+
+def test_a_participle_after_a_place_names_no_place_as_the_killer() -> None:
+    # the parser hangs "killing" on the villages; places do not kill, the bomb (no actor) did
+    text = "A truck bomb struck a line of buses taking pilgrims from two Afghan villages killing 25 people."
+    events = extract(text, published="2024-05-07").events
+    assert events and events[0].event_type == "ASSAULT"
+    assert all(e.source_actor is None or "villages" not in e.source_actor.text for e in events)

@@ -157,6 +157,12 @@ ENGAGED_VERBS = {"engage", "involve", "implicate"}
 OWN_MEASURE = {"announce", "declare"}
 CLAIM_VERBS = {"claim", "take", "assume", "accept", "bear"}
 # verbs whose subject suffers an act named in their prepositional phrase ("died in the attack")
+# places and sites: a participle after one ("towns killing 100") was misattached, places do not act
+SITE_NOUNS = {
+    "town", "village", "city", "area", "district", "province", "region", "neighbourhood", "neighborhood",
+    "suburb", "camp", "enclave", "bastion", "stronghold", "capital", "market", "hospital", "school", "street",
+    "road", "highway", "checkpoint", "mosque", "church", "building", "base", "airport", "port", "border",
+}  # fmt: skip
 # harm verbs whose active use always names the one harmed: without an object they are passive
 OBJECT_REQUIRED = {
     "kill", "wound", "injure", "execute", "behead", "murder", "slay", "assassinate", "massacre", "slaughter",
@@ -1190,7 +1196,9 @@ def _verb_arguments(trig: Trigger) -> None:
     if trig.source is None and not passive:
         trig.source = claimed_or_blamed(tok) or _inherited_subject(tok)
     if trig.source is None and tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        if tok.tag_ != "VBN" or not _reduced_passive(tok):  # not "soldiers killed": those acted upon
+        if tok.tag_ == "VBG" and tok.head.lemma_.lower() in SITE_NOUNS:
+            trig.source = _clause_subject(tok.head)  # "a bomb hit buses from two towns, killing 100"
+        elif tok.tag_ != "VBN" or not _reduced_passive(tok):  # not "soldiers killed": those acted upon
             trig.source = tok.head  # "militants fleeing the city"
     if trig.source is None and tok.dep_ == "relcl":
         trig.source = tok.head  # "the fighters who fled" (relative pronoun subject)
@@ -1251,6 +1259,12 @@ def _doer_of_act(verb: Token) -> Token | None:
     if {act.lemma_.lower(), act.lower_.removesuffix("es"), act.lower_.removesuffix("s")} & FIGHT_NOUNS:
         return _prep_object(act, ("with",)) or _prep_object(verb, ("with",))
     return _event_noun_actor(act) if _event_noun(act) else None
+
+
+def _clause_subject(noun: Token) -> Token | None:
+    """The subject of the nearest verb above a noun: who acted in the clause a noun phrase sits in."""
+    verb = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if verb else None
 
 
 def _headline_harm(tok: Token) -> bool:
