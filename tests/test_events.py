@@ -988,3 +988,4 @@ def test_a_participle_after_a_place_names_no_place_as_the_killer() -> None:
     events = extract(text, published="2024-05-07").events
     assert events and events[0].event_type == "ASSAULT"
     assert all(e.source_actor is None or "villages" not in e.source_actor.text for e in events)
+    assert all(e.target_actor is None or "killing" not in e.target_actor.text for e in events)

@@ -158,12 +158,21 @@ def full_phrase(tok: Token) -> list[Token]:
         if dep in {"cc", "conj", "preconj"}:
             continue  # "Russia and China will ask ...", "urged Tehran and Damascus": a party each
         keep.update(_subtree_range(child))
+    deed = next((k for k in sorted(keep) if k > tok.i and _nested_deed(tok.doc[k])), None)
+    if deed is not None:  # "buses from two towns killing 25 people": the killing is no part of who
+        keep = {k for k in keep if k < deed}
     last = max(keep)
     keep.update(t.i for t in children if t.dep_ == "punct" and t.i < last)  # "Ali, a spokesman", "(AI)"
     prep = tok.head
     if tok.dep_ == "pobj" and prep.lower_ == "to" and prep.i > 0 and tok.doc[prep.i - 1].lower_ == "up":
         keep.update((prep.i - 1, prep.i))  # "up to 16 advisers" misread as a particle and a preposition
     return _contiguous(tok, keep)
+
+
+def _nested_deed(tok: Token) -> bool:
+    """A trigger participle hung deep inside a phrase ("a convoy from two towns killing 25"): the parser
+    attaches the story's act to the nearest noun."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.lemma_.lower() in _trigger_verbs()
 
 
 def _subtree_range(tok: Token) -> range:
