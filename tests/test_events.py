@@ -989,3 +989,10 @@ def test_a_participle_after_a_place_names_no_place_as_the_killer() -> None:
     assert events and events[0].event_type == "ASSAULT"
     assert all(e.source_actor is None or "villages" not in e.source_actor.text for e in events)
     assert all(e.target_actor is None or "killing" not in e.target_actor.text for e in events)
+
+
+def test_one_named_among_the_dead_is_a_victim_not_the_attacker() -> None:
+    text = "The mayor was among those killed in the attack on the town hall."
+    events = [e for e in extract(text, published="2024-05-07").events if e.event_type == "ASSAULT"]
+    assert events
+    assert all(e.source_actor is None or "mayor" not in e.source_actor.text for e in events)

@@ -1186,6 +1186,7 @@ def _verb_arguments(trig: Trigger) -> None:
     if trig.source is None and tok.tag_ == "VBG":  # "shelling by regime forces"
         by = next((c for c in children if c.dep_ == "prep" and c.lower_ == "by"), None)
         trig.source = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    reduced = _harmed_noun_participle(tok)
     if trig.source is None and tok.dep_ == "acl" and tok.tag_ == "VBN":
         trig.source = _agent(tok)  # "a market hit by Russian jets"
         if trig.target is None and not trig.sense.objects and _reduced_passive(tok):
@@ -1194,7 +1195,8 @@ def _verb_arguments(trig: Trigger) -> None:
     if trig.source is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and trig.event_type == "PROTEST":
         trig.source = tok.head  # "police fired on demonstrators protesting against taxes": they protest
     if trig.source is None and not passive:
-        trig.source = claimed_or_blamed(tok) or _inherited_subject(tok)
+        # "a minister was among ten people killed": the subject above a reduced passive is a victim too
+        trig.source = claimed_or_blamed(tok) or (None if reduced else _inherited_subject(tok))
     if trig.source is None and tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         if tok.tag_ == "VBG" and tok.head.lemma_.lower() in SITE_NOUNS:
             trig.source = _clause_subject(tok.head)  # "a bomb hit buses from two towns, killing 100"
@@ -1246,7 +1248,14 @@ def _reduced_passive(tok: Token) -> bool:
         return False  # "doctors from two groups donated and delivered goods": an active main verb
     if head.pos_ in {"NOUN", "PROPN"} and head.dep_ == "ROOT" and _headline_harm(tok):
         return True  # "30 rebels killed in suicide blast": a headline drops the "were"
-    return head.pos_ in {"NOUN", "PROPN"} and head.dep_ not in {"nsubj", "nsubjpass", "appos", "ROOT"}
+    nominal = head.pos_ in {"NOUN", "PROPN"} or head.lower_ == "those"  # "among those killed"
+    return nominal and head.dep_ not in {"nsubj", "nsubjpass", "appos", "ROOT"}
+
+
+def _harmed_noun_participle(tok: Token) -> bool:
+    """ "ten people killed in the attack": a harm participle after the noun it harms."""
+    harm = tok.lemma_.lower() in OBJECT_REQUIRED
+    return harm and tok.dep_ == "acl" and tok.tag_ == "VBN" and _reduced_passive(tok)
 
 
 def _doer_of_act(verb: Token) -> Token | None:
@@ -1781,6 +1790,8 @@ def _inherited_subject(tok: Token) -> Token | None:
                 return subj
         if cur.dep_ == "prep" and head.lemma_.lower() in VICTIM_VERBS:
             return None  # "five people died in the attack": the victims, not the attackers
+        if cur.dep_ == "prep" and _harmed_noun_participle(head):
+            return None  # "a minister was among ten people killed in the attack": a victim too
         controlled = cur.dep_ == "xcomp" or (cur.dep_ == "dobj" and cur.tag_ == "VBG")
         # "Italy announced a suspension of flights": one announces one's own measure, not another's act
         own_measure = cur.dep_ == "dobj" and cur.pos_ == "NOUN" and head.lemma_.lower() in OWN_MEASURE
