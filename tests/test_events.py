@@ -996,3 +996,10 @@ def test_one_named_among_the_dead_is_a_victim_not_the_attacker() -> None:
     events = [e for e in extract(text, published="2024-05-07").events if e.event_type == "ASSAULT"]
     assert events
     assert all(e.source_actor is None or "mayor" not in e.source_actor.text for e in events)
+
+
+def test_a_place_described_by_a_where_clause_is_not_its_doer() -> None:
+    text = "Militants burned homes in the village of Kukawa where nine people were killed in the night."
+    events = extract(text, published="2024-05-07").events
+    assert events and events[0].source_actor is not None and events[0].source_actor.text == "Militants"
+    assert all(e.source_actor is None or "village" not in e.source_actor.text for e in events)

@@ -1202,8 +1202,10 @@ def _verb_arguments(trig: Trigger) -> None:
             trig.source = _clause_subject(tok.head)  # "a bomb hit buses from two towns, killing 100"
         elif tok.tag_ != "VBN" or not _reduced_passive(tok):  # not "soldiers killed": those acted upon
             trig.source = tok.head  # "militants fleeing the city"
-    if trig.source is None and tok.dep_ == "relcl":
-        trig.source = tok.head  # "the fighters who fled" (relative pronoun subject)
+    own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ not in {"WP", "WDT"} for c in children)
+    if trig.source is None and tok.dep_ == "relcl" and not own_subject:
+        trig.source = tok.head  # "the fighters who fled" (relative pronoun subject), not "the village
+        # where ten were killed"
     if trig.target is not None and trig.target.pos_ == "PRON" and trig.target.lower_ in {"which", "that"}:
         trig.target = tok.head if tok.dep_ == "relcl" else None
     if trig.target is None and _object_gap(tok, children):
