@@ -236,11 +236,13 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in ranges if text[s:e].strip()]
 
 
-def segment(text: str) -> list[Sentence]:
-    """Split the body into sentences (never across a blank line), each with a cheap tokenized Doc."""
+def segment(text: str, title: str | None = None) -> list[Sentence]:
+    """Split the body into sentences (never across a blank line), each with a cheap tokenized Doc. A
+    publication stamp or the article's own headline repeated at the top of the body, glued to the text
+    around it, ends a sentence there."""
     light = _sentencizer()
     sentences: list[Sentence] = []
-    stamp_end = _stamp_end(text)
+    breaks = sorted({b for b in (_stamp_end(text), *_headline_bounds(text, title)) if b is not None})
     for pi, (p_start, p_end) in enumerate(paragraphs(text)):
         block = text[p_start:p_end]
         for k, sent in enumerate(light(block).sents):
@@ -250,9 +252,10 @@ def segment(text: str) -> list[Sentence]:
                 continue
             local = sent.start_char + (len(raw) - len(raw.lstrip()))
             opening = k == 0 and p_start + local < DATELINE_REACH
-            cut = stamp_end - (p_start + local) if stamp_end is not None else -1
-            if 0 < cut < len(stripped):
-                pieces = [(0, stripped[:cut]), *((cut + i, c) for i, c in _split_long(stripped[cut:]))]
+            cuts = [b - (p_start + local) for b in breaks if 0 < b - (p_start + local) < len(stripped)]
+            if cuts:
+                pieces = [(a, stripped[a:b]) for a, b in zip([0, *cuts[:-1]], cuts, strict=True)]
+                pieces += [(cuts[-1] + i, c) for i, c in _split_long(stripped[cuts[-1] :])]
             else:
                 pieces = list(_dateline_split(stripped) if opening else _split_long(stripped))
             for chunk_start, chunk in pieces:
@@ -267,9 +270,25 @@ def segment(text: str) -> list[Sentence]:
                         paragraph=pi,
                         doc=light.make_doc(chunk),
                         index=len(sentences),
+                        extra={"cut_off": True} if cuts and chunk_start < cuts[-1] else {},
                     )
                 )
     return sentences
+
+
+def _headline_bounds(text: str, title: str | None) -> tuple[int | None, int | None]:
+    """Where the article's headline, repeated near the top of a scraped body with no full stop after it,
+    starts and ends ("Bombing of bus convoy kills dozens A bomb blast hit ..."): as one sentence with
+    the lead, the headline's words become the lead's subject."""
+    title = (title or "").strip().rstrip(".")
+    if len(title.split()) < 4:
+        return None, None
+    at = text.find(title, 0, DATELINE_REACH + len(title))
+    if at < 0:
+        return None, None
+    end = at + len(title)
+    glued = text[end : end + 2].strip()[:1]
+    return (at if at > 0 else None), (end if glued.isupper() or glued.isdigit() else None)
 
 
 def _stamp_end(text: str) -> int | None:

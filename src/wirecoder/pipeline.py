@@ -235,7 +235,7 @@ class _StoryExtractor:
     def prepare(self) -> None:
         """The cheap first pass: sentences, KB matches, and which sentences are worth parsing
         (`to_parse`, which the caller may parse together with other articles' sentences)."""
-        self.sentences = segment(self.text)
+        self.sentences = segment(self.text, self.article.title)
         for s in self.sentences:
             self.actors.scan(s)
         self.selected = [s for s in self.sentences if self._worth_parsing(s)]
@@ -699,7 +699,13 @@ class _StoryExtractor:
         main = next((e for e in ordered if e.event_type == "ASSAULT"), None)
         if main is None:
             return
-        lead = [(s.text, s.start) for s in sentences[: casualty_parser.LEAD_SENTENCES]]
+        lead: list[tuple[str, int]] = []
+        counted = 0
+        for s in sentences:  # a stamp or headline cut off the top of the body counts as no lead sentence
+            if counted == casualty_parser.LEAD_SENTENCES:
+                break
+            lead.append((s.text, s.start))
+            counted += not s.extra.get("cut_off")
         main.casualties = casualty_parser.complete_from_lead(main.casualties, lead)
 
     def _by_salience(self, events, title_sentences: list[Sentence], sentences: list[Sentence]) -> list[Event]:
