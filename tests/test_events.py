@@ -1003,3 +1003,11 @@ def test_a_place_described_by_a_where_clause_is_not_its_doer() -> None:
     events = extract(text, published="2024-05-07").events
     assert events and events[0].source_actor is not None and events[0].source_actor.text == "Militants"
     assert all(e.source_actor is None or "village" not in e.source_actor.text for e in events)
+
+
+def test_those_who_hold_the_place_hit_are_not_the_attackers() -> None:
+    # the parser reads "rebels killed" as a clause of its own; the sentence's real subject is the fire
+    text = "Artillery fire on a village controlled by Syrias rebels killed at least six civilians on Monday."
+    events = [e for e in extract(text, published="2024-05-07").events if e.event_type == "ASSAULT"]
+    assert events
+    assert all(e.source_actor is None or "rebels" not in e.source_actor.text for e in events)

@@ -172,7 +172,8 @@ def full_phrase(tok: Token) -> list[Token]:
 def _nested_deed(tok: Token) -> bool:
     """A trigger participle hung deep inside a phrase ("a convoy from two towns killing 25"): the parser
     attaches the story's act to the nearest noun."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.lemma_.lower() in _trigger_verbs()
+    finite = tok.tag_ == "VBD" and any(c.dep_ == "dobj" for c in tok.children)  # a misread main verb
+    return tok.dep_ == "acl" and (tok.tag_ == "VBG" or finite) and tok.lemma_.lower() in _trigger_verbs()
 
 
 def _subtree_range(tok: Token) -> range:

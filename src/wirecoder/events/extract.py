@@ -1200,6 +1200,11 @@ def _verb_arguments(trig: Trigger) -> None:
     if trig.source is None and tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         if tok.tag_ == "VBG" and tok.head.lemma_.lower() in SITE_NOUNS:
             trig.source = _clause_subject(tok.head)  # "a bomb hit buses from two towns, killing 100"
+        elif _misread_main_verb(tok):
+            # "Bombardment on an area held by rebels killed five": the parser found no main verb and hung
+            # it on the nearest noun; its subject is the phrase it left as the sentence's root
+            root = tok.sent.root
+            trig.source = _event_noun_actor(root) if _event_noun(root) or not _actorish(root) else root
         elif tok.tag_ != "VBN" or not _reduced_passive(tok):  # not "soldiers killed": those acted upon
             trig.source = tok.head  # "militants fleeing the city"
     own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ not in {"WP", "WDT"} for c in children)
@@ -1252,6 +1257,18 @@ def _reduced_passive(tok: Token) -> bool:
         return True  # "30 rebels killed in suicide blast": a headline drops the "were"
     nominal = head.pos_ in {"NOUN", "PROPN"} or head.lower_ == "those"  # "among those killed"
     return nominal and head.dep_ not in {"nsubj", "nsubjpass", "appos", "ROOT"}
+
+
+def _misread_main_verb(tok: Token) -> bool:
+    """A finite past verb with an object hung as a modifier deep inside a sentence whose root is a noun."""
+    root = tok.sent.root
+    return (
+        tok.tag_ == "VBD"
+        and root.pos_ in {"NOUN", "PROPN"}
+        and tok.head.i != root.i
+        and root.i < tok.i
+        and any(c.dep_ == "dobj" for c in tok.children)
+    )
 
 
 def _harmed_noun_participle(tok: Token) -> bool:
