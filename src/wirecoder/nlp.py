@@ -299,8 +299,11 @@ def _stamp_end(text: str) -> int | None:
     if stamp is None or stamp.span is None or stamp.span[1] > DATELINE_REACH:
         return None
     before = text[: stamp.span[0]].split()
-    if len(before) < 4 or _STAMP_LABEL.search(" ".join(before[-3:])):
-        return None  # "Published", "Last updated at": a stamp's own label, no headline before it
+    labelled = bool(before) and bool(_STAMP_LABEL.search(" ".join(before[-3:])))
+    if 0 < len(before) < 4 and not labelled:
+        return None  # a few words before a date: too little to say they are a headline
+    # "Published 6 Sep 2016 Army guns shelled ...": the stamp, its label and any headline are no part of
+    # the lead sentence
     rest = text[stamp.span[1] :].lstrip()
     return stamp.span[1] if rest[:1].isupper() else None
 
