@@ -156,7 +156,6 @@ STANCE_PASSIVES = {"oppose", "commit", "dedicate"}
 ENGAGED_VERBS = {"engage", "involve", "implicate"}
 OWN_MEASURE = {"announce", "declare"}
 CLAIM_VERBS = {"claim", "take", "assume", "accept", "bear"}
-# verbs whose subject suffers an act named in their prepositional phrase ("died in the attack")
 # places and sites: a participle after one ("towns killing 100") was misattached, places do not act
 SITE_NOUNS = {
     "town", "village", "city", "area", "district", "province", "region", "neighbourhood", "neighborhood",
@@ -168,6 +167,7 @@ OBJECT_REQUIRED = {
     "kill", "wound", "injure", "execute", "behead", "murder", "slay", "assassinate", "massacre", "slaughter",
     "abduct", "kidnap", "arrest", "detain",
 }  # fmt: skip
+# verbs whose subject suffers an act named in their prepositional phrase ("died in the attack")
 VICTIM_VERBS = {
     "die", "perish", "wound", "injure", "hurt", "suffer", "flee", "escape", "survive", "lose", "displace",
     "trap", "sustain", "bury", "rescue", "evacuate", "miss", "shelter", "hide",
