@@ -101,6 +101,7 @@ def test_match_reports_token_and_character_offsets(kb, tokenize):
         ("UN peacekeepers", "IGO", {"MIL"}, "un.peacekeeping"),
         ("Israeli army spokesman", "ISR", {"MIL"}, "isr.idf"),
         ("Iraqi Kurds", "IRQ", {"CVL"}, "IRQ"),
+        ("Iraqi Kurdish fighters", "IRQ", {"REB"}, "c.kurds"),  # a community's armed men: its force
         ("doctors from MSF", "NGO", {"MED"}, "msf"),
         ("a spokesman for the Houthis", "YEM", {"REB"}, "yem.houthis"),
         ("Group of Seven", "IGO", {"IGO"}, "g7"),
