@@ -1013,3 +1013,19 @@ def test_victims_and_those_holding_the_place_hit_are_not_the_attackers(
     events = [e for e in extract(text, published="2024-05-07").events if e.event_type == "ASSAULT"]
     assert events
     assert all(e.source_actor is None or not_the_attacker not in e.source_actor.text for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "kb_id"),
+    [
+        (
+            "Al-Shabaab said in a statement that one of its fighters had blown himself up at a checkpoint.",
+            "som.al_shabaab",
+        ),
+        ("Boko Haram said its fighters had attacked the army base near Monguno.", "nga.boko_haram"),
+    ],
+)
+def test_a_groups_own_fighters_are_that_group(text: str, kb_id: str) -> None:
+    event = main(text)
+    assert event.event_type == "ASSAULT"
+    assert event.source_actor is not None and event.source_actor.kb_id == kb_id

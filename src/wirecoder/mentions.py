@@ -50,6 +50,7 @@ TITLE_NOUNS = PERSON_NOUNS | {
     "ambassador", "envoy", "representative", "director", "secretary", "adviser", "advisor", "commissioner",
     "coordinator", "rapporteur", "department", "ministry", "office", "delegate", "delegation",
 }  # fmt: skip
+_ARMED_SECTORS = {"REB", "MIL", "UAF", "COP"}  # fighters, troops, gunmen, police
 _DROP_DEPS = {"relcl", "acl", "cc", "conj", "punct", "advcl", "appos"}
 _NP_PREPS = {"of", "in", "from", "by", "near"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
@@ -465,6 +466,10 @@ class StoryActors:
                 return None
         if not resolved.country and len(whole) > len(tokens):
             resolved = self._country_from_context(sentence, whole, tokens, resolved)
+        if (resolved.kb_id or "").startswith("role.") and resolved.sector in _ARMED_SECTORS:
+            group = self._possessor(sentence, whole)
+            if group is not None:  # "IS said one of its fighters blew himself up": that group's fighter
+                resolved = group.model_copy(update={"sector": resolved.sector, "confidence": 0.6})
         if resolved.kb_id == _HARDWARE and not resolved.country:
             owner = self.hardware_owner()
             if owner is not None:  # "the air strikes" in a story that says whose warplanes they were
@@ -514,6 +519,13 @@ class StoryActors:
             if m.entry.kind == "country" or not resolved.sector or _bare_role(resolved):
                 return resolved.model_copy(update={"country": m.entry.country})
         return resolved
+
+    def _possessor(self, sentence: Sentence, whole: list[Token]) -> Actor | None:
+        """The named actor "its"/"their" in a phrase refers to ("its fighters", "one of their units"), when
+        the clause above names one (not a role word)."""
+        owner = next((t for t in whole if t.dep_ == "poss" and t.lower_ in {"its", "their"}), None)
+        actor = self._clause_subject(sentence, owner, person=False) if owner is not None else None
+        return actor if actor is not None and not (actor.kb_id or "role.").startswith("role.") else None
 
     def _clause_subject(self, sentence: Sentence, pronoun: Token, person: bool) -> Actor | None:
         """ "Ankara plans to lead its own assault": a possessive or object pronoun usually refers to the
