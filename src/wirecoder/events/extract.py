@@ -1305,9 +1305,11 @@ def _headline_harm(tok: Token) -> bool:
 
 def _headline_passive(tok: Token, children: list[Token]) -> bool:
     """ "Nine fighters killed in clashes": a headline's main harm verb with a subject, no auxiliary and
-    no object is a passive with its "were" dropped."""
+    no object is a passive with its "were" dropped; so is one coordinated with a passive ("four medics
+    were killed and a nurse wounded")."""
+    after_passive = tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.head.children)
     return (
-        tok.dep_ == "ROOT"
+        (tok.dep_ == "ROOT" or after_passive)
         and tok.tag_ in {"VBN", "VBD"}
         and any(c.dep_ == "nsubj" for c in children)
         and not any(c.dep_ in {"aux", "auxpass", "nsubjpass"} for c in children)
@@ -1811,6 +1813,8 @@ def _inherited_subject(tok: Token) -> Token | None:
             return None  # "five people died in the attack": the victims, not the attackers
         if cur.dep_ == "prep" and _harmed_noun_participle(head):
             return None  # "a minister was among ten people killed in the attack": a victim too
+        if _headline_passive(head, list(head.children)):
+            return None  # "a nurse wounded when an airstrike hit": the subject is harmed, not the doer
         controlled = cur.dep_ == "xcomp" or (cur.dep_ == "dobj" and cur.tag_ == "VBG")
         # "Italy announced a suspension of flights": one announces one's own measure, not another's act
         own_measure = cur.dep_ == "dobj" and cur.pos_ == "NOUN" and head.lemma_.lower() in OWN_MEASURE
