@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from wirecoder.actors.kb import INTL_CODES, ActorKB, ActorMatch, is_modifier
+from wirecoder.actors.kb import ARMED_SECTORS, INTL_CODES, ActorKB, ActorMatch, is_modifier
 from wirecoder.events.lexicon import load_lexicon, state_of_condition
 from wirecoder.nlp import Sentence, acronym
 from wirecoder.schema import Actor
@@ -50,7 +50,6 @@ TITLE_NOUNS = PERSON_NOUNS | {
     "ambassador", "envoy", "representative", "director", "secretary", "adviser", "advisor", "commissioner",
     "coordinator", "rapporteur", "department", "ministry", "office", "delegate", "delegation",
 }  # fmt: skip
-_ARMED_SECTORS = {"REB", "MIL", "UAF", "COP"}  # fighters, troops, gunmen, police
 _DROP_DEPS = {"relcl", "acl", "cc", "conj", "punct", "advcl", "appos"}
 _NP_PREPS = {"of", "in", "from", "by", "near"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
@@ -466,7 +465,7 @@ class StoryActors:
                 return None
         if not resolved.country and len(whole) > len(tokens):
             resolved = self._country_from_context(sentence, whole, tokens, resolved)
-        if (resolved.kb_id or "").startswith("role.") and resolved.sector in _ARMED_SECTORS:
+        if (resolved.kb_id or "").startswith("role.") and resolved.sector in ARMED_SECTORS:
             group = self._possessor(sentence, whole)
             if group is not None:  # "IS said one of its fighters blew himself up": that group's fighter
                 resolved = group.model_copy(update={"sector": resolved.sector, "confidence": 0.6})

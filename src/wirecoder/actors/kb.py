@@ -60,7 +60,7 @@ FIELDS = frozenset(
     | {"covers", "inherit", "note"}
 )
 _NAMED_KINDS = frozenset({"org", "group", "person", "bloc"})
-_ARMED = frozenset({"MIL", "REB", "UAF"})
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF"})  # troops, fighters, gunmen
 _BUNDLED_PACKAGE = "wirecoder.actors"
 _CURLY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 # Tokens that cut a noun phrase into its head part and a tail ("leaders of IS", "rebels in Darfur").
@@ -435,7 +435,7 @@ class ActorKB:
         if from_tail:
             primary = _primary([m for m in tail if m.entry.kind != "role"])
         role_sector, inherit_only = _role_sector(roles)
-        if primary is not None and primary.entry.kind == "country" and role_sector in _ARMED_SECTORS:
+        if primary is not None and primary.entry.kind == "country" and role_sector in ARMED_SECTORS:
             # "Syrian Kurdish fighters": armed men of a community are that community's force, in that country
             primary = next((m for m in head if _is_community(m)), primary)
         if from_tail and (role_sector is None or inherit_only):
@@ -509,9 +509,6 @@ def _shouting(doc: Doc, start: int, end: int) -> bool:
     words = [t.text for t in doc[max(0, start - 2) : min(len(doc), end + 2)] if t.is_alpha]
     others = [w for w in words if w != doc[start:end].text]
     return bool(others) and all(w.isupper() and len(w) > 1 for w in others)
-
-
-_ARMED_SECTORS = {"REB", "MIL", "UAF", "COP"}
 
 
 def _is_community(m: ActorMatch) -> bool:
