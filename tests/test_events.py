@@ -1005,6 +1005,9 @@ def test_a_place_described_by_a_where_clause_is_not_its_doer() -> None:
         ("The mayor was among those killed in the attack on the town hall.", "mayor"),
         # the parser reads "rebels killed" as a clause of its own; the sentence's subject is the fire
         ("Artillery fire on a village controlled by Syrias rebels killed at least six civilians.", "rebels"),
+        # a demonym before the site names where it was, not who struck it
+        ("Thirty people were killed in a Kenyan market bombing on Sunday.", "Kenyan"),
+        ("Nine workers were killed in an Iraqi oil depot blast on Sunday.", "Iraqi"),
         # "wounded" shares the "were" of "killed": the nurse was harmed
         (
             "Four medics were killed and a nurse badly wounded when an airstrike hit a clinic in Idlib.",

@@ -160,7 +160,8 @@ CLAIM_VERBS = {"claim", "take", "assume", "accept", "bear"}
 SITE_NOUNS = {
     "town", "village", "city", "area", "district", "province", "region", "neighbourhood", "neighborhood",
     "suburb", "camp", "enclave", "bastion", "stronghold", "capital", "market", "hospital", "school", "street",
-    "road", "highway", "checkpoint", "mosque", "church", "building", "base", "airport", "port", "border",
+    "road", "highway", "checkpoint", "mosque", "church", "building", "base", "airport", "port",
+    "depot", "warehouse", "factory", "station",
 }  # fmt: skip
 # harm verbs whose active use always names the one harmed: without an object they are passive
 OBJECT_REQUIRED = {
@@ -1734,6 +1735,9 @@ def _modifier_source(tok: Token) -> Token | None:
     for mod in left:
         if mod.lower_ in TIME_WORDS or mod.lower_ in MONTH_ABBREVIATIONS or mod.like_num:
             return None  # a dateline glued to the headline: nothing further left is part of the name
+        if mod.pos_ == "NOUN" and mod.lemma_.lower() in SITE_NOUNS:
+            return None  # "a Syrian weapons depot blast", "the Damascus market bombing": what lies further
+            # left describes the site, not who struck it
         if mod.tag_ == "VBN" and mod.lemma_.lower() in LED_BY:
             named = next((c for c in mod.children if c.dep_ in {"npadvmod", "compound", "nmod"}), None)
             if named is not None:
