@@ -1252,7 +1252,7 @@ def _reduced_passive(tok: Token) -> bool:
     the one acted upon. After a subject or an apposition the "participle" is more often the misread main
     verb ("a rights group protested on Monday")."""
     head = tok.head
-    if any(c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children) for c in tok.children):
+    if _shares_an_object(tok):
         return False  # "doctors from two groups donated and delivered goods": an active main verb
     if head.pos_ in {"NOUN", "PROPN"} and head.dep_ == "ROOT" and _headline_harm(tok):
         return True  # "30 rebels killed in suicide blast": a headline drops the "were"
@@ -1301,7 +1301,12 @@ def _headline_harm(tok: Token) -> bool:
     own (nor one shared with a verb it is coordinated with) it is passive, its noun the one harmed."""
     if tok.lemma_.lower() not in OBJECT_REQUIRED or any(c.dep_ in {"dobj", "ccomp"} for c in tok.children):
         return False
-    return not any(c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children) for c in tok.children)
+    return not _shares_an_object(tok)
+
+
+def _shares_an_object(verb: Token) -> bool:
+    """ "killed and wounded dozens": the object of a coordinated verb is this verb's object too."""
+    return any(c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children) for c in verb.children)
 
 
 def _headline_passive(tok: Token, children: list[Token]) -> bool:
