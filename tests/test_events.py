@@ -1008,6 +1008,13 @@ def test_a_place_described_by_a_where_clause_is_not_its_doer() -> None:
         # a demonym before the site names where it was, not who struck it
         ("Thirty people were killed in a Kenyan market bombing on Sunday.", "Kenyan"),
         ("Nine workers were killed in an Iraqi oil depot blast on Sunday.", "Iraqi"),
+        # what an attack noun's "of"/"on" phrase names was hit; nobody here says who struck
+        ("Bombing of a Yemeni bus convoy kills dozens outside Taiz", "Yemeni"),
+        ("The shelling of rebel villages near the Libyan capital killed 12 people.", "rebel"),
+        # those who heard, survived or feared an attack did not carry it out
+        ("Residents of the village heard the explosion shortly before dawn.", "Residents"),
+        ("Traders in the market said they feared revenge attacks.", "Traders"),
+        ("An army convoy survived an ambush near Kandahar on Monday.", "convoy"),
         # "wounded" shares the "were" of "killed": the nurse was harmed
         (
             "Four medics were killed and a nurse badly wounded when an airstrike hit a clinic in Idlib.",

@@ -320,6 +320,17 @@ def _placed(head: Token) -> bool:
     return bool(preps) and preps[0].lower_ in {"in", "at", "near", "outside", "inside", "across", "around"}
 
 
+def _harm_done_to(head: Token) -> bool:
+    """An attack noun (or gerund) whose first complement names what was hit ("the bombing of a convoy",
+    "shelling on rebel towns", "attacks against police"): the names there are its targets."""
+    word = head.lower_ if head.tag_ == "VBG" else head.lemma_.lower()
+    sense = load_lexicon().noun(word) if head.pos_ in {"NOUN", "VERB"} else None
+    if sense is None or sense.event_type != "ASSAULT":
+        return False
+    preps = [c for c in head.children if c.dep_ == "prep" and c.i > head.i]
+    return bool(preps) and preps[0].lower_ in {"of", "on", "against"}
+
+
 def _hardware_owner_of(m: ActorMatch, story_country: str | None) -> str | None:
     """The KB id a word before "air strikes" or "warplanes" attributes them to: a named actor, a country by
     its demonym or abbreviation ("Russian", "US"; a bare country name there is more often a list or a tag
@@ -450,6 +461,8 @@ class StoryActors:
         act = load_lexicon().noun(head.lemma_.lower()) or head.lemma_.lower() in WEAPON_NOUNS
         if head.pos_ == "NOUN" and act and _placed(head) and not self._named_before(sentence, tokens, head):
             return None  # "a car bomb in the Syrian city of Qamishli": where it was, not who did it
+        if _harm_done_to(head) and not self._named_before(sentence, tokens, head):
+            return None  # "Bombing of a Syrian bus convoy", "the shelling of rebel towns": who was hit
         named = resolved.kb_id or resolved.country or (head.pos_ == "NOUN" and resolved.sector)
         if head.dep_ in _MODIFIER_DEPS and (not named or (best is not None and best.via == "capital")):
             return None  # "Fresh fighting", "the Damascus bombing": a modifier that names no actor

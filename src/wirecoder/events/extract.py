@@ -173,6 +173,12 @@ VICTIM_VERBS = {
     "die", "perish", "wound", "injure", "hurt", "suffer", "flee", "escape", "survive", "lose", "displace",
     "trap", "sustain", "bury", "rescue", "evacuate", "miss", "shelter", "hide",
 }  # fmt: skip
+# who undergoes or only perceives the act named as the verb's object ("survived the attack", "heard the
+# blast", "feared revenge attacks"): not the one who carried it out
+UNDERGOING_VERBS = {
+    "survive", "escape", "flee", "suffer", "sustain", "hear", "see", "witness", "watch", "film", "fear",
+    "feel", "document", "investigate", "probe",
+}  # fmt: skip
 _SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 # "refused to allow", "accused X of attacking", "rejected the deal": what is rejected or alleged
 _COMPLEMENT_DEPS = {"xcomp", "dobj", "pobj", "pcomp", "prep", "acl"}
@@ -1685,7 +1691,9 @@ def definite(tok: Token) -> bool:
 
 def _victim_subject(tok: Token) -> Token | None:
     """Who suffered the act an event noun names, when it stands in a phrase of a verb of suffering: "two
-    soldiers died in an ambush", "a prisoner died as a result of torture"."""
+    soldiers died in an ambush", "a prisoner died as a result of torture", "the convoy survived an ambush"."""
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in VICTIM_VERBS & UNDERGOING_VERBS:
+        return next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     cur = tok
     for _ in range(4):
         if cur.dep_ not in {"pobj", "prep", "pcomp"} or cur.head.i == cur.i:
@@ -1820,6 +1828,8 @@ def _inherited_subject(tok: Token) -> Token | None:
                 return subj
         if cur.dep_ == "prep" and head.lemma_.lower() in VICTIM_VERBS:
             return None  # "five people died in the attack": the victims, not the attackers
+        if cur.dep_ == "dobj" and head.lemma_.lower() in UNDERGOING_VERBS:
+            return None  # "residents heard the blast", "the convoy survived an ambush"
         if cur.dep_ == "prep" and _harmed_noun_participle(head):
             return None  # "a minister was among ten people killed in the attack": a victim too
         if _headline_passive(head, list(head.children)):
