@@ -436,6 +436,23 @@ def test_the_group_claiming_an_act_by_an_unnamed_attacker_is_its_source():
     assert assaults[0].casualties is not None and assaults[0].casualties.killed == 8
 
 
+@pytest.mark.parametrize(
+    "blame",
+    [
+        "Officials blamed the bombing on the Pakistani Taliban.",
+        # a further toll in the sentence that lays the blame belongs to the same act
+        "Another 40 were wounded, police said, blaming the bombing on the Pakistani Taliban.",
+    ],
+)
+def test_the_one_an_act_is_blamed_on_is_its_source(blame: str):
+    text = f"A car bomb exploded outside a court in Peshawar on Monday, killing nine people. {blame}"
+    assaults = _events(extract(text, published="2024-03-06"), "ASSAULT")
+    assert len(assaults) == 1
+    assert assaults[0].source_actor is not None and "Taliban" in assaults[0].source_actor.text
+    assert assaults[0].target_actor is None or "Taliban" not in assaults[0].target_actor.text
+    assert assaults[0].casualties is not None and assaults[0].casualties.killed == 9
+
+
 def test_a_second_group_claiming_a_named_groups_act_stays_a_competing_claim():
     text = (
         "Islamic State fighters attacked an army post near Deir ez-Zor on Monday. "

@@ -922,11 +922,10 @@ def _credit_claimed_acts(
         event, sentence, trig = item
         tok = trig.token
         earlier = None
-        if (
-            event.source_actor is not None
-            and _restated_act(event, tok)
-            and claimed_or_blamed(tok) is not None
-        ):
+        # "... said, blaming the attack on X": a toll in the same sentence ("another 50 were wounded")
+        # is part of the act named again, so it joins that act too
+        named_again = tok.pos_ == "NOUN" and definite(tok) and event.target_actor is None
+        if event.source_actor is not None and named_again and claimed_or_blamed(tok) is not None:
             earlier = next(
                 (
                     k[0]
@@ -941,6 +940,9 @@ def _credit_claimed_acts(
             kept.append(item)
         else:
             earlier.source_actor = event.source_actor
+            if event.casualties is not None:
+                found = [c for c in (earlier.casualties, event.casualties) if c is not None]
+                earlier.casualties = casualty_parser.merge_casualties(found)
     return kept
 
 

@@ -126,6 +126,8 @@ LIGHT_VERBS = {
     "continue", "resume", "renew", "declare", "undertake", "extend", "offer",
 }  # fmt: skip
 BLAME_VERBS = {"blame", "accuse", "hold", "condemn"}
+# verbs that lay an act (their object) at someone's door, and the preposition naming them
+PINNING_VERBS = {"blame": "on", "pin": "on", "attribute": "to"}
 # acts blamed on someone that stay events of their own ("blamed X for the attack")
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE"}
 # verbs that move people somewhere or out of somewhere, and the people they move
@@ -1637,6 +1639,8 @@ def _noun_arguments(trig: Trigger) -> None:
     of_preps = NOUN_PREPS.get(trig.original or trig.event_type, NOUN_PREPS.get(trig.event_type, ()))
     preps = of_preps + RECIPIENT_PREPS.get(trig.event_type, _DEFAULT_PREPS)
     trig.target = _prep_object(tok, preps)
+    if trig.target is not None and trig.target is trig.source:
+        trig.target = None  # "blamed the attack on X": X carried it out
     if trig.target is not None and not _actorish(trig.target) and trig.target.head.lower_ == "of":
         # "a suspension of aid to Egypt": the thing suspended is not the one it is aimed at
         trig.target = _prep_object(tok, RECIPIENT_PREPS.get(trig.event_type, ())) or trig.target
@@ -1773,7 +1777,11 @@ def _in_modifier_chain(t: Token, noun: Token) -> bool:
 
 def claimed_or_blamed(tok: Token) -> Token | None:
     """ "activists blamed the Islamic State for the attack", "IS claimed responsibility for the bombing":
-    the one blamed, or the one claiming it, carried out the act."""
+    the one blamed, or the one claiming it, carried out the act; so did X in "blamed the attack on X"
+    and "attributed the bombing to X"."""
+    pinned = PINNING_VERBS.get(tok.head.lemma_.lower()) if tok.dep_ == "dobj" else None
+    if pinned is not None:
+        return _prep_object(tok, (pinned,)) or _prep_object(tok.head, (pinned,))
     if tok.dep_ not in {"pobj", "pcomp"} or tok.head.lower_ not in {"for", "of"}:
         return None
     head = tok.head.head
