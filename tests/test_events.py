@@ -1044,3 +1044,19 @@ def test_a_groups_own_fighters_are_that_group(text: str, kb_id: str) -> None:
     event = main(text)
     assert event.event_type == "ASSAULT"
     assert event.source_actor is not None and event.source_actor.kb_id == kb_id
+
+
+@pytest.mark.parametrize(
+    ("headline", "doer", "hit"),
+    [
+        ("Somali Army Kills 12 Al-Shabaab Fighters in Ambush Near Kismayo", "Somali Army", "Al-Shabaab"),
+        ("Turkish Jets Pound PKK Positions in Northern Iraq", "Turkish", "PKK"),
+    ],
+)
+def test_a_title_case_headline_is_read_as_a_clause(headline: str, doer: str, hit: str) -> None:
+    # the small model tags every capitalised word of a title-case line as a name, its verb included
+    text = f"{headline}\n\nThe attack happened on Monday, officials said."
+    main = extract(text, published="2024-05-07").events[0]
+    assert main.event_type == "ASSAULT" and main.sentence == headline
+    assert main.source_actor is not None and doer in main.source_actor.text
+    assert main.target_actor is not None and hit in main.target_actor.text

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from wirecoder.nlp import MODEL_VERSION, load_full_nlp, load_nlp, paragraphs, segment
+from wirecoder.nlp import (
+    MODEL_VERSION,
+    load_full_nlp,
+    load_nlp,
+    paragraphs,
+    parse_sentences,
+    segment,
+    title_cased,
+)
 
 
 def test_loaded_model_is_the_pinned_release():
@@ -122,3 +130,18 @@ def test_the_articles_own_headline_repeated_at_the_top_of_the_body_is_a_sentence
     ]
     ended = "Rocket fire kills five in northern town. Rockets struck a bus station on Monday."
     assert [s.text for s in segment(ended, title)] == [s.text for s in segment(ended)]
+
+
+def test_a_sentence_parsed_in_lower_case_keeps_its_own_words():
+    sentence = segment("Rebel Fighters Seize Two Towns Near Aleppo")[0]
+    assert title_cased(sentence.doc)
+    sentence.extra["lowered"] = {1, 2}  # "Fighters Seize"
+    parse_sentences([sentence])
+    doc = sentence.doc
+    assert doc.text == sentence.text  # offsets and words are the article's
+    assert doc[2].pos_ == "VERB" and doc[2].lemma_ == "seize"
+    assert [t.i for t in doc if t.dep_ == "ROOT"] == [2]
+
+
+def test_an_ordinary_sentence_is_not_title_cased():
+    assert not title_cased(segment("Rebel fighters seized two towns near Aleppo on Monday.")[0].doc)

@@ -338,16 +338,49 @@ def _split_long(sentence: str) -> Iterable[tuple[int, str]]:
 
 
 def parse_sentences(sentences: list[Sentence], batch_size: int = 64) -> None:
-    """Run the full pipeline on the given sentences (in place), batched."""
+    """Run the full pipeline on the given sentences (in place), batched. A sentence whose
+    `extra["lowered"]` lists token indices is parsed with those words in lower case (see `title_cased`)
+    and keeps its own words, with that parse."""
     todo = [s for s in sentences if not s.parsed]
     if not todo:
         return
     nlp = load_nlp()
     # the cheap Doc from `segment` was made by the same tokenizer: parse it instead of tokenizing again
-    docs = nlp.pipe((s.doc for s in todo), batch_size=batch_size)
+    docs = nlp.pipe((_recased(s) for s in todo), batch_size=batch_size)
     for sent, doc in zip(todo, docs, strict=True):
-        sent.doc = doc
+        sent.doc = _with_words(doc, [t.text for t in sent.doc]) if sent.extra.get("lowered") else doc
         sent.parsed = True
+
+
+def title_cased(doc: Doc) -> bool:
+    """A headline in title case ("Syrian Army Kills 40 Militants in Damascus Ambush"): the small model
+    reads every capitalised word as a name there, verbs included, and finds no clause."""
+    words = [t for t in doc if t.is_alpha and len(t) > 3]
+    return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words)
+
+
+def _recased(sentence: Sentence) -> Doc:
+    lowered = sentence.extra.get("lowered")
+    if not lowered:
+        return sentence.doc
+    doc = sentence.doc
+    words = [t.text.lower() if t.i in lowered else t.text for t in doc]
+    return Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+
+
+def _with_words(parsed: Doc, words: list[str]) -> Doc:
+    """The annotations of a parse of a re-cased copy, on the original words (same tokens and offsets)."""
+    return Doc(
+        parsed.vocab,
+        words=words,
+        spaces=[bool(t.whitespace_) for t in parsed],
+        tags=[t.tag_ for t in parsed],
+        pos=[t.pos_ for t in parsed],
+        morphs=[str(t.morph) for t in parsed],
+        lemmas=[t.lemma_ for t in parsed],
+        heads=[t.head.i for t in parsed],
+        deps=[t.dep_ for t in parsed],
+    )
 
 
 def acronym(tok: Token) -> bool:

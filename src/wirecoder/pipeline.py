@@ -43,7 +43,7 @@ from wirecoder.events.lexicon import Lexicon, load_lexicon
 from wirecoder.geo.gazetteer import Gazetteer
 from wirecoder.geo.resolve import SEAT, Geoparser, story_focus
 from wirecoder.mentions import StoryActors
-from wirecoder.nlp import Sentence, load_nlp, parse_sentences, segment
+from wirecoder.nlp import Sentence, load_nlp, parse_sentences, segment, title_cased
 from wirecoder.schema import (
     Actor,
     Article,
@@ -62,6 +62,13 @@ log = logging.getLogger("wirecoder")
 CASUALTY_CUES = {
     "dead", "died", "killed", "wounded", "injured", "toll", "casualties", "bodies", "missing", "kidnapped",
     "abducted", "arrested", "detained", "lives", "deaths", "fatalities", "victims",
+}  # fmt: skip
+# words a title-case headline capitalises that are never names
+FUNCTION_WORDS = {
+    "in", "on", "at", "as", "after", "for", "of", "the", "and", "to", "with", "by", "from", "near", "over",
+    "into", "amid", "despite", "against", "since", "during", "a", "an", "is", "are", "was", "were", "its",
+    "their", "more", "than", "least", "dozens", "scores", "hundreds", "civilians", "people", "children",
+    "women", "members", "fighters", "soldiers", "troops", "others", "including",
 }  # fmt: skip
 MATERIAL_WEIGHT = {
     "ASSAULT": 3.0, "COERCE": 2.2, "RETREAT": 2.2, "PROTEST": 2.2, "MOBILIZE": 2.0, "AID": 1.8,
@@ -244,6 +251,22 @@ class _StoryExtractor:
             s.index = -1 - k  # title sentences never share an index (or offsets) with the body
             self.actors.scan(s)  # the headline counts towards the story's country
         self.to_parse = self.selected + self.title_sentences
+        for s in self.to_parse:
+            if title_cased(s.doc):
+                s.extra["lowered"] = self._common_words(s)
+
+    def _common_words(self, sentence: Sentence) -> set[int]:
+        """The tokens of a title-cased headline that are event, toll or function words, not part of a
+        name the KB knows: the parser reads them in lower case ("Syrian Army kills 40 ...")."""
+        named, roles = set(), set()
+        for m in self.actors.matches.get(sentence.index, []):
+            (roles if m.entry.kind == "role" else named).update(range(m.start, m.end))
+        common = self.res.lexicon.surface | CASUALTY_CUES | FUNCTION_WORDS
+        return {
+            t.i
+            for t in sentence.doc
+            if t.i not in named and (t.lower_ in common or t.i in roles) and not t.is_lower
+        }
 
     def finish(self, meta: ArticleMeta) -> Extraction:
         """Everything after the parse: actors, places, events, their order."""
