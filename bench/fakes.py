@@ -176,7 +176,8 @@ def actor_group(actor: Actor | None, kb) -> str:
     for family, group in FAMILY_GROUPS.items():
         if family in families:
             return group
-    if actor.sector in UNARMED:  # a victim, monitor or news agency picked as source names no armed side
+    community = (actor.kb_id or "").startswith("c.")  # "Kurds seized the town": the community's fighters
+    if actor.sector in UNARMED and not community:  # a victim, monitor or news agency picked as source
         return "unknown"
     if _is_role(actor):  # a role word's own text ("terrorists"), not its KB entry's name ("rebels")
         words = actor.text.lower()
@@ -186,7 +187,7 @@ def actor_group(actor: Actor | None, kb) -> str:
         return "nusra"
     if re.search(r"\bisis\b|\bisil\b|islamic state|daesh|\bis\b", words):
         return "isis"
-    if re.search(r"\bsdf\b|\bypg\b|kurdish|autonomous administration|self.administration|pyd|pkk", words):
+    if re.search(r"\bsdf\b|\bypg\b|kurd(?:ish|s)\b|autonomous administration|self.admin|pyd|pkk", words):
         return "kurdish"
     # a coalition state's own forces: not its rebels, nor the groups it backs ("Turkish-backed rebels")
     state = actor.sector in ("GOV", "MIL", "COP", "SPY", None) and "backed" not in actor.text.lower()
