@@ -1011,7 +1011,8 @@ def test_a_place_described_by_a_where_clause_is_not_its_doer() -> None:
         # what an attack noun's "of"/"on" phrase names was hit; nobody here says who struck
         ("Bombing of a Yemeni bus convoy kills dozens outside Taiz", "Yemeni"),
         ("The shelling of rebel villages near the Libyan capital killed 12 people.", "rebel"),
-        # those who heard, survived or feared an attack did not carry it out
+        # those who heard, survived or feared an attack did not carry it out; nor did one silent on it
+        ("The interior ministry in Kabul has not commented on the bombing.", "ministry"),
         ("Residents of the village heard the explosion shortly before dawn.", "Residents"),
         ("Traders in the market said they feared revenge attacks.", "Traders"),
         ("An army convoy survived an ambush near Kandahar on Monday.", "convoy"),
@@ -1060,3 +1061,9 @@ def test_a_title_case_headline_is_read_as_a_clause(headline: str, doer: str, hit
     assert main.event_type == "ASSAULT" and main.sentence == headline
     assert main.source_actor is not None and doer in main.source_actor.text
     assert main.target_actor is not None and hit in main.target_actor.text
+
+
+def test_a_participle_on_a_group_is_that_groups_act() -> None:
+    text = "The president vowed victory over the rebels fighting to topple him."
+    fights = [e for e in extract(text, published="2024-05-07").events if e.event_type == "ASSAULT"]
+    assert fights and fights[0].source_actor is not None and fights[0].source_actor.text == "the rebels"

@@ -22,7 +22,7 @@ from wirecoder.when import TIME_WORDS
 SPEECH_LEMMAS = {
     "say", "tell", "state", "announce", "claim", "confirm", "report", "add", "note", "insist", "explain",
     "write", "tweet", "declare", "stress", "acknowledge", "admit", "reveal", "suggest", "believe", "estimate",
-    "indicate", "quote", "deny", "think", "argue", "assert", "maintain", "allege", "warn",
+    "indicate", "quote", "deny", "think", "argue", "assert", "maintain", "allege", "warn", "comment",
 }  # fmt: skip
 # verbs whose complement is the real event ("denied attacking", "threatened to strike" are handled as
 # stance or folded into the governing event by the claims stage)
@@ -1201,8 +1201,15 @@ def _verb_arguments(trig: Trigger) -> None:
         if trig.target is None and not trig.sense.objects and _reduced_passive(tok):
             trig.target = tok.head  # "soldiers killed in the east", "the families of athletes killed"
             trig.source = trig.source or _doer_of_act(tok)
-    if trig.source is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and trig.event_type == "PROTEST":
-        trig.source = tok.head  # "police fired on demonstrators protesting against taxes": they protest
+    if (
+        trig.source is None
+        and tok.dep_ == "acl"
+        and tok.tag_ == "VBG"
+        and (trig.event_type == "PROTEST" or (_actorish(tok.head) and not _misread_main_verb(tok)))
+    ):
+        # "police fired on demonstrators protesting against taxes": they protest; "pledged victory over
+        # the troops fighting to topple him": the troops fight, not the one who pledged
+        trig.source = tok.head
     if trig.source is None and not passive:
         # "a minister was among ten people killed": the subject above a reduced passive is a victim too
         trig.source = claimed_or_blamed(tok) or (None if reduced else _inherited_subject(tok))
