@@ -49,6 +49,9 @@ def test_future_is_future_and_a_promise() -> None:
     [
         "Militants reportedly executed three hostages in the desert.",
         "Unnamed sources said troops shelled the village overnight.",
+        # an attack only called possible, or only feared, has not been shown to happen
+        "Shopkeepers in Tripoli were bracing for a possible rebel attack on the port.",
+        "Villagers told reporters they feared revenge attacks by the militia.",
     ],
 )
 def test_hedged_reports(text: str) -> None:

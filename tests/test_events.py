@@ -1011,6 +1011,9 @@ def test_a_place_described_by_a_where_clause_is_not_its_doer() -> None:
         # what an attack noun's "of"/"on" phrase names was hit; nobody here says who struck
         ("Bombing of a Yemeni bus convoy kills dozens outside Taiz", "Yemeni"),
         ("The shelling of rebel villages near the Libyan capital killed 12 people.", "rebel"),
+        # a war or conflict kills without being anyone's act
+        ("The war in South Sudan has killed more than 50,000 people since 2013.", "war"),
+        ("The conflict in Sudan has claimed the lives of thousands of civilians.", "conflict"),
         # those who heard, survived or feared an attack did not carry it out; nor did one silent on it
         ("The interior ministry in Kabul has not commented on the bombing.", "ministry"),
         ("Residents of the village heard the explosion shortly before dawn.", "Residents"),

@@ -47,6 +47,9 @@ HEDGE_ADVERBS = {
     "probably",
     "perhaps",
 }
+# an act qualified as uncertain ("a possible US attack", "the suspected gas attack") or only feared
+UNCERTAIN_ADJECTIVES = {"possible", "potential", "suspected", "alleged", "purported", "apparent", "feared"}
+FEAR_LEMMAS = {"fear", "dread"}
 CONTRAST_WORDS = {"but", "however", "yet", "although", "though", "while", "whereas"}
 MODAL_HEDGES = {"may", "might", "could"}
 UNNAMED_SOURCES = {
@@ -292,6 +295,10 @@ def _hedged(
         for child in tok.children:
             if child.lower_ in HEDGE_ADVERBS or (child.dep_ == "aux" and child.lower_ in MODAL_HEDGES):
                 return True
+    if any(c.dep_ == "amod" and c.lower_ in UNCERTAIN_ADJECTIVES for c in trigger.children):
+        return True
+    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in FEAR_LEMMAS:
+        return True  # "residents feared revenge attacks"
     # the parser's sentence lies inside the text: most texts need no Span built to know it has no cue
     if "ccording" in text and "ccording" in trigger.sent.text:
         for tok in trigger.sent:

@@ -40,6 +40,11 @@ WEAPON_NOUNS = {
     "bomb", "shell", "rocket", "mortar", "missile", "device", "explosive", "mine", "landmine", "grenade",
     "fire", "barrel", "gas", "ied", "projectile", "round",
 }  # fmt: skip
+# a state of affairs that kills or displaces without being anyone: "the conflict has claimed 400,000 lives"
+SITUATION_NOUNS = {
+    "war", "conflict", "violence", "crisis", "unrest", "turmoil", "chaos", "bloodshed", "hostility",
+    "insurgency", "fighting", "instability",
+}  # fmt: skip
 PERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "official", "minister", "president", "commander"}
 MANNER_NOUNS = {
     "reaction", "response", "retaliation", "revenge", "protest", "solidarity", "turn", "addition", "virtue",
@@ -424,6 +429,8 @@ class StoryActors:
         lower = head.lower_
         if lower in TIME_WORDS or state_of_condition(head):
             return None  # "attacked on Tuesday", "lifted a state of emergency": no actor in that slot
+        if head.lemma_.lower() in SITUATION_NOUNS and head.dep_ in {"nsubj", "pobj"}:
+            return None  # "the war in Yemen has killed 10,000": a situation, not who did the killing
         if head.pos_ == "PRON" or (
             _definite_description(tokens) and not self._inside_match(sentence, tokens)
         ):
