@@ -1011,6 +1011,8 @@ def test_a_place_described_by_a_where_clause_is_not_its_doer() -> None:
         # what an attack noun's "of"/"on" phrase names was hit; nobody here says who struck
         ("Bombing of a Yemeni bus convoy kills dozens outside Taiz", "Yemeni"),
         ("The shelling of rebel villages near the Libyan capital killed 12 people.", "rebel"),
+        # who counts the dead did not kill them
+        ("A monitoring group raised the death toll from the air strikes on Maarat to 43.", "group"),
         # a war or conflict kills without being anyone's act
         ("The war in South Sudan has killed more than 50,000 people since 2013.", "war"),
         ("The conflict in Sudan has claimed the lives of thousands of civilians.", "conflict"),
@@ -1070,3 +1072,9 @@ def test_a_participle_on_a_group_is_that_groups_act() -> None:
     text = "The president vowed victory over the rebels fighting to topple him."
     fights = [e for e in extract(text, published="2024-05-07").events if e.event_type == "ASSAULT"]
     assert fights and fights[0].source_actor is not None and fights[0].source_actor.text == "the rebels"
+
+
+def test_the_agent_of_carried_out_under_a_hedge_is_the_doer() -> None:
+    text = "Medics said the strike on the clinic was believed to have been carried out by Russian jets."
+    strikes = [e for e in extract(text, published="2024-05-07").events if e.event_type == "ASSAULT"]
+    assert strikes and strikes[0].source_actor is not None and strikes[0].source_actor.country == "RUS"

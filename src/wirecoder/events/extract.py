@@ -181,6 +181,10 @@ UNDERGOING_VERBS = {
     "survive", "escape", "flee", "suffer", "sustain", "hear", "see", "witness", "watch", "film", "fear",
     "feel", "document", "investigate", "probe",
 }  # fmt: skip
+# a count of an act's victims: who raises, gives or updates it is not who carried the act out
+COUNT_NOUNS = {"toll", "tally", "count", "number", "figure"}
+# "the strike was (believed to have been) carried out by X": X did it
+CONDUCT_VERBS = {"carry", "conduct", "launch", "perpetrate", "commit", "mount", "stage"}
 _SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 # "refused to allow", "accused X of attacking", "rejected the deal": what is rejected or alleged
 _COMPLEMENT_DEPS = {"xcomp", "dobj", "pobj", "pcomp", "prep", "acl"}
@@ -1739,6 +1743,11 @@ def _event_noun_actor(noun: Token) -> Token | None:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
         if child.dep_ == "acl" and child.tag_ == "VBN" and _agent(child) is not None:
             return _agent(child)
+    if noun.dep_ == "nsubjpass":  # "the strike was suspected to have been carried out by Russian jets"
+        verb = noun.head
+        for done in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):
+            if done.lemma_.lower() in CONDUCT_VERBS and _agent(done) is not None:
+                return _agent(done)
     of = _prep_object(noun, ("of",)) if noun.lemma_.lower() in STRIKE_NOUNS else None
     if of is not None and of.lemma_.lower() in STRIKING_FORCES:
         return of  # "an airstrike of the US-led coalition": who strikes, not what is struck
@@ -1845,6 +1854,9 @@ def _inherited_subject(tok: Token) -> Token | None:
             return None  # "five people died in the attack": the victims, not the attackers
         if cur.dep_ == "dobj" and head.lemma_.lower() in UNDERGOING_VERBS:
             return None  # "residents heard the blast", "the convoy survived an ambush"
+        counted = head.pos_ == "NOUN" and head.lemma_.lower() in COUNT_NOUNS
+        if counted or (cur.dep_ == "prep" and any(_count_object(c) for c in head.children)):
+            return None  # "a monitor raised the death toll from the airstrikes": it counts, it did not strike
         if cur.dep_ == "prep" and _harmed_noun_participle(head):
             return None  # "a minister was among ten people killed in the attack": a victim too
         if _headline_passive(head, list(head.children)):
@@ -1876,6 +1888,10 @@ def _inherited_subject(tok: Token) -> Token | None:
                 return next((c for c in agent.children if c.dep_ == "pobj"), None)
         cur = head
     return None
+
+
+def _count_object(tok: Token) -> bool:
+    return tok.dep_ == "dobj" and tok.lemma_.lower() in COUNT_NOUNS
 
 
 def _small_clause(tok: Token) -> bool:
