@@ -652,3 +652,19 @@ def test_a_killing_after_a_strike_names_the_strikes_victims():
     main = extract(text).events[0]
     assert main.event_type == "ASSAULT"
     assert main.target_actor is not None and main.target_actor.text == "dozens of militants"
+
+
+def test_unnamed_rebels_belong_where_they_fight_not_to_the_story_country():
+    text = (
+        "Russia's defence ministry said Russian jets flew 40 sorties on Monday. Moscow said Russia would "
+        "keep its forces in place. Russian officials met in Sochi. Rebels shelled a market in Aleppo, "
+        "killing five people."
+    )
+    shelling = [e for e in extract(text, published="2016-10-28").events if e.sentence.startswith("Rebels")]
+    assert shelling and shelling[0].source_actor is not None
+    assert shelling[0].source_actor.country == "SYR"
+
+
+def test_a_capitalised_common_word_is_no_region():
+    places = extract("Putin spoke at the VTB Capital forum in Moscow on Thursday.").places
+    assert [p.name for p in places if p.text == "Capital"] == []

@@ -1012,10 +1012,15 @@ def _restated_act(event: Event, tok) -> bool:
     return tok.pos_ == "NOUN" and definite(tok) and event.target_actor is None and event.casualties is None
 
 
+# unnamed actors who belong where they act: civilians, rebels, gunmen, police, criminals
+_LOCAL_ROLES = {"CVL", "REB", "UAF", "COP", "CRM"}
+
+
 def _local_people(actor: Actor | None, location: Place | None) -> Actor | None:
     """ "nine people" killed in Sumy are Ukraine's, whichever country the story names most: unnamed
-    people whose country was only the story's guess take the country where the event happened."""
-    if actor is None or location is None or not location.country or actor.sector != "CVL":
+    people (or rebels, gunmen, police) whose country was only the story's guess take the country where
+    the event happened."""
+    if actor is None or location is None or not location.country or actor.sector not in _LOCAL_ROLES:
         return actor
     if actor.kb_id is not None and not actor.kb_id.startswith("role."):
         return actor

@@ -37,7 +37,7 @@ COMMON = {w.lower() for w in """
     Bank Company Group Forces Force Guard Navy Islamic Christian Muslim Jewish Catholic Federal National
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Officer Bureau Commerce Chamber Metro Justice Leader
     Vice Plan Economy Federation Alliance Free Drug Region Olympic Olympics Superior Man Best Star Line Cross
-    Story Band Club Market Station Service Services Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun
+    Story Band Club Market Station Service Services Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Capital
     """.split()} | set(STOP_WORDS)  # fmt: skip
 CONNECTORS = {
     "-",
