@@ -1078,3 +1078,16 @@ def test_the_agent_of_carried_out_under_a_hedge_is_the_doer() -> None:
     text = "Medics said the strike on the clinic was believed to have been carried out by Russian jets."
     strikes = [e for e in extract(text, published="2024-05-07").events if e.event_type == "ASSAULT"]
     assert strikes and strikes[0].source_actor is not None and strikes[0].source_actor.country == "RUS"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seven children were killed in regime shelling of a rebel-held district.",
+        "Two nurses were among 31 people killed on Saturday in government shelling of an opposition town.",
+    ],
+)
+def test_killed_in_regime_shelling_names_the_regime(text: str) -> None:
+    # the parser reads "in regime" and then "shelling" as a gerund of its own
+    harm = [e for e in extract(text, published="2024-05-07").events if e.event_type == "ASSAULT"]
+    assert harm and all(e.source_actor is not None and e.source_actor.sector == "GOV" for e in harm)

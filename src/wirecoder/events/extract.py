@@ -1205,6 +1205,8 @@ def _verb_arguments(trig: Trigger) -> None:
         if trig.target is None and not trig.sense.objects and _reduced_passive(tok):
             trig.target = tok.head  # "soldiers killed in the east", "the families of athletes killed"
             trig.source = trig.source or _doer_of_act(tok)
+    if trig.source is None and tok.i > 0 and _misread_act_modifier(tok.doc[tok.i - 1]):
+        trig.source = tok.doc[tok.i - 1]  # "in regime shelling of the town": the regime shells
     if (
         trig.source is None
         and tok.dep_ == "acl"
@@ -1304,9 +1306,26 @@ def _doer_of_act(verb: Token) -> Token | None:
     act = _prep_object(verb, ("in", "during"))
     if act is None:
         return None
+    if _misread_act_modifier(act):
+        return act  # "killed in regime shelling", parsed as "in regime" and a gerund of its own
     if {act.lemma_.lower(), act.lower_.removesuffix("es"), act.lower_.removesuffix("s")} & FIGHT_NOUNS:
         return _prep_object(act, ("with",)) or _prep_object(verb, ("with",))
     return _event_noun_actor(act) if _event_noun(act) else None
+
+
+def _misread_act_modifier(noun: Token) -> bool:
+    """Is `noun` an actor word the parser cut off from the act noun it modifies ("in regime shelling":
+    "regime" the object of "in", "shelling" a gerund)?"""
+    doc = noun.doc
+    act = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    return (
+        act is not None
+        and act.tag_ == "VBG"
+        and act.dep_ in {"advcl", "acl", "xcomp", "pcomp"}
+        and load_lexicon().noun(act.lower_) is not None
+        and not any(c.dep_ == "dobj" for c in act.children)  # "in Hama killing 50": a verb of its own
+        and noun.lower_ in ACTOR_MODIFIERS
+    )
 
 
 def _clause_subject(noun: Token) -> Token | None:
