@@ -10,6 +10,7 @@ import zipfile
 
 import pytest
 
+from wirecoder import extract
 from wirecoder.geo.gazetteer import Gazetteer, build_from_geonames
 from wirecoder.geo.names import normalize
 from wirecoder.geo.resolve import Geoparser
@@ -528,3 +529,8 @@ def test_memory_snapshot_is_reused_and_a_broken_one_is_ignored(gaz):
     repaired = Gazetteer.open(gaz.path)
     assert [c.geonameid for c in repaired.lookup("Raqqa")] == [c.geonameid for c in gaz.lookup("Raqqa")]
     assert snapshot.read_bytes() != b"not a pickle"  # rewritten from the index
+
+
+def test_a_variant_spelling_of_a_province_is_a_place_where_a_place_is_expected():
+    places = extract("Fighting spread across the northeastern Syrian province of Hassakeh on Monday.").places
+    assert any(p.text == "Hassakeh" and p.country == "SY" for p in places)

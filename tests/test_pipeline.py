@@ -668,3 +668,8 @@ def test_unnamed_rebels_belong_where_they_fight_not_to_the_story_country():
 def test_a_capitalised_common_word_is_no_region():
     places = extract("Putin spoke at the VTB Capital forum in Moscow on Thursday.").places
     assert [p.name for p in places if p.text == "Capital"] == []
+
+
+def test_a_person_introduced_by_name_is_no_place():
+    text = "A car bomb exploded in Hasakah on Monday. A witness named Ahmad saw the smoke."
+    assert all(p.country != "KW" for p in extract(text, published="2016-10-04").places)

@@ -95,6 +95,13 @@ PERSON_TITLE_ROLES = {  # roles written as a title before a person's name ("spok
     "role.spokesperson", "role.head_of_state", "role.minister", "role.military_rank", "role.diplomat",
     "role.local_gov", "role.religious", "role.legislature", "role.judiciary", "role.elites", "role.media",
 }  # fmt: skip
+# a person introduced by name: the name is no place, whatever the gazetteer holds ("Ahmad" is in Kuwait)
+_NAMED_PERSON = re.compile(
+    r"\b(?:witness|man|woman|boy|girl|resident|activist|doctor|nurse|teacher|student|father|mother|son|"
+    r"daughter|brother|sister|wife|husband|fighter|soldier|farmer|driver|survivor|official|refugee)\s+"
+    r"(?:only\s+)?(?:named|called|identified\s+as|who\s+gave\s+(?:his|her)\s+name\s+as)\s+"
+    r"([A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,2})"
+)
 RECENT_DATE_SENTENCES = 2  # how far back, within a paragraph, an undated event looks for its day
 RECENT_PLACE_SENTENCES = 3  # how far back an event with no place of its own looks for the story's place
 DATELINE_CHARS = 300  # a dateline sits at the top of a story
@@ -887,6 +894,8 @@ def _person_names(sentences: list[Sentence], actors: StoryActors) -> list[tuple[
                 spans.append(s.span(doc[m.end].idx, doc[j - 1].idx + len(doc[j - 1])))
                 if j - m.end >= 2:  # "Colonel John Dorrian": a lone capitalised word may be a place
                     surnames.add(doc[j - 1].text)
+    for s in sentences:  # "a witness named Ahmad", "a boy who gave his name as Omar"
+        spans.extend(s.span(m.start(1), m.end(1)) for m in _NAMED_PERSON.finditer(s.text))
     if surnames:
         pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(surnames)) + r")\b")
         for s in sentences:

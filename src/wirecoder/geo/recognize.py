@@ -212,6 +212,14 @@ def _locative(doc: Doc, i: int) -> bool:
     return i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in CITY_WORDS | ADMIN_WORDS
 
 
+def _variant_spelling(gaz: Gazetteer, doc: Doc, i: int, text: str) -> bool:
+    """ "the province of Hassakeh", "in Hasakah": a spelling the gazetteer lacks, of a large place or a
+    province it knows, where a place is expected."""
+    if not _locative(doc, i):
+        return False
+    return any(c.fuzzy and (c.feature_code == "ADM1" or c.population >= 100_000) for c in gaz.lookup(text))
+
+
 def _salient(cands: list[Candidate], strict: bool) -> bool:
     """Whether a matcher hit is a place worth believing without the NER model's vote."""
     floor = 50_000 if strict else 5_000
@@ -575,7 +583,7 @@ def _match(
             if j - i == 1 and (tok.lower_ in COMMON or tok.lower_ in lowercase_words or len(tok.text) < 3):
                 if not _country_code(gaz, doc, i):
                     continue
-            if not gaz.known(text):
+            if not gaz.known(text) and not _variant_spelling(gaz, doc, i, text):
                 continue
             cands = gaz.lookup(text)
             if j - i == 1 and _acronym(doc, i):
