@@ -1013,6 +1013,9 @@ def test_a_place_described_by_a_where_clause_is_not_its_doer() -> None:
         ("The shelling of rebel villages near the Libyan capital killed 12 people.", "rebel"),
         # who counts the dead did not kill them
         ("A monitoring group raised the death toll from the air strikes on Maarat to 43.", "group"),
+        # a city or country before the act names where it happened
+        ("A Kabul car bomb killed nine people on Sunday.", "Kabul"),
+        ("The Yemen fighting killed 30 people last week.", "Yemen"),
         # a war or conflict kills without being anyone's act
         ("The war in South Sudan has killed more than 50,000 people since 2013.", "war"),
         ("The conflict in Sudan has claimed the lives of thousands of civilians.", "conflict"),

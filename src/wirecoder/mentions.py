@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from wirecoder.actors.kb import ARMED_SECTORS, INTL_CODES, ActorKB, ActorMatch, is_modifier
-from wirecoder.events.lexicon import load_lexicon, state_of_condition
+from wirecoder.events.lexicon import SITUATION_NOUNS, load_lexicon, state_of_condition
 from wirecoder.nlp import Sentence, acronym
 from wirecoder.schema import Actor
 from wirecoder.when import TIME_WORDS
@@ -39,11 +39,6 @@ PEOPLE_NOUNS = {
 WEAPON_NOUNS = {
     "bomb", "shell", "rocket", "mortar", "missile", "device", "explosive", "mine", "landmine", "grenade",
     "fire", "barrel", "gas", "ied", "projectile", "round",
-}  # fmt: skip
-# a state of affairs that kills or displaces without being anyone: "the conflict has claimed 400,000 lives"
-SITUATION_NOUNS = {
-    "war", "conflict", "violence", "crisis", "unrest", "turmoil", "chaos", "bloodshed", "hostility",
-    "insurgency", "fighting", "instability",
 }  # fmt: skip
 PERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "official", "minister", "president", "commander"}
 MANNER_NOUNS = {
@@ -466,6 +461,8 @@ class StoryActors:
             # "rejected an offer from Kabul", "rejected North Korea's demand": a proposal acted upon is
             # named by the one who made it, and the whole phrase is the mention
         act = load_lexicon().noun(head.lemma_.lower()) or head.lemma_.lower() in WEAPON_NOUNS
+        if act and best is not None and best.via == "capital" and best.end <= head.i:
+            return None  # "a Damascus car bomb", "the Kabul bombing": the city is where, not who
         if head.pos_ == "NOUN" and act and _placed(head) and not self._named_before(sentence, tokens, head):
             return None  # "a car bomb in the Syrian city of Qamishli": where it was, not who did it
         if _harm_done_to(head) and not self._named_before(sentence, tokens, head):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from wirecoder.events.lexicon import Lexicon, TriggerSense, load_lexicon, state_of_condition
+from wirecoder.events.lexicon import SITUATION_NOUNS, Lexicon, TriggerSense, load_lexicon, state_of_condition
 from wirecoder.nlp import acronym
 from wirecoder.when import TIME_WORDS
 
@@ -1784,6 +1784,8 @@ def _modifier_source(tok: Token) -> Token | None:
     "a US-led strike", "the IS-claimed bombing". The modifier nearest the noun wins (wire copy often glues
     tags or datelines to the left of a headline); the actor resolver drops modifiers that name nobody."""
     left = sorted((t for t in tok.subtree if t.i < tok.i and _in_modifier_chain(t, tok)), key=lambda t: -t.i)
+    if tok.lemma_.lower() in SITUATION_NOUNS and all(t.pos_ == "PROPN" for t in left):
+        return None  # "Syria fighting", "the Yemen war": where it goes on
     for mod in left:
         if mod.lower_ in TIME_WORDS or mod.lower_ in MONTH_ABBREVIATIONS or mod.like_num:
             return None  # a dateline glued to the headline: nothing further left is part of the name

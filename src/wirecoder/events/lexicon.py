@@ -49,6 +49,11 @@ class Lexicon:
         return self.nouns.get(lemma)
 
 
+# a state of affairs that kills or displaces without being anyone: "the conflict has claimed 400,000 lives"
+SITUATION_NOUNS = {
+    "war", "conflict", "violence", "crisis", "unrest", "turmoil", "chaos", "bloodshed", "hostility",
+    "insurgency", "fighting", "instability",
+}  # fmt: skip
 # "a state of emergency", "the state of siege": the state there is a condition, not a country or government
 STATE_CONDITIONS = {
     "emergency", "siege", "war", "alert", "mourning", "readiness", "calamity", "disaster", "insurrection",
