@@ -673,3 +673,14 @@ def test_a_capitalised_common_word_is_no_region():
 def test_a_person_introduced_by_name_is_no_place():
     text = "A car bomb exploded in Hasakah on Monday. A witness named Ahmad saw the smoke."
     assert all(p.country != "KW" for p in extract(text, published="2016-10-04").places)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_place"),
+    [
+        ("Rebels shelled Idlib on Monday. Reporting by Laila Bassam; Editing by Andrew Heavens", "Andrew"),
+        ("Barrel bombs hit Daraya on Monday, opposition figure George Sabra said.", "George"),
+    ],
+)
+def test_people_in_credits_and_before_said_are_no_places(text: str, not_a_place: str):
+    assert not_a_place not in [p.text for p in extract(text, published="2016-10-04").places]
