@@ -314,10 +314,14 @@ def _elsewhere(m: ActorMatch, after: ActorMatch | None, doc: Doc) -> bool:
     return m.end < len(doc) and doc[m.end].lower_ in {"allies", "ally", "backers", "backer", "partners"}
 
 
+def _first_prep(head: Token) -> str:
+    """The preposition of the first phrase after a noun ("the blast in Homs" -> "in"), or ""."""
+    return next((c.lower_ for c in head.children if c.dep_ == "prep" and c.i > head.i), "")
+
+
 def _placed(head: Token) -> bool:
     """An act noun followed by where it happened ("the blast in Homs", "mortar fire near Damascus")."""
-    preps = [c for c in head.children if c.dep_ == "prep" and c.i > head.i]
-    return bool(preps) and preps[0].lower_ in {"in", "at", "near", "outside", "inside", "across", "around"}
+    return _first_prep(head) in {"in", "at", "near", "outside", "inside", "across", "around"}
 
 
 def _harm_done_to(head: Token) -> bool:
@@ -325,10 +329,9 @@ def _harm_done_to(head: Token) -> bool:
     "shelling on rebel towns", "attacks against police"): the names there are its targets."""
     word = head.lower_ if head.tag_ == "VBG" else head.lemma_.lower()
     sense = load_lexicon().noun(word) if head.pos_ in {"NOUN", "VERB"} else None
-    if sense is None or sense.event_type != "ASSAULT":
-        return False
-    preps = [c for c in head.children if c.dep_ == "prep" and c.i > head.i]
-    return bool(preps) and preps[0].lower_ in {"of", "on", "against"}
+    return (
+        sense is not None and sense.event_type == "ASSAULT" and _first_prep(head) in {"of", "on", "against"}
+    )
 
 
 def _hardware_owner_of(m: ActorMatch, story_country: str | None) -> str | None:

@@ -275,11 +275,15 @@ class _StoryExtractor:
         named, roles = set(), set()
         for m in self.actors.matches.get(sentence.index, []):
             (roles if m.entry.kind == "role" else named).update(range(m.start, m.end))
-        common = self.res.lexicon.surface | CASUALTY_CUES | FUNCTION_WORDS
+        surface = self.res.lexicon.surface
         return {
             t.i
             for t in sentence.doc
-            if t.i not in named and (t.lower_ in common or t.i in roles) and not t.is_lower
+            if t.i not in named
+            and not t.is_lower
+            and (
+                t.i in roles or t.lower_ in surface or t.lower_ in CASUALTY_CUES or t.lower_ in FUNCTION_WORDS
+            )
         }
 
     def finish(self, meta: ArticleMeta) -> Extraction:
