@@ -534,3 +534,20 @@ def test_memory_snapshot_is_reused_and_a_broken_one_is_ignored(gaz):
 def test_a_variant_spelling_of_a_province_is_a_place_where_a_place_is_expected():
     places = extract("Fighting spread across the northeastern Syrian province of Hassakeh on Monday.").places
     assert any(p.text == "Hassakeh" and p.country == "SY" for p in places)
+
+
+def test_in_memory_tables_give_back_exactly_the_rows_and_names_they_were_made_from():
+    from wirecoder.geo.memory import NameIndex, PlaceTable
+
+    rows = [
+        (7, "Kobani", 36.89, 38.35, "P", "PPLA2", "SY", "SY.09", None, 44821),
+        (3, "Aleppo Governorate", 36.25, 37.5, "A", "ADM1", "SY", "SY.09", "", 0),
+        (5, "Open Sea", 10.5, -20.25, "H", "SEA", None, None, None, None),
+    ]
+    table = PlaceTable(rows)
+    assert table.get(7) == rows[0][1:] and table.get(3) == rows[1][1:]
+    assert table.get(5) == (*rows[2][1:-1], 0)  # a missing population reads as 0
+    assert table.get(4) is None and table.get(99) is None and len(table) == 3
+    index = NameIndex({"kobani": [14, 15], "ayn al arab": [14], "aleppo": [7]})
+    assert list(index.get("kobani")) == [14, 15] and list(index.get("aleppo")) == [7]
+    assert "ayn al arab" in index and "raqqa" not in index and list(index.get("raqqa")) == []

@@ -121,7 +121,8 @@ _CLAUSE_END = re.compile(r"[;.]|\b(?:and|but|after|before|while|when)\b")
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, re.Pattern[str]]:
     """The cue patterns of acled_rules.yaml, one compiled alternation per cue."""
-    raw = yaml.safe_load(_RULES_PATH.read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 15x faster than the Python parser
+    raw = yaml.load(_RULES_PATH.read_text(encoding="utf-8"), Loader=loader)
     return {name: re.compile(r"\b(?:" + "|".join(pats) + r")\b") for name, pats in raw.items()}
 
 

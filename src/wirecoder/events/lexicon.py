@@ -84,7 +84,8 @@ def inflections(lemma: str) -> set[str]:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Parse the bundled triggers.yaml once per process."""
-    raw = yaml.safe_load(resources.files("wirecoder.events").joinpath("triggers.yaml").read_text("utf-8"))
+    text = resources.files("wirecoder.events").joinpath("triggers.yaml").read_text("utf-8")
+    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: 15x faster
     irregular: dict[str, list[str]] = raw.pop("irregular", {})
     lex = Lexicon()
     lex.modal_request = frozenset(raw.get("REQUEST", {}).get("modal") or [])

