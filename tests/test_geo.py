@@ -77,6 +77,7 @@ ROWS = [
     (9000024, "Date", "", 42.47, 140.86, "P", "PPL", "JP", "12", 35000),
     (9000025, "Sanaa", "Sana", 15.35, 44.2, "A", "ADM1", "YE", "26", 100000),
     (9000026, "Orem", "Orum", 40.3, -111.7, "P", "PPL", "US", "UT", 90000),
+    (9000027, "Mercer", "", 13.2, -61.2, "A", "ADM1", "VC", "05", 4000),  # a small parish
     (3175395, "Italy", "Italian Republic", 42.8, 12.8, "A", "PCLI", "IT", "00", 60000000),
     (2635167, "United Kingdom", "Britain,UK", 54.76, -2.7, "A", "PCLI", "GB", "00", 66000000),
     (6269131, "England", "", 52.66, -1.27, "A", "ADM1", "GB", "ENG", 53000000),
@@ -377,6 +378,24 @@ def test_surname_used_on_its_own_is_no_place(gp):
     assert "Jones" in [p.text for p in places_of(gp, text)]
     # a title before a name: "Mayor Jones" is a person
     assert places_of(gp, "Mayor Jones said more. Jones left.") == []
+
+
+def test_a_name_told_by_its_context_is_a_person_not_a_place(gp):
+    def texts(text: str) -> list[str]:
+        return [p.text for p in places_of(gp, text)]
+
+    # an age, a description or a verb of saying after a first and last name, "according to" before it
+    assert texts("Mercer Wilkins, 34, was charged on Monday in Atlanta.") == ["Atlanta"]
+    assert texts("David Jones, a retired teacher, drove to Atlanta on Monday.") == ["Atlanta"]
+    assert texts("The fire started at night, according to David Jones, in Atlanta.") == ["Atlanta"]
+    assert texts("Mercer Wilkins said the road to Atlanta was closed.") == ["Atlanta"]
+    # a title before a first name makes the whole name a person's, even where a small parish shares it
+    assert texts(
+        "The school board on Monday chose Superintendent Mercer Hale to lead the schools of Atlanta."
+    ) == ["Atlanta"]
+    # a place followed by a description is still a place
+    assert texts("Fighters left Manbij, a town near Aleppo, on Monday.") == ["Manbij", "Aleppo"]
+    assert texts("The convoy reached Tall Abyad, a border town.") == ["Tall Abyad"]
 
 
 def test_acronyms_and_currencies_are_no_villages(gp):

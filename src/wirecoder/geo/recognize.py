@@ -393,7 +393,8 @@ PLACE_HEADS = {w.lower() for w in """
     River Lake Mountain Mountains Mount Mt Valley Park Bay Island Islands Street St Road Avenue Ave Creek
     Beach Hills Hill Heights Springs Falls Canyon Harbor Harbour Point Port Fort Ridge Forest Desert Coast
     Peninsula Strait Gulf Sea Ocean Square Township Borough Village Town City County Province State District
-    Region""".split()}  # fmt: skip
+    Region Drive Lane Boulevard Blvd Way Court Circle Terrace Parkway Highway Trail Plaza
+    """.split()}  # fmt: skip
 
 
 def name_pair_words(gaz: Gazetteer, sentences: list) -> set[str]:
@@ -406,6 +407,7 @@ def name_pair_words(gaz: Gazetteer, sentences: list) -> set[str]:
     titled: set[str] = set()
     alone: set[str] = set()
     placed: set[str] = set()
+    vouched: set[str] = set()
     for sent in sentences:
         toks = [t for t in sent.doc if not t.is_space]
         alpha = [t for t in toks if t.is_alpha]
@@ -423,28 +425,51 @@ def name_pair_words(gaz: Gazetteer, sentences: list) -> set[str]:
                 placed.add(tok.text)  # "in Riverdale", "city of Edwardsville": used as a place
             if k == 0 or tok.lower_ in COMMON or tok.lower_ in PLACE_HEADS or tok.lower_ in ORG_HEADS:
                 continue
-            if tok.text in gaz.demonyms:
-                continue
+            if tok.text in gaz.demonyms or tok.lower_.rstrip(".") in TITLES:
+                continue  # "the Idlib Governor said": a title is nobody's surname
             a = toks[k - 1]
             if a.lower_.rstrip(".") in TITLES and a.is_title:
                 titled.add(tok.text)  # "Mayor Smith", "Gov. Perry"
-            elif caps[k - 1] and k - 1 > 0 and a.lower_ not in COMMON and a.lower_ not in PLACE_HEADS:
+            elif caps[k - 1] and a.lower_ not in COMMON and a.lower_ not in PLACE_HEADS:
                 if a.lower_ not in ORG_HEADS and a.text not in gaz.demonyms:
                     if not gaz.known(f"{a.text} {tok.text}"):
-                        pairs.append((a.text, tok.text))
-    surnames = (titled | {b for _, b in pairs if b in alone}) - placed
+                        vouched_here = _said_of_a_person(toks, k - 1, k + 1)
+                        if k - 1 > 0 or vouched_here:  # a sentence's first word is capitalised anyway
+                            pairs.append((a.text, tok.text))
+                        if vouched_here:
+                            vouched.add(tok.text)
+    surnames = (titled | vouched | {b for a, b in pairs if b in alone or a in titled}) - placed
     words = surnames | {a for a, b in pairs if b in surnames and a not in alone and a not in placed}
     return {w for w in words if not _major_place(gaz, w)}
 
 
+_SPEECH_AFTER_NAME = {"said", "says", "told", "added", "wrote", "testified", "explained", "recalled"}
+
+
+def _said_of_a_person(toks: list, start: int, end: int) -> bool:
+    """Words around a name that only a person takes: a verb of saying after it ("Paul Calvert said"),
+    an age in commas ("Jermaine Bradley, 28,"), a description or home town in commas, or "according
+    to" before it."""
+    after = [t.lower_ for t in toks[end : end + 3]]
+    if after[:1] and after[0] in _SPEECH_AFTER_NAME:
+        return True
+    if after[:2] in ([",", "who"], [",", "whose"], [",", "a"], [",", "an"], [",", "of"]):
+        return True  # "John Scott, a former councilor", "Patrick Woodrow, of Bucknell, said"
+    if len(after) == 3 and after[0] == "," and after[2] == "," and toks[end + 1].text.isdigit():
+        return int(toks[end + 1].text) < 110
+    return [t.lower_ for t in toks[max(0, start - 2) : start]] == ["according", "to"]
+
+
 def _major_place(gaz: Gazetteer, word: str) -> bool:
-    """A country, first-level unit, region or city of a million: never taken for a person's name
-    on the evidence of a word pair alone ("Texas Roadhouse", "Georgia Power")."""
+    """A country, region, city of a million or first-level unit of 100,000: never taken for a person's
+    name on the evidence of a word pair alone ("Texas Roadhouse", "Georgia Power"). Cape Verde's
+    municipality of Paul does not make "Superintendent Paul Calvert" a place."""
     if not gaz.known(word):
         return False
     return any(
-        c.main and not c.fuzzy and (c.is_country or c.feature_code in ("ADM1", "CONT") or c.geonameid < 0
-                                    or c.population >= 1_000_000)
+        c.main and not c.fuzzy and (c.is_country or c.feature_code == "CONT" or c.geonameid < 0
+                                    or c.population >= 1_000_000
+                                    or c.feature_code == "ADM1" and c.population >= 100_000)
         for c in gaz.lookup(word)
     )  # fmt: skip
 
