@@ -21,6 +21,16 @@ def test_said_names_the_speaker_and_keeps_the_event_asserted() -> None:
     assert event.claim.cue == "said"
 
 
+def test_a_rank_abbreviation_keeps_the_speaker_whole() -> None:
+    # "Lt." and "Col." end no sentence: the speaker is the officer, with rank and name
+    event = first(
+        "Two air strikes hit a depot near Mosul on Sunday, said Lt. Col. Dana Whitfield.", "ASSAULT"
+    )
+    assert event.claim is not None and event.claim.source is not None
+    assert event.claim.source.text == "Lt. Col. Dana Whitfield"
+    assert event.sentence.endswith("Dana Whitfield.")
+
+
 def test_according_to() -> None:
     event = first("Gunmen kidnapped 20 villagers in Zamfara, according to Nigerian police.", "ASSAULT")
     assert event.claim is not None and event.claim.cue == "according to"

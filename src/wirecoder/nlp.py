@@ -109,11 +109,27 @@ def load_nlp() -> Language:
     Loaded once per process; read-only afterwards."""
     _use_blas()
     nlp = spacy.load(MODEL_NAME)
+    keep_rank_abbreviations(nlp.tokenizer)
     morph = nlp.add_pipe("wirecoder_morph", config={})
     morph.initialize_from(nlp)  # copies the rules and the lemmatizer out of the shipped components
     for name in ("attribute_ruler", "lemmatizer", "ner"):
         nlp.disable_pipe(name)
     return nlp
+
+
+# Rank and office abbreviations the English tokenizer splits from their period ("Lt" + "."), which the
+# sentencizer then takes for a sentence end: "said Lt. Col. John Dorrian" must stay one sentence, as
+# "Gen." and "Sen." already do.
+RANK_ABBREVIATIONS = (
+    "Lt", "Sgt", "Capt", "Col", "Maj", "Cpl", "Pvt", "Pfc", "Spc", "Det", "Supt", "Insp", "Cmdr", "Cdr",
+    "Brig", "Lieut", "Atty", "Ft",
+)  # fmt: skip
+
+
+def keep_rank_abbreviations(tokenizer) -> None:
+    """Make each of `RANK_ABBREVIATIONS` with its period one token."""
+    for word in RANK_ABBREVIATIONS:
+        tokenizer.add_special_case(f"{word}.", [{ORTH: f"{word}."}])
 
 
 _Features = dict[str, object]  # a token's TAG, LOWER, DEP and IS_SPACE, read once per cache miss

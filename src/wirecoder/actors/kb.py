@@ -161,9 +161,13 @@ class _Index:
 def _tokenizer() -> Language:
     """The model's tokenizer rules: the model itself when this process has loaded it (building a second
     tokenizer costs ~0.2 s of every start), else a blank English pipeline (same rules, no weights)."""
-    from wirecoder.nlp import load_nlp
+    from wirecoder.nlp import keep_rank_abbreviations, load_nlp
 
-    return load_nlp() if load_nlp.cache_info().currsize else spacy.blank("en")
+    if load_nlp.cache_info().currsize:
+        return load_nlp()
+    blank = spacy.blank("en")
+    keep_rank_abbreviations(blank.tokenizer)
+    return blank
 
 
 def _is_cased(alias: str) -> bool:
