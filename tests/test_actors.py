@@ -20,7 +20,11 @@ def kb() -> ActorKB:
 @pytest.fixture(scope="module")
 def tokenize():
     """Tokenize only, as the pipeline does before any tagging (same English tokenizer rules)."""
-    return spacy.blank("en").make_doc
+    from wirecoder.nlp import keep_rank_abbreviations
+
+    nlp = spacy.blank("en")
+    keep_rank_abbreviations(nlp.tokenizer)
+    return nlp.make_doc
 
 
 def found(kb: ActorKB, tokenize, text: str) -> dict[str, tuple[str, str]]:

@@ -393,6 +393,12 @@ def test_a_name_told_by_its_context_is_a_person_not_a_place(gp):
     assert texts(
         "The school board on Monday chose Superintendent Mercer Hale to lead the schools of Atlanta."
     ) == ["Atlanta"]
+    # a middle initial, a role word in lower case before the name; "Mc" names are names too
+    assert texts("Police said Mercer T. Wilkins was arrested in Atlanta.") == ["Atlanta"]
+    assert texts("The fire was put out by firefighter Mercer Wilkins in Atlanta.") == ["Atlanta"]
+    assert texts("Police in Atlanta arrested Mercer McAllister, 41, on Monday.") == ["Atlanta"]
+    # ... but an initial inside a longer name leaves it to the gazetteer ("John F. Kennedy Airport")
+    assert "Atlanta" in texts("Flights left John F. Atlanta Airport on time.")
     # a place followed by a description is still a place
     assert texts("Fighters left Manbij, a town near Aleppo, on Monday.") == ["Manbij", "Aleppo"]
     assert texts("The convoy reached Tall Abyad, a border town.") == ["Tall Abyad"]

@@ -413,13 +413,14 @@ def name_pair_words(gaz: Gazetteer, sentences: list) -> set[str]:
         alpha = [t for t in toks if t.is_alpha]
         if not alpha or sum(t.is_title for t in alpha) > 0.6 * len(alpha):
             continue
-        caps = [t.is_title and t.is_alpha and len(t.text) > 1 for t in toks]
+        caps = [_name_cased(t.text) for t in toks]
         if toks and toks[0].lower_ in COMMON:
             caps[0] = False  # "Then Jones said": a sentence's opening function word
         for k, tok in enumerate(toks):
             if not caps[k]:
                 continue
-            if (k == 0 or not caps[k - 1]) and (k + 1 == len(toks) or not caps[k + 1]) and k > 0:
+            named_on = k + 1 < len(toks) and (caps[k + 1] or _INITIAL.fullmatch(toks[k + 1].text))
+            if (k == 0 or not caps[k - 1]) and not named_on and k > 0:
                 alone.add(tok.text)
             if k > 0 and toks[k - 1].lower_ in _PLACE_PREPS | {"of"}:
                 placed.add(tok.text)  # "in Riverdale", "city of Edwardsville": used as a place
@@ -428,12 +429,18 @@ def name_pair_words(gaz: Gazetteer, sentences: list) -> set[str]:
             if tok.text in gaz.demonyms or tok.lower_.rstrip(".") in TITLES:
                 continue  # "the Idlib Governor said": a title is nobody's surname
             a = toks[k - 1]
-            if a.lower_.rstrip(".") in TITLES and a.is_title:
+            last = k + 1 == len(toks) or not caps[k + 1]  # "John F. Kennedy Airport" names a place
+            if k > 1 and caps[k - 2] and _INITIAL.fullmatch(a.text) and last:
+                pairs.append((toks[k - 2].text, tok.text))  # "Kijuan D. McDonald": a middle initial
+                vouched.add(tok.text)
+            elif a.lower_.rstrip(".") in TITLES and a.is_title:
                 titled.add(tok.text)  # "Mayor Smith", "Gov. Perry"
             elif caps[k - 1] and a.lower_ not in COMMON and a.lower_ not in PLACE_HEADS:
                 if a.lower_ not in ORG_HEADS and a.text not in gaz.demonyms:
                     if not gaz.known(f"{a.text} {tok.text}"):
-                        vouched_here = _said_of_a_person(toks, k - 1, k + 1)
+                        vouched_here = _said_of_a_person(toks, k - 1, k + 1) or (
+                            k > 1 and toks[k - 2].lower_ in PERSON_NOUNS  # "firefighter Ron Brokaw"
+                        )
                         if k - 1 > 0 or vouched_here:  # a sentence's first word is capitalised anyway
                             pairs.append((a.text, tok.text))
                         if vouched_here:
@@ -441,6 +448,28 @@ def name_pair_words(gaz: Gazetteer, sentences: list) -> set[str]:
     surnames = (titled | vouched | {b for a, b in pairs if b in alone or a in titled}) - placed
     words = surnames | {a for a, b in pairs if b in surnames and a not in alone and a not in placed}
     return {w for w in words if not _major_place(gaz, w)}
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+# what news calls a person right before their name, in lower case ("student Jessica Orellana")
+PERSON_NOUNS = {w for w in """
+    student teacher firefighter officer coach player coordinator manager director spokesman spokeswoman
+    spokesperson resident reporter photographer writer author artist singer actor actress lawyer attorney
+    sheriff deputy trooper detective investigator commander soldier sapper sergeant analyst researcher
+    professor scientist doctor nurse surgeon pastor priest activist leader chairman chairwoman founder
+    owner executive worker employee volunteer candidate challenger incumbent senator congressman
+    congresswoman lawmaker councilman councilwoman commissioner ambassador envoy official heavyweight
+    quarterback pitcher goalie striker midfielder defender freshman sophomore teammate son daughter wife
+    husband mother father brother sister grandson granddaughter niece nephew cousin neighbor neighbour
+    victim suspect defendant witness survivor farmer driver""".split()}  # fmt: skip
+
+
+def _name_cased(word: str) -> bool:
+    """A word written like a name: "Jones", "McDonald" (not "NATO", "a", "D.", "StandUp")."""
+    return word.isalpha() and (word.istitle() and len(word) > 1 or _SCOTTISH.fullmatch(word) is not None)
+
+
+_SCOTTISH = re.compile(r"Ma?c[A-Z][a-z]+")
 
 
 _SPEECH_AFTER_NAME = {"said", "says", "told", "added", "wrote", "testified", "explained", "recalled"}
