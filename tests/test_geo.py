@@ -397,7 +397,10 @@ def test_a_name_told_by_its_context_is_a_person_not_a_place(gp):
     assert texts("Police said Mercer T. Wilkins was arrested in Atlanta.") == ["Atlanta"]
     assert texts("The fire was put out by firefighter Mercer Wilkins in Atlanta.") == ["Atlanta"]
     assert texts("Police in Atlanta arrested Mercer McAllister, 41, on Monday.") == ["Atlanta"]
-    # ... but an initial inside a longer name leaves it to the gazetteer ("John F. Kennedy Airport")
+    assert texts("Mercer Wilkins, health minister, visited Atlanta on Monday.") == ["Atlanta"]
+    # a place described as one after its name stays a place
+    assert "Jones" in texts("Shelling hit Jones Crossing, a village near Atlanta, on Monday.")
+    # ... and an initial inside a longer name leaves it to the gazetteer ("John F. Kennedy Airport")
     assert "Atlanta" in texts("Flights left John F. Atlanta Airport on time.")
     # a place followed by a description is still a place
     assert texts("Fighters left Manbij, a town near Aleppo, on Monday.") == ["Manbij", "Aleppo"]

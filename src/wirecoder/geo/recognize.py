@@ -461,7 +461,14 @@ PERSON_NOUNS = {w for w in """
     congresswoman lawmaker councilman councilwoman commissioner ambassador envoy official heavyweight
     quarterback pitcher goalie striker midfielder defender freshman sophomore teammate son daughter wife
     husband mother father brother sister grandson granddaughter niece nephew cousin neighbor neighbour
-    victim suspect defendant witness survivor farmer driver""".split()}  # fmt: skip
+    victim suspect defendant witness survivor farmer driver minister secretary president governor mayor
+    chief editor economist expert engineer consultant adviser advisor representative agent
+    """.split()}  # fmt: skip
+# what a place is called in a description after its name ("Kafr Nabl, a town in Idlib")
+_PLACE_NOUNS = {w.lower() for w in """
+    town village city province district neighbourhood neighborhood suburb region area country capital
+    port camp municipality governorate state county hamlet settlement crossing border island valley
+    stronghold enclave""".split()} | PLACE_HEADS  # fmt: skip
 
 
 def _name_cased(word: str) -> bool:
@@ -477,12 +484,18 @@ _SPEECH_AFTER_NAME = {"said", "says", "told", "added", "wrote", "testified", "ex
 
 def _said_of_a_person(toks: list, start: int, end: int) -> bool:
     """Words around a name that only a person takes: a verb of saying after it ("Paul Calvert said"),
-    an age in commas ("Jermaine Bradley, 28,"), a description or home town in commas, or "according
-    to" before it."""
+    an age in commas ("Jermaine Bradley, 28,"), a description or home town in commas ("Michael Grey,
+    health minister"), or "according to" before it."""
     after = [t.lower_ for t in toks[end : end + 3]]
     if after[:1] and after[0] in _SPEECH_AFTER_NAME:
         return True
-    if after[:2] in ([",", "who"], [",", "whose"], [",", "a"], [",", "an"], [",", "of"]):
+    if any(t.lower_ in _PLACE_NOUNS for t in toks[end : end + 5]):
+        return False  # "Kafr Nabl, a town in Idlib", "Tal Abyad, the border crossing"
+    if after[:1] == [","] and (
+        after[1:2]
+        and after[1] in {"who", "whose", "a", "an", "of", *_SPEECH_AFTER_NAME}
+        or any(w in PERSON_NOUNS for w in after[1:3])
+    ):
         return True  # "John Scott, a former councilor", "Patrick Woodrow, of Bucknell, said"
     if len(after) == 3 and after[0] == "," and after[2] == "," and toks[end + 1].text.isdigit():
         return int(toks[end + 1].text) < 110
