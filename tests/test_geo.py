@@ -398,7 +398,11 @@ def test_a_name_told_by_its_context_is_a_person_not_a_place(gp):
     assert texts("The fire was put out by firefighter Mercer Wilkins in Atlanta.") == ["Atlanta"]
     assert texts("Police in Atlanta arrested Mercer McAllister, 41, on Monday.") == ["Atlanta"]
     assert texts("Mercer Wilkins, health minister, visited Atlanta on Monday.") == ["Atlanta"]
-    # a place described as one after its name stays a place
+    # a village's name before "said" is a person's; a capital speaks for its government
+    assert texts("The talks in Atlanta failed, and Jones said so on Monday.") == ["Atlanta"]
+    assert texts("The talks failed, and Ankara said so on Monday.") == ["Ankara"]
+    # a place described as one after its name stays a place, as does one after "from"
+    assert "Mercer" in texts("Mr Wiles, from Mercer Hale, said the plant would close.")
     assert "Jones" in texts("Shelling hit Jones Crossing, a village near Atlanta, on Monday.")
     # ... and an initial inside a longer name leaves it to the gazetteer ("John F. Kennedy Airport")
     assert "Atlanta" in texts("Flights left John F. Atlanta Airport on time.")

@@ -347,6 +347,7 @@ def sentence_mentions(
 
 
 _PLACE_PREPS = {"in", "on", "at", "near", "outside", "inside", "around", "across", "throughout", "within"}
+_WHERE_PREPS = _PLACE_PREPS | {"from", "into", "towards", "toward", "via"}  # a place, never a person, follows
 
 
 def _dateline_follows(doc: Doc, j: int) -> bool:
@@ -408,6 +409,7 @@ def name_pair_words(gaz: Gazetteer, sentences: list) -> set[str]:
     alone: set[str] = set()
     placed: set[str] = set()
     vouched: set[str] = set()
+    spoke: set[str] = set()
     for sent in sentences:
         toks = [t for t in sent.doc if not t.is_space]
         alpha = [t for t in toks if t.is_alpha]
@@ -422,6 +424,8 @@ def name_pair_words(gaz: Gazetteer, sentences: list) -> set[str]:
             named_on = k + 1 < len(toks) and (caps[k + 1] or _INITIAL.fullmatch(toks[k + 1].text))
             if (k == 0 or not caps[k - 1]) and not named_on and k > 0:
                 alone.add(tok.text)
+                if k + 1 < len(toks) and toks[k + 1].lower_ in _SPEECH_AFTER_NAME:
+                    spoke.add(tok.text)  # "Lewis said": a small town speaks for nobody
             if k > 0 and toks[k - 1].lower_ in _PLACE_PREPS | {"of"}:
                 placed.add(tok.text)  # "in Riverdale", "city of Edwardsville": used as a place
             if k == 0 or tok.lower_ in COMMON or tok.lower_ in PLACE_HEADS or tok.lower_ in ORG_HEADS:
@@ -438,16 +442,28 @@ def name_pair_words(gaz: Gazetteer, sentences: list) -> set[str]:
             elif caps[k - 1] and a.lower_ not in COMMON and a.lower_ not in PLACE_HEADS:
                 if a.lower_ not in ORG_HEADS and a.text not in gaz.demonyms:
                     if not gaz.known(f"{a.text} {tok.text}"):
-                        vouched_here = _said_of_a_person(toks, k - 1, k + 1) or (
-                            k > 1 and toks[k - 2].lower_ in PERSON_NOUNS  # "firefighter Ron Brokaw"
-                        )
+                        before = toks[k - 2].lower_ if k > 1 else ""
+                        vouched_here = before not in _WHERE_PREPS and (  # "from Cherry Hinton, said"
+                            _said_of_a_person(toks, k - 1, k + 1) or before in PERSON_NOUNS
+                        )  # "firefighter Ron Brokaw"
                         if k - 1 > 0 or vouched_here:  # a sentence's first word is capitalised anyway
                             pairs.append((a.text, tok.text))
                         if vouched_here:
                             vouched.add(tok.text)
     surnames = (titled | vouched | {b for a, b in pairs if b in alone or a in titled}) - placed
     words = surnames | {a for a, b in pairs if b in surnames and a not in alone and a not in placed}
-    return {w for w in words if not _major_place(gaz, w)}
+    speakers = {w for w in spoke - placed if not _may_speak_for_a_state(gaz, w)}
+    return {w for w in words if not _major_place(gaz, w)} | speakers
+
+
+def _may_speak_for_a_state(gaz: Gazetteer, word: str) -> bool:
+    """A country, province, capital or city of 100,000 can stand for its government ("Ankara said");
+    a village cannot."""
+    return any(
+        c.main and not c.fuzzy and (c.is_country or c.feature_code in ("ADM1", "PPLC", "PPLA", "CONT")
+                                    or c.geonameid < 0 or c.population >= 100_000)
+        for c in gaz.lookup(word)
+    )  # fmt: skip
 
 
 _INITIAL = re.compile(r"[A-Z]\.")
