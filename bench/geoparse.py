@@ -29,7 +29,7 @@ from pathlib import Path
 
 from wirecoder.geo.gazetteer import haversine_km
 from wirecoder.geo.recognize import lookup_variants
-from wirecoder.geo.resolve import default_geoparser, parse_with_ner
+from wirecoder.geo.resolve import default_geoparser, named_actor_spans, parse_with_ner
 from wirecoder.nlp import segment
 
 MAX_KM = 20039.0
@@ -150,7 +150,7 @@ def evaluate(name: str, docs: list[Doc], ner: bool, errors: int = 0) -> dict:
         sentences = segment(doc.text)
         if ner:
             parse_with_ner(sentences)
-        pred = gp.toponyms(sentences, doc.text)
+        pred = gp.toponyms(sentences, doc.text, exclude=named_actor_spans(sentences))  # as `geoparse`
         matched_pred = set()
         for g in doc.gold:
             hit = next((k for k, p in enumerate(pred) if p.span[0] < g.end and g.start < p.span[1]), None)

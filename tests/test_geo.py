@@ -583,3 +583,19 @@ def test_in_memory_tables_give_back_exactly_the_rows_and_names_they_were_made_fr
     index = NameIndex({"kobani": [14, 15], "ayn al arab": [14], "aleppo": [7]})
     assert list(index.get("kobani")) == [14, 15] and list(index.get("aleppo")) == [7]
     assert "ayn al arab" in index and "raqqa" not in index and list(index.get("raqqa")) == []
+
+
+def test_geoparse_leaves_out_armed_groups_and_organisations_the_actor_kb_names():
+    from wirecoder.geo.resolve import geoparse
+
+    def texts(text: str) -> list[str]:
+        return [p.text for p in geoparse(text)]
+
+    # "Hamas" is no spelling of Hamm (Germany), "the White House" no town in Tennessee
+    assert texts("Talks between Israel and Hamas broke down on Monday, officials in Cairo said.") == [
+        "Israel",
+        "Cairo",
+    ]
+    assert texts("The senator was rebuffed twice by the White House over the funds.") == []
+    # a country word inside a group's name is still a place mention of its own
+    assert "Russian" in texts("Russian forces shelled Kharkiv overnight.")

@@ -27,7 +27,7 @@ import pycountry
 
 from wirecoder import casualties as casualty_parser
 from wirecoder import when
-from wirecoder.actors.kb import ActorKB
+from wirecoder.actors.kb import ActorKB, never_a_place
 from wirecoder.claims import attribute
 from wirecoder.events.acled import SUBTYPES, assault_mode, classify_acled, plover_for, story_category
 from wirecoder.events.acled_model import ALONE_MINIMUM, NEW_EVENT_MINIMUM, second_opinion
@@ -453,12 +453,7 @@ class _StoryExtractor:
         return out
 
     def _no_place(self, actor: Actor) -> bool:
-        """A named organisation, person or armed group ("Hamas" is not Hamm in Germany). Countries,
-        capitals and communities ("Kurdish", "Arab", also in "Ain al-Arab") are left to the geoparser."""
-        if not actor.kb_id:
-            return False
-        entry = self.res.kb.entry(actor.kb_id)
-        return entry.kind in {"org", "person"} or (entry.kind == "group" and entry.sector != "CVL")
+        return bool(actor.kb_id) and never_a_place(self.res.kb.entry(actor.kb_id))
 
     def _title_actors(self, title_sentences: list[Sentence]) -> set[str]:
         """KB ids of the named actors in the headline (not role words), with what they belong to."""

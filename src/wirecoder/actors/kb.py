@@ -130,6 +130,13 @@ class ActorEntry:
     note: str = ""
 
 
+def never_a_place(entry: ActorEntry) -> bool:
+    """A named organisation, person or armed group ("Hamas" is not Hamm in Germany, "the White House"
+    no town in Tennessee). Countries, capitals and communities ("Kurdish", "Arab", also in "Ain
+    al-Arab") are left to the geoparser."""
+    return entry.kind in {"org", "person"} or (entry.kind == "group" and entry.sector != "CVL")
+
+
 @dataclass(frozen=True)
 class ActorMatch:
     """One KB mention in a Doc; `via` says how it was named: name, acronym, demonym, capital or role."""

@@ -633,7 +633,33 @@ def geoparse(text: str, ner: bool = False) -> list[Place]:
     sentences = segment(text)
     if ner:
         parse_with_ner(sentences)
-    return default_geoparser().toponyms(sentences, text)
+    return default_geoparser().toponyms(sentences, text, exclude=named_actor_spans(sentences))
+
+
+def named_actor_spans(sentences: list) -> list[tuple[int, int]]:
+    """Article spans of the armed groups and organisations the actor KB names ("Hamas" is not Hamm,
+    "the White House" no town in Tennessee). People are left out: a famous surname is also a local
+    town's name ("Clinton"), which local news means more often; so are international bodies, which
+    geoparsing benchmarks annotate as places ("the EU"), and names that hold a country's ("Russian
+    forces", "the U.S. military"), whose country word is a place mention of its own."""
+    from wirecoder.actors.kb import ActorKB, never_a_place
+
+    kb, gaz = ActorKB.load(), default_geoparser().gaz
+    spans = []
+    for s in sentences:
+        for m in kb.match(s.doc):
+            if not never_a_place(m.entry) or m.entry.kind == "person" or m.entry.sector == "IGO":
+                continue
+            if any(_country_word(gaz, t.text) for t in s.doc[m.start : m.end]):
+                continue
+            spans.append((s.start + m.start_char, s.start + m.end_char))
+    return spans
+
+
+def _country_word(gaz: Gazetteer, word: str) -> bool:
+    if not word[:1].isupper():
+        return False
+    return word in gaz.demonyms or any(c.is_country and not c.fuzzy for c in gaz.lookup(word))
 
 
 def parse_with_ner(sentences: list, batch_size: int = 64) -> None:
