@@ -398,6 +398,9 @@ def test_a_name_told_by_its_context_is_a_person_not_a_place(gp):
     assert texts("The fire was put out by firefighter Mercer Wilkins in Atlanta.") == ["Atlanta"]
     assert texts("Police in Atlanta arrested Mercer McAllister, 41, on Monday.") == ["Atlanta"]
     assert texts("Mercer Wilkins, health minister, visited Atlanta on Monday.") == ["Atlanta"]
+    assert texts("By Mercer Wilkins\n\nThe market in Atlanta reopened on Monday.") == ["Atlanta"]
+    assert texts("The church in Atlanta was built by architects Mercer Wilkins and Ada Lowe.") == ["Atlanta"]
+    assert texts("Police in Atlanta arrested Mercer Paul Wilkins, 47 and homeless, on Monday.") == ["Atlanta"]
     # a village's name before "said" is a person's; a capital speaks for its government
     assert texts("The talks in Atlanta failed, and Jones said so on Monday.") == ["Atlanta"]
     assert texts("The talks failed, and Ankara said so on Monday.") == ["Ankara"]

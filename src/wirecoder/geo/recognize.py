@@ -413,7 +413,8 @@ def name_pair_words(gaz: Gazetteer, sentences: list) -> set[str]:
     for sent in sentences:
         toks = [t for t in sent.doc if not t.is_space]
         alpha = [t for t in toks if t.is_alpha]
-        if not alpha or sum(t.is_title for t in alpha) > 0.6 * len(alpha):
+        byline = 0 < len(alpha) <= 4 and alpha[0].lower_ == "by"  # "By Cristina Harris" on a line of its own
+        if not alpha or sum(t.is_title for t in alpha) > 0.6 * len(alpha) and not byline:
             continue
         caps = [_name_cased(t.text) for t in toks]
         if toks and toks[0].lower_ in COMMON:
@@ -444,14 +445,16 @@ def name_pair_words(gaz: Gazetteer, sentences: list) -> set[str]:
                     if not gaz.known(f"{a.text} {tok.text}"):
                         before = toks[k - 2].lower_ if k > 1 else ""
                         vouched_here = before not in _WHERE_PREPS and (  # "from Cherry Hinton, said"
-                            _said_of_a_person(toks, k - 1, k + 1) or before in PERSON_NOUNS
-                        )  # "firefighter Ron Brokaw"
+                            _said_of_a_person(toks, k - 1, k + 1) or _introduces_a_person(before, k - 1)
+                        )
                         if k - 1 > 0 or vouched_here:  # a sentence's first word is capitalised anyway
                             pairs.append((a.text, tok.text))
                         if vouched_here:
                             vouched.add(tok.text)
     surnames = (titled | vouched | {b for a, b in pairs if b in alone or a in titled}) - placed
-    words = surnames | {a for a, b in pairs if b in surnames and a not in alone and a not in placed}
+    words = set(surnames)
+    for _ in range(2):  # back along a name: "Mercer Paul Wilkins"
+        words |= {a for a, b in pairs if b in words and a not in alone and a not in placed}
     speakers = {w for w in spoke - placed if not _may_speak_for_a_state(gaz, w)}
     return {w for w in words if not _major_place(gaz, w)} | speakers
 
@@ -478,7 +481,8 @@ PERSON_NOUNS = {w for w in """
     quarterback pitcher goalie striker midfielder defender freshman sophomore teammate son daughter wife
     husband mother father brother sister grandson granddaughter niece nephew cousin neighbor neighbour
     victim suspect defendant witness survivor farmer driver minister secretary president governor mayor
-    chief editor economist expert engineer consultant adviser advisor representative agent
+    chief editor economist expert engineer consultant adviser advisor representative agent architect
+    sculptor painter designer champion racer musician poet novelist columnist correspondent
     """.split()}  # fmt: skip
 # what a place is called in a description after its name ("Kafr Nabl, a town in Idlib")
 _PLACE_NOUNS = {w.lower() for w in """
@@ -495,7 +499,18 @@ def _name_cased(word: str) -> bool:
 _SCOTTISH = re.compile(r"Ma?c[A-Z][a-z]+")
 
 
-_SPEECH_AFTER_NAME = {"said", "says", "told", "added", "wrote", "testified", "explained", "recalled"}
+_SPEECH_AFTER_NAME = {
+    "said", "says", "told", "added", "wrote", "testified", "explained", "recalled", "noted", "argued",
+    "insisted", "warned", "stated", "announced",
+}  # fmt: skip
+
+
+def _introduces_a_person(before: str, start: int) -> bool:
+    """The word before a name at token `start` makes it a person's: "firefighter Ron Brokaw",
+    "architects Albert Diettel and ...", a byline's "By Cristina Harris"."""
+    if before in PERSON_NOUNS or (before.endswith("s") and before[:-1] in PERSON_NOUNS):
+        return True
+    return before == "by" and start == 1
 
 
 def _said_of_a_person(toks: list, start: int, end: int) -> bool:
@@ -513,7 +528,7 @@ def _said_of_a_person(toks: list, start: int, end: int) -> bool:
         or any(w in PERSON_NOUNS for w in after[1:3])
     ):
         return True  # "John Scott, a former councilor", "Patrick Woodrow, of Bucknell, said"
-    if len(after) == 3 and after[0] == "," and after[2] == "," and toks[end + 1].text.isdigit():
+    if len(after) == 3 and after[0] == "," and after[2] in {",", "and", ")", "."} and after[1].isdigit():
         return int(toks[end + 1].text) < 110
     return [t.lower_ for t in toks[max(0, start - 2) : start]] == ["according", "to"]
 
