@@ -78,6 +78,7 @@ ROWS = [
     (9000025, "Sanaa", "Sana", 15.35, 44.2, "A", "ADM1", "YE", "26", 100000),
     (9000026, "Orem", "Orum", 40.3, -111.7, "P", "PPL", "US", "UT", 90000),
     (9000027, "Mercer", "", 13.2, -61.2, "A", "ADM1", "VC", "05", 4000),  # a small parish
+    (9000028, "Brandt", "", 35.1, -85.2, "A", "ADM2", "US", "TN", 150000, "065"),  # a county
     (3175395, "Italy", "Italian Republic", 42.8, 12.8, "A", "PCLI", "IT", "00", 60000000),
     (2635167, "United Kingdom", "Britain,UK", 54.76, -2.7, "A", "PCLI", "GB", "00", 66000000),
     (6269131, "England", "", 52.66, -1.27, "A", "ADM1", "GB", "ENG", 53000000),
@@ -403,6 +404,7 @@ def test_a_name_told_by_its_context_is_a_person_not_a_place(gp):
     assert texts("Police in Atlanta arrested Mercer Paul Wilkins, 47 and homeless, on Monday.") == ["Atlanta"]
     # a village's name before "said" is a person's; a capital speaks for its government
     assert texts("The talks in Atlanta failed, and Jones said so on Monday.") == ["Atlanta"]
+    assert texts("The talks in Atlanta failed, and Brandt said so on Monday.") == ["Atlanta"]
     assert texts("The talks failed, and Ankara said so on Monday.") == ["Ankara"]
     # a place described as one after its name stays a place, as does one after "from"
     assert "Mercer" in texts("Mr Wiles, from Mercer Hale, said the plant would close.")

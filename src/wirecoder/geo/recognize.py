@@ -461,10 +461,10 @@ def name_pair_words(gaz: Gazetteer, sentences: list) -> set[str]:
 
 def _may_speak_for_a_state(gaz: Gazetteer, word: str) -> bool:
     """A country, province, capital or city of 100,000 can stand for its government ("Ankara said");
-    a village cannot."""
+    a village or a county cannot ("Hall said")."""
     return any(
         c.main and not c.fuzzy and (c.is_country or c.feature_code in ("ADM1", "PPLC", "PPLA", "CONT")
-                                    or c.geonameid < 0 or c.population >= 100_000)
+                                    or c.geonameid < 0 or c.feature_class == "P" and c.population >= 100_000)
         for c in gaz.lookup(word)
     )  # fmt: skip
 
