@@ -401,9 +401,11 @@ PLACE_HEADS = {w.lower() for w in """
 def name_pair_words(gaz: Gazetteer, sentences: list) -> set[str]:
     """Words of the story's personal names found without the NER model: a surname is a capitalised
     word that follows a title ("Mayor Davlin") or a capitalised first word ("David Jones", no place
-    together) and is then used on its own ("Jones said"), as news refers to people; the first words
-    of its pairs go with it. Title-case headlines are skipped (every word there is capitalised), and
-    so are major places ("Texas Roadhouse" ... "Texas")."""
+    together) and is then used on its own ("Jones said"), as news refers to people, or whose pair
+    the words around it show to be a person's (`_said_of_a_person`, `_introduces_a_person`, a middle
+    initial); the first words of its pairs go with it. A lone village's or county's name before
+    "said" is a person's too. Title-case headlines are skipped (every word there is capitalised),
+    and so are major places ("Texas Roadhouse" ... "Texas")."""
     pairs: list[tuple[str, str]] = []
     titled: set[str] = set()
     alone: set[str] = set()

@@ -657,6 +657,7 @@ def named_actor_spans(sentences: list) -> list[tuple[int, int]]:
 
 
 def _country_word(gaz: Gazetteer, word: str) -> bool:
+    """A country's name or demonym ("Russian", "U.S.")."""
     if not word[:1].isupper():
         return False
     return word in gaz.demonyms or any(c.is_country and not c.fuzzy for c in gaz.lookup(word))
