@@ -604,3 +604,11 @@ def test_geoparse_leaves_out_armed_groups_and_organisations_the_actor_kb_names()
     assert texts("The senator was rebuffed twice by the White House over the funds.") == []
     # a country word inside a group's name is still a place mention of its own
     assert "Russian" in texts("Russian forces shelled Kharkiv overnight.")
+
+
+def test_a_name_the_story_places_elsewhere_is_a_place_at_the_start_of_a_sentence_too(gp):
+    # a sentence's first word is capitalised anyway: a small place is believed there only when the
+    # story also names it where a place is expected ("in Jones")
+    text = "Jones was flooded on Monday. Crews in Jones worked through the night."
+    assert [p.text for p in places_of(gp, text)] == ["Jones", "Jones"]
+    assert places_of(gp, "Jones was flooded on Monday.") == []

@@ -271,8 +271,10 @@ def sentence_mentions(
     exclude: list[tuple[int, int]],
     lowercase_words: set[str],
     persons: set[str] = frozenset(),
+    story_places: set[str] = frozenset(),
 ) -> list[Mention]:
-    """Every toponym/demonym mention of one sentence (article offsets)."""
+    """Every toponym/demonym mention of one sentence (article offsets). `story_places`: names the story
+    uses as places elsewhere, believed at the start of a sentence too."""
     doc: Doc = sent.doc
     base = sent.start
     taken = [False] * len(doc)
@@ -341,7 +343,7 @@ def sentence_mentions(
                                 first = k
                 for k in range(first, ent.end):
                     blocked[k] = True
-    _match(gaz, sent, taken, blocked, add, lowercase_words, has_ner)
+    _match(gaz, sent, taken, blocked, add, lowercase_words, has_ner, story_places)
     out.sort(key=lambda m: m.start)
     return out
 
@@ -637,6 +639,7 @@ def _match(
     add,
     lowercase_words: set[str],
     has_ner: bool,
+    story_places: set[str] = frozenset(),
 ) -> None:
     """Greedy longest match of capitalised token runs against the gazetteer and the demonym list."""
     doc = sent.doc
@@ -705,8 +708,12 @@ def _match(
                 if prev not in LOC_PREPS or not _salient(cands, strict=True):
                     continue
             # "Laurel County clerk honoured": a name with its own admin word is a place, even opening a title
+            # ... and so is a name the story places elsewhere ("in Douma ... Douma is surrounded")
             strict = (
-                i == 0 and not _dateline_follows(doc, j) and not (j - i > 1 and last.lower_ in ADMIN_WORDS)
+                i == 0
+                and not _dateline_follows(doc, j)
+                and not (j - i > 1 and last.lower_ in ADMIN_WORDS)
+                and text not in story_places
             )
             if not is_blocked and not _salient(cands, strict=strict):
                 if not (_locative(doc, i) and cands):

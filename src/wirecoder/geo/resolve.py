@@ -47,10 +47,19 @@ class Geoparser:
         places = {t.text for s in sentences if s.parsed for e in s.doc.ents if e.label_ in ("GPE", "LOC")
                   for t in e}  # fmt: skip
         persons = (person_words(self.gaz, sentences) | name_pair_words(self.gaz, sentences)) - places
-        mentions: list[Mention] = []
-        for sent in sentences:
-            mentions.extend(sentence_mentions(self.gaz, sent, list(exclude), lowercase_words, persons))
-        return self._resolve(mentions, text)
+        exclude = list(exclude)
+        found = [sentence_mentions(self.gaz, s, exclude, lowercase_words, persons) for s in sentences]
+        # a sentence's first word is capitalised whatever it is, so only a well-known place is believed
+        # there; a name the story places elsewhere ("in Douma") is believed too: those sentences are
+        # matched again
+        story_places = {m.text for ms in found for m in ms if m.kind == "toponym" and _placed(text, m)}
+        for k, sent in enumerate(sentences):
+            opening = next((t for t in sent.doc if not t.is_space), None)
+            if opening is None or any(m.start == sent.start + opening.idx for m in found[k]):
+                continue
+            if any(name.split()[0] == opening.text for name in story_places):
+                found[k] = sentence_mentions(self.gaz, sent, exclude, lowercase_words, persons, story_places)
+        return self._resolve([m for ms in found for m in ms], text)
 
     def resolve_spans(self, text: str, spans: list[tuple[int, int]]) -> list[Place | None]:
         """Resolve given mention spans (e.g. gold annotations) jointly; None where nothing matches."""
@@ -634,6 +643,12 @@ def geoparse(text: str, ner: bool = False) -> list[Place]:
     if ner:
         parse_with_ner(sentences)
     return default_geoparser().toponyms(sentences, text, exclude=named_actor_spans(sentences))
+
+
+def _placed(text: str, m: Mention) -> bool:
+    """ "in Douma", "from Douma", "to Douma": a name used as a place."""
+    before = text[max(0, m.start - 12) : m.start].split()
+    return bool(before) and before[-1].lower() in LOC_PREPS
 
 
 def named_actor_spans(sentences: list) -> list[tuple[int, int]]:
