@@ -79,6 +79,7 @@ ROWS = [
     (9000026, "Orem", "Orum", 40.3, -111.7, "P", "PPL", "US", "UT", 90000),
     (9000027, "Mercer", "", 13.2, -61.2, "A", "ADM1", "VC", "05", 4000),  # a small parish
     (9000028, "Brandt", "", 35.1, -85.2, "A", "ADM2", "US", "TN", 150000, "065"),  # a county
+    (9000029, "Bell", "", 33.97, -118.19, "P", "PPL", "US", "CA", 35000),
     (3175395, "Italy", "Italian Republic", 42.8, 12.8, "A", "PCLI", "IT", "00", 60000000),
     (2635167, "United Kingdom", "Britain,UK", 54.76, -2.7, "A", "PCLI", "GB", "00", 66000000),
     (6269131, "England", "", 52.66, -1.27, "A", "ADM1", "GB", "ENG", 53000000),
@@ -612,3 +613,13 @@ def test_a_name_the_story_places_elsewhere_is_a_place_at_the_start_of_a_sentence
     text = "Jones was flooded on Monday. Crews in Jones worked through the night."
     assert [p.text for p in places_of(gp, text)] == ["Jones", "Jones"]
     assert places_of(gp, "Jones was flooded on Monday.") == []
+
+
+def test_a_small_place_closing_a_longer_name_is_a_building_or_a_brand(gp):
+    def texts(text: str) -> list[str]:
+        return [p.text for p in places_of(gp, text)]
+
+    assert texts("He was shot inside a Taco Bell in Atlanta on Monday.") == ["Atlanta"]
+    # a direction or feature word before it, or a headline's capital letters, leave it a place
+    assert "Bell" in texts("Floods reached North Bell on Monday.")
+    assert "Bell" in texts("Floods Hit Homes Near Bell After Storm Breaks Levee")

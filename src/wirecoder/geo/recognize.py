@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from wirecoder.geo.gazetteer import Candidate, Gazetteer
 from wirecoder.geo.names import ARTICLES, fuzzy_key, normalize
+from wirecoder.nlp import title_cased
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Entities whose words are never toponyms of their own ("Jackson" the person, "Texas Roadhouse" the firm).
@@ -644,6 +645,7 @@ def _match(
     """Greedy longest match of capitalised token runs against the gazetteer and the demonym list."""
     doc = sent.doc
     n = len(doc)
+    headline = title_cased(doc)  # every word capitalised: a run of them is no longer name
     i = 0
     while i < n:
         tok = doc[i]
@@ -689,6 +691,9 @@ def _match(
             if not gaz.known(text) and not _variant_spelling(gaz, doc, i, text):
                 continue
             cands = gaz.lookup(text)
+            if j - i == 1 and not headline and _closes_a_longer_name(gaz, doc, i, taken):
+                if not _salient(cands, strict=True):
+                    continue
             if j - i == 1 and _acronym(doc, i):
                 # "NATO", "HIV", "FAO" in mixed-case text: an acronym names a country or state ("UAE",
                 # "DRC", "NSW") or nothing; a village spelt the same is no reading of it
@@ -728,6 +733,25 @@ def _match(
             break
         if not found:
             i += 3 if _article_tail(doc, i + 1) else 1
+
+
+def _closes_a_longer_name(gaz: Gazetteer, doc: Doc, i: int, taken: list[bool]) -> bool:
+    """ "City Hall", "Taco Bell", "Centennial Hall": a word closing a longer capitalised name that is no
+    place itself names a building or a brand, unless the word before it is a place ("Syria's Idlib")
+    or a feature or direction word ("North Dallas", "Lake Tahoe")."""
+    if i == 0 or taken[i - 1] or doc[i].lower_ in FEATURE_WORDS or doc[i].lower_ in PLACE_HEADS:
+        return False  # "Squirrel Hill", "Sun Valley": a feature's own word closes a place's name
+    prev = doc[i - 1]
+    if not _name_cased(prev.text) or prev.lower_ in STOP_WORDS or prev.lower_ in FEATURE_WORDS:
+        return False
+    if prev.lower_ in LOC_PREPS:  # "Near Jarablus" in a line that capitalises every word
+        return False
+    if prev.lower_ in {"downtown", "uptown", "midtown"}:
+        return False
+    if prev.lower_.rstrip(".") in TITLES or prev.text in gaz.demonyms:
+        return False
+    stems = (prev.text, prev.text[:-1]) if prev.text.endswith("s") else (prev.text,)
+    return not any(gaz.known(w) and _salient(gaz.lookup(w), strict=True) for w in stems)
 
 
 # Words that open Arabic place names ("Maarat al-Numan", "Tell Rifaat", "Ain Tarma", "Deir Ezzor"): with
