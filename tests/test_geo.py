@@ -403,6 +403,10 @@ def test_a_name_told_by_its_context_is_a_person_not_a_place(gp):
     assert texts("By Mercer Wilkins\n\nThe market in Atlanta reopened on Monday.") == ["Atlanta"]
     assert texts("The church in Atlanta was built by architects Mercer Wilkins and Ada Lowe.") == ["Atlanta"]
     assert texts("Police in Atlanta arrested Mercer Paul Wilkins, 47 and homeless, on Monday.") == ["Atlanta"]
+    assert texts("The deal was signed by Mercer Wilkins Jr. in Atlanta.") == ["Atlanta"]
+    assert texts("The road to Atlanta is closed, said Mercer Wilkins.") == ["Atlanta"]
+    # ... but "said" before a longer name vouches for nothing: "Jones Fire Chief" names a town's chief
+    assert "Jones" in texts("Crews came from Atlanta, said Jones Fire Chief Ada Lowe.")
     # a village's name before "said" is a person's; a capital speaks for its government
     assert texts("The talks in Atlanta failed, and Jones said so on Monday.") == ["Atlanta"]
     assert texts("The talks in Atlanta failed, and Brandt said so on Monday.") == ["Atlanta"]

@@ -457,7 +457,9 @@ def name_pair_words(gaz: Gazetteer, sentences: list) -> set[str]:
                         if vouched_here:
                             vouched.add(tok.text)
     surnames = (titled | vouched | {b for a, b in pairs if b in alone or a in titled}) - placed
-    words = set(surnames)
+    # a first name also used alone is a person's too when the pair was vouched for ("Mary Wheeler, a
+    # teacher ... Mary said")
+    words = set(surnames) | ({a for a, b in pairs if b in vouched} - placed)
     for _ in range(2):  # back along a name: "Mercer Paul Wilkins"
         words |= {a for a, b in pairs if b in words and a not in alone and a not in placed}
     speakers = {w for w in spoke - placed if not _may_speak_for_a_state(gaz, w)}
@@ -523,8 +525,12 @@ def _said_of_a_person(toks: list, start: int, end: int) -> bool:
     an age in commas ("Jermaine Bradley, 28,"), a description or home town in commas ("Michael Grey,
     health minister"), or "according to" before it."""
     after = [t.lower_ for t in toks[end : end + 3]]
-    if after[:1] and after[0] in _SPEECH_AFTER_NAME:
-        return True
+    if after[:1] and after[0] in _SPEECH_AFTER_NAME | {"jr", "jr.", "sr", "sr."}:
+        return True  # "Paul Calvert said", "George Bush Jr"
+    # the words before vouch only for a name that ends here: not "said Litchfield Fire Chief Jim Koser"
+    ends = end >= len(toks) or not _name_cased(toks[end].text)
+    if ends and start > 0 and toks[start - 1].lower_ in _SPEECH_AFTER_NAME:
+        return True  # "said Mary Wheeler"
     if any(t.lower_ in _PLACE_NOUNS for t in toks[end : end + 5]):
         return False  # "Kafr Nabl, a town in Idlib", "Tal Abyad, the border crossing"
     if after[:1] == [","] and (
@@ -535,7 +541,7 @@ def _said_of_a_person(toks: list, start: int, end: int) -> bool:
         return True  # "John Scott, a former councilor", "Patrick Woodrow, of Bucknell, said"
     if len(after) == 3 and after[0] == "," and after[2] in {",", "and", ")", "."} and after[1].isdigit():
         return int(toks[end + 1].text) < 110
-    return [t.lower_ for t in toks[max(0, start - 2) : start]] == ["according", "to"]
+    return ends and [t.lower_ for t in toks[max(0, start - 2) : start]] == ["according", "to"]
 
 
 def _major_place(gaz: Gazetteer, word: str) -> bool:
