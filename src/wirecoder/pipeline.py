@@ -107,8 +107,6 @@ _BYLINE = re.compile(
     r"\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled)\s+by\s+"
     r"([A-Z][\w'-]+(?:\s[A-Z][\w'-]+){1,2}(?:(?:,\s|\sand\s)[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){1,2})*)"
 )
-# a first and last name before a verb of saying: "opposition figure George Sabra said"
-_NAME_SAID = re.compile(r"\b([A-Z][a-z]+\s[A-Z][a-z]+)\s+(?:said|says|told|added)\b")
 RECENT_DATE_SENTENCES = 2  # how far back, within a paragraph, an undated event looks for its day
 RECENT_PLACE_SENTENCES = 3  # how far back an event with no place of its own looks for the story's place
 DATELINE_CHARS = 300  # a dateline sits at the top of a story
@@ -900,13 +898,9 @@ def _person_names(sentences: list[Sentence], actors: StoryActors) -> list[tuple[
                 spans.append(s.span(doc[m.end].idx, doc[j - 1].idx + len(doc[j - 1])))
                 if j - m.end >= 2:  # "Colonel John Dorrian": a lone capitalised word may be a place
                     surnames.add(doc[j - 1].text)
-    for s in sentences:  # "a witness named Ahmad", "Editing by Andrew Roche", "George Sabra said"
+    for s in sentences:  # "a witness named Ahmad", "Editing by Andrew Roche"
         spans.extend(s.span(m.start(1), m.end(1)) for m in _NAMED_PERSON.finditer(s.text))
         spans.extend(s.span(m.start(1), m.end(1)) for m in _BYLINE.finditer(s.text))
-        known = [(m.start_char, m.end_char) for m in actors.matches.get(s.index, [])]
-        for m in _NAME_SAID.finditer(s.text):
-            if not any(a < m.end(1) and m.start(1) < b for a, b in known):  # not "Saudi Arabia said"
-                spans.append(s.span(m.start(1), m.end(1)))
     if surnames:
         pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(surnames)) + r")\b")
         for s in sentences:

@@ -53,11 +53,12 @@ class Geoparser:
         # there; a name the story places elsewhere ("in Douma") is believed too: those sentences are
         # matched again
         story_places = {m.text for ms in found for m in ms if m.kind == "toponym" and _placed(text, m)}
-        for k, sent in enumerate(sentences):
+        first_words = {name.split()[0] for name in story_places}
+        for k, sent in enumerate(sentences if first_words else ()):
             opening = next((t for t in sent.doc if not t.is_space), None)
-            if opening is None or any(m.start == sent.start + opening.idx for m in found[k]):
+            if opening is None or opening.text not in first_words:
                 continue
-            if any(name.split()[0] == opening.text for name in story_places):
+            if not any(m.start == sent.start + opening.idx for m in found[k]):
                 found[k] = sentence_mentions(self.gaz, sent, exclude, lowercase_words, persons, story_places)
         return self._resolve([m for ms in found for m in ms], text)
 
