@@ -86,6 +86,18 @@ ROWS = [
     (9000030, "England", "", 34.54, -91.97, "P", "PPL", "US", "AR", 2800),
     (9000031, "Boone County", "Boone", 38.96, -84.73, "A", "ADM2", "US", "KY", 130000, "015"),
     (9000032, "Boone", "", 36.22, -81.67, "P", "PPL", "US", "NC", 19000),
+    (5165418, "Ohio", "State of Ohio", 40.25, -82.75, "A", "ADM1", "US", "OH", 11600000),
+    (9000040, "Mount Gilead", "Youngstown", 40.55, -82.83, "P", "PPL", "US", "OH", 3600, "117"),  # old name
+    (9000047, "Morrow County", "", 40.52, -82.79, "A", "ADM2", "US", "OH", 35000, "117"),
+    (9000048, "Worcester", "", 42.26, -71.8, "P", "PPL", "US", "MA", 180000),
+    (9000041, "Youngstown", "", 41.1, -80.65, "P", "PPL", "US", "OH", 64000),
+    (4831725, "Connecticut", "Conn.", 41.67, -72.67, "A", "ADM1", "US", "CT", 3500000),
+    (4921868, "Indiana", "", 40.0, -86.25, "A", "ADM1", "US", "IN", 6500000),
+    (9000042, "New Haven", "", 41.31, -72.93, "P", "PPL", "US", "CT", 130000),
+    (9000043, "New Haven", "", 41.07, -85.01, "P", "PPL", "US", "IN", 15700),
+    (9000044, "Indianapolis", "", 39.77, -86.16, "P", "PPLA", "US", "IN", 870000),
+    (9000045, "Springfield", "", 42.1, -72.59, "P", "PPL", "US", "MA", 154000),
+    (9000046, "Springfield", "", 39.92, -83.81, "P", "PPL", "US", "OH", 59000),
 ]
 
 
@@ -627,3 +639,25 @@ def test_a_small_place_closing_a_longer_name_is_a_building_or_a_brand(gp):
     # a direction or feature word before it, or a headline's capital letters, leave it a place
     assert "Bell" in texts("Floods reached North Bell on Monday.")
     assert "Bell" in texts("Floods Hit Homes Near Bell After Storm Breaks Levee")
+
+
+def test_an_old_name_of_a_place_the_story_names_otherwise_means_another_place(gp):
+    text = (
+        "In Mount Gilead, the Morrow County seat, the council froze pay. "
+        "In Youngstown, the mayor asked city workers to accept shorter weeks."
+    )
+    places = {p.text: p for p in places_of(gp, text)}
+    assert places["Mount Gilead"].geonameid == 9000040
+    assert places["Youngstown"].geonameid == 9000041
+    names = ["Mount Gilead", "Morrow County", "Youngstown"]
+    assert _resolve(gp, text, names)["Youngstown"].geonameid == 9000041
+
+
+def test_every_repeat_of_a_name_takes_the_reading_the_story_gives_it_once(gp):
+    text = (
+        "Springfield council weighs budget. In Springfield, Ohio, the council met on Tuesday to "
+        "weigh cuts. Springfield has lost revenue for two years, like Worcester, and Springfield "
+        "schools may close."
+    )
+    places = [p for p in places_of(gp, text) if p.text == "Springfield"]
+    assert len(places) == 4 and {p.geonameid for p in places} == {9000046}

@@ -102,7 +102,7 @@ class Geoparser:
         for _ in range(2):
             ctx = _Context(mentions, best, text, scores, anchors)
             scores = _scored(mentions, priors, ctx)
-            best = [_argmax(m.candidates, sc) for m, sc in zip(mentions, scores, strict=True)]
+            best = _one_reading_per_name(mentions, scores, ctx)
         ctx = _Context(mentions, best, text, scores, anchors)
         final = _scored(mentions, priors, ctx)  # the margins the confidence scores are made of
         stray = _stray_namesakes(mentions, best, ctx)
@@ -227,6 +227,25 @@ def _argmax(candidates: list[Candidate], scores: list[float]) -> Candidate | Non
     return candidates[max(range(len(scores)), key=scores.__getitem__)] if scores else None
 
 
+def _one_reading_per_name(
+    mentions: list[Mention], scores: list[list[float]], ctx: _Context
+) -> list[Candidate | None]:
+    """Each mention's best candidate, where a story places one repeat of a name explicitly ("New
+    Haven, Conn.", "Dana east of Aleppo"), that repeat's reading for every repeat with the same hint:
+    a story means one place by one name, and a bare "New Haven" in a later list of Indiana cities is
+    still the Connecticut city."""
+    best = [_argmax(m.candidates, sc) for m, sc in zip(mentions, scores, strict=True)]
+    placed: dict[tuple[str, str], Candidate] = {}
+    for i, m in enumerate(mentions):
+        if best[i] is not None and (id(m) in ctx.containers or ctx.anchors[i] is not None):
+            placed.setdefault((ctx.keys[i], m.hint), best[i])
+    for i, m in enumerate(mentions):
+        chosen = placed.get((ctx.keys[i], m.hint))
+        if chosen is not None:
+            best[i] = next((c for c in m.candidates if c.geonameid == chosen.geonameid), best[i])
+    return best
+
+
 def _scored(mentions: list[Mention], priors: list[list[float]], ctx: _Context) -> list[list[float]]:
     return [[p + ctx.evidence(c, i, m) for c, p in zip(m.candidates, pr, strict=True)]
             for i, (m, pr) in enumerate(zip(mentions, priors, strict=True))]  # fmt: skip
@@ -292,6 +311,9 @@ W_TOWN_COUNTY = 0.8  # a town whose county is also named in the story, and that 
 P_REGION = 3.0  # prior bonus of a curated region, sea or island (geo/regions.py)
 P_ADMIN1 = 1.0  # prior bonus of a first-level admin unit (a state's name usually means the state)
 W_ADMIN1, W_ADMIN2, CAP_ADMIN = 1.0, 1.0, 1.5  # weight of belief in the same admin1 / admin2, and its cap
+
+
+W_OTHER_NAME = 3.0  # an alternate name's place that the story already names otherwise
 
 
 W_ANCHOR = 2.0  # "X east of Y", "near Y": X is within ANCHOR_KM of Y's place
@@ -501,6 +523,11 @@ class _Context:
         ]
         self._near_cache: dict[tuple[int, str], float] = {}
         self.containers = self._containers()
+        # the places the story's names currently resolve to, with the names that chose them
+        self.chosen: dict[int, set[str]] = {}
+        for k, c in enumerate(best):
+            if c is not None:
+                self.chosen.setdefault(c.geonameid, set()).add(self.keys[k])
 
     def evidence(self, c: Candidate, i: int, m: Mention) -> float:
         return sum(self.parts(c, i, m).values())
@@ -518,6 +545,11 @@ class _Context:
         if c.admin2:
             out["admin2"] = W_ADMIN2 * min(max(self.admin2[c.admin2] - own[2][c.admin2], 0.0), CAP_ADMIN)
         out["container"] = self._container(c, m)
+        if not c.main and any(_unrelated(key, other) for other in self.chosen.get(c.geonameid, ())):
+            # "Youngstown" is an old name of Mount Gilead, Ohio, but a story naming Mount Gilead by its
+            # own name means the other city by "Youngstown": a writer calls one place one way (or
+            # shortens it: "New York" and "New York City" share their words)
+            out["other_name"] = -W_OTHER_NAME
         if c.admin2 and m.kind == "toponym":
             pairs = self.county_keys if c.feature_class == "P" else self.town_county_keys
             if c.feature_class == "P" or c.feature_code == "ADM2":
@@ -591,6 +623,11 @@ class _Context:
 
 
 _LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+")
+
+
+def _unrelated(key: str, other: str) -> bool:
+    """Two names of the story sharing no word: not one name written in full and in short."""
+    return not key.startswith("@") and not other.startswith("@") and not set(key.split()) & set(other.split())
 
 
 def _key(m: Mention) -> str:
