@@ -90,6 +90,10 @@ ROWS = [
     (9000040, "Mount Gilead", "Youngstown", 40.55, -82.83, "P", "PPL", "US", "OH", 3600, "117"),  # old name
     (9000047, "Morrow County", "", 40.52, -82.79, "A", "ADM2", "US", "OH", 35000, "117"),
     (9000048, "Worcester", "", 42.26, -71.8, "P", "PPL", "US", "MA", 180000),
+    (9000049, "Mary", "", 37.6, 61.83, "A", "ADM1", "TM", "07", 1400000),  # a province: a major place
+    (9000050, "Kanawha County", "Kanawha", 38.34, -81.53, "A", "ADM2", "US", "WV", 180000, "039"),
+    (9000051, "Decatur", "", 33.77, -84.3, "P", "PPL", "US", "GA", 24000),
+    (6251999, "Canada", "", 60.0, -95.5, "A", "PCLI", "CA", "00", 37000000),
     (9000041, "Youngstown", "", 41.1, -80.65, "P", "PPL", "US", "OH", 64000),
     (4831725, "Connecticut", "Conn.", 41.67, -72.67, "A", "ADM1", "US", "CT", 3500000),
     (4921868, "Indiana", "", 40.0, -86.25, "A", "ADM1", "US", "IN", 6500000),
@@ -661,3 +665,23 @@ def test_every_repeat_of_a_name_takes_the_reading_the_story_gives_it_once(gp):
     )
     places = [p for p in places_of(gp, text) if p.text == "Springfield"]
     assert len(places) == 4 and {p.geonameid for p in places} == {9000046}
+
+
+def test_the_words_around_a_full_name_make_it_no_place_even_a_province(gp):
+    def texts(text: str) -> list[str]:
+        return [p.text for p in places_of(gp, text)]
+
+    # a province's name as a first name, in the very name the words around it vouch for
+    assert texts("The budget is tight in Atlanta, said Mary Wheeler, a teacher.") == ["Atlanta"]
+    # a surname after "of" with a possessive is a person's, then alone too
+    text = (
+        "An officer shot and wounded Ada R. Bell in Atlanta at night. "
+        "The officer took hold of Bell's hands before Bell fell to the ground."
+    )
+    assert texts(text) == ["Atlanta"]
+    # a capitalised title opens a longer name ("Chief Kanawha Circuit Judge ..."), and a party member
+    # is no surname: the places in them stay places
+    assert "Kanawha" in texts("Chief Kanawha Circuit Judge Ada Lowe accepted the plea on Monday.")
+    assert "Decatur" in texts("The plan is bad for schools, the Decatur Democrat said on Monday.")
+    # a country's name in a pair is an agency's, not a person's
+    assert "Canada" in texts("It is too early to say, said Environment Canada meteorologist Ada Lowe.")

@@ -13,6 +13,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -397,19 +398,26 @@ PLACE_HEADS = {w.lower() for w in """
     River Lake Mountain Mountains Mount Mt Valley Park Bay Island Islands Street St Road Avenue Ave Creek
     Beach Hills Hill Heights Springs Falls Canyon Harbor Harbour Point Port Fort Ridge Forest Desert Coast
     Peninsula Strait Gulf Sea Ocean Square Township Borough Village Town City County Province State District
-    Region Drive Lane Boulevard Blvd Way Court Circle Terrace Parkway Highway Trail Plaza
+    Region Drive Lane Boulevard Blvd Way Court Circle Terrace Parkway Highway Trail Plaza Garden Gardens
     """.split()}  # fmt: skip
 
 
-def name_pair_words(gaz: Gazetteer, sentences: list) -> set[str]:
+class PersonNames(NamedTuple):
+    words: set[str]  # words that are people's names wherever they stand alone
+    spans: list[tuple[int, int]]  # article offsets of full names the words around them vouch for
+
+
+def name_pair_words(gaz: Gazetteer, sentences: list) -> PersonNames:
     """Words of the story's personal names found without the NER model: a surname is a capitalised
     word that follows a title ("Mayor Davlin") or a capitalised first word ("David Jones", no place
     together) and is then used on its own ("Jones said"), as news refers to people, or whose pair
     the words around it show to be a person's (`_said_of_a_person`, `_introduces_a_person`, a middle
     initial); the first words of its pairs go with it. A lone village's or county's name before
     "said" is a person's too. Title-case headlines are skipped (every word there is capitalised),
-    and so are major places ("Texas Roadhouse" ... "Texas")."""
+    and so are major places ("Texas Roadhouse" ... "Texas"), except in the very names vouched for
+    ("said Mary Wheeler": not Mary, Turkmenistan, there)."""
     pairs: list[tuple[str, str]] = []
+    spans: list[tuple[int, int]] = []
     titled: set[str] = set()
     alone: set[str] = set()
     placed: set[str] = set()
@@ -432,30 +440,34 @@ def name_pair_words(gaz: Gazetteer, sentences: list) -> set[str]:
                 alone.add(tok.text)
                 if k + 1 < len(toks) and toks[k + 1].lower_ in _SPEECH_AFTER_NAME:
                     spoke.add(tok.text)  # "Lewis said": a small town speaks for nobody
-            if k > 0 and toks[k - 1].lower_ in _PLACE_PREPS | {"of"}:
+            if k > 0 and _places_it(toks, k):
                 placed.add(tok.text)  # "in Riverdale", "city of Edwardsville": used as a place
             if k == 0 or tok.lower_ in COMMON or tok.lower_ in PLACE_HEADS or tok.lower_ in ORG_HEADS:
                 continue
-            if tok.text in gaz.demonyms or tok.lower_.rstrip(".") in TITLES:
-                continue  # "the Idlib Governor said": a title is nobody's surname
+            if tok.text in gaz.demonyms or tok.lower_.rstrip(".") in TITLES or tok.lower_ in _PARTY_MEMBERS:
+                continue  # "the Idlib Governor said", "a Manhattan Democrat": nobody's surname
             a = toks[k - 1]
             last = k + 1 == len(toks) or not caps[k + 1]  # "John F. Kennedy Airport" names a place
             if k > 1 and caps[k - 2] and _INITIAL.fullmatch(a.text) and last:
                 pairs.append((toks[k - 2].text, tok.text))  # "Kijuan D. McDonald": a middle initial
                 vouched.add(tok.text)
+                spans.append(_span(sent, toks[k - 2], tok))
             elif a.lower_.rstrip(".") in TITLES and a.is_title:
                 titled.add(tok.text)  # "Mayor Smith", "Gov. Perry"
             elif caps[k - 1] and a.lower_ not in COMMON and a.lower_ not in PLACE_HEADS:
                 if a.lower_ not in ORG_HEADS and a.text not in gaz.demonyms:
                     if not gaz.known(f"{a.text} {tok.text}"):
-                        before = toks[k - 2].lower_ if k > 1 else ""
-                        vouched_here = before not in _WHERE_PREPS and (  # "from Cherry Hinton, said"
-                            _said_of_a_person(toks, k - 1, k + 1) or _introduces_a_person(before, k - 1)
+                        before = toks[k - 2].text if k > 1 else ""
+                        vouched_here = before.lower() not in _WHERE_PREPS and (  # "from Cherry Hinton"
+                            _said_of_a_person(toks, k - 1, k + 1)
+                            or _introduces_a_person(before, k - 1, ends=last)
                         )
                         if k - 1 > 0 or vouched_here:  # a sentence's first word is capitalised anyway
                             pairs.append((a.text, tok.text))
                         if vouched_here:
                             vouched.add(tok.text)
+                            if not (k > 1 and caps[k - 2]) and not _country_in(gaz, a.text, tok.text):
+                                spans.append(_span(sent, a, tok))  # the whole name: not "New York Fed"
     surnames = (titled | vouched | {b for a, b in pairs if b in alone or a in titled}) - placed
     # a first name also used alone is a person's too when the pair was vouched for ("Mary Wheeler, a
     # teacher ... Mary said")
@@ -463,7 +475,23 @@ def name_pair_words(gaz: Gazetteer, sentences: list) -> set[str]:
     for _ in range(2):  # back along a name: "Mercer Paul Wilkins"
         words |= {a for a, b in pairs if b in words and a not in alone and a not in placed}
     speakers = {w for w in spoke - placed if not _may_speak_for_a_state(gaz, w)}
-    return {w for w in words if not _major_place(gaz, w)} | speakers
+    return PersonNames({w for w in words if not _major_place(gaz, w)} | speakers, spans)
+
+
+_PARTY_MEMBERS = {"democrat", "democrats", "republican", "republicans", "liberal", "conservative", "tory"}
+
+
+def _country_in(gaz: Gazetteer, *words: str) -> bool:
+    """Whether one of the words names a country or world region ("Environment Canada", "SOS Villages
+    Sudan"): such a pair is an agency's name, not a person's, whatever the words around it say."""
+    return any(
+        c.is_country or c.geonameid < 0 for w in words for c in gaz.lookup(w) if c.main and not c.fuzzy
+    )
+
+
+def _span(sent, first, last) -> tuple[int, int]:
+    """Article offsets of the tokens first..last of a sentence."""
+    return sent.start + first.idx, sent.start + last.idx + len(last.text)
 
 
 def _may_speak_for_a_state(gaz: Gazetteer, word: str) -> bool:
@@ -498,6 +526,15 @@ _PLACE_NOUNS = {w.lower() for w in """
     stronghold enclave""".split()} | PLACE_HEADS  # fmt: skip
 
 
+def _places_it(toks: list, k: int) -> bool:
+    """The words before token k use it as a place: "in Riverdale", "the city of Edwardsville" (but
+    not "hold of Bell's hands": a possessive after "of" is a person's)."""
+    before = toks[k - 1].lower_
+    if before in _PLACE_PREPS:
+        return True
+    return before == "of" and not (k + 1 < len(toks) and toks[k + 1].lower_ in ("'s", "\u2019s"))
+
+
 def _name_cased(word: str) -> bool:
     """A word written like a name: "Jones", "McDonald" (not "NATO", "a", "D.", "StandUp")."""
     return word.isalpha() and (word.istitle() and len(word) > 1 or _SCOTTISH.fullmatch(word) is not None)
@@ -512,12 +549,16 @@ _SPEECH_AFTER_NAME = {
 }  # fmt: skip
 
 
-def _introduces_a_person(before: str, start: int) -> bool:
-    """The word before a name at token `start` makes it a person's: "firefighter Ron Brokaw",
-    "architects Albert Diettel and ...", a byline's "By Cristina Harris"."""
-    if before in PERSON_NOUNS or (before.endswith("s") and before[:-1] in PERSON_NOUNS):
+def _introduces_a_person(before: str, start: int, ends: bool = True) -> bool:
+    """The word before a name at token `start` makes it a person's: a role ("firefighter Ron Brokaw",
+    "architects Albert Diettel and ...", "Chairwoman Pat Chester"; a capitalised one only before a
+    name that `ends` there, not in "Chief Kanawha Circuit Judge Jim Stucky"), a byline's "By
+    Cristina Harris"."""
+    lower = before.lower()
+    role = lower in PERSON_NOUNS or (lower.endswith("s") and lower[:-1] in PERSON_NOUNS)
+    if role and (ends or before.islower()):
         return True
-    return before == "by" and start == 1
+    return lower == "by" and start == 1
 
 
 def _said_of_a_person(toks: list, start: int, end: int) -> bool:
@@ -528,7 +569,8 @@ def _said_of_a_person(toks: list, start: int, end: int) -> bool:
     if after[:1] and after[0] in _SPEECH_AFTER_NAME | {"jr", "jr.", "sr", "sr."}:
         return True  # "Paul Calvert said", "George Bush Jr"
     # the words before vouch only for a name that ends here: not "said Litchfield Fire Chief Jim Koser"
-    ends = end >= len(toks) or not _name_cased(toks[end].text)
+    # (nor "according to Alexandria Commonwealth's Attorney": an office's name goes on)
+    ends = end >= len(toks) or not (_name_cased(toks[end].text) or toks[end].lower_ in ("'s", "\u2019s"))
     if ends and start > 0 and toks[start - 1].lower_ in _SPEECH_AFTER_NAME:
         return True  # "said Mary Wheeler"
     if any(t.lower_ in _PLACE_NOUNS for t in toks[end : end + 5]):

@@ -46,8 +46,9 @@ class Geoparser:
         lowercase_words = {w for w in text.split() if w.isalpha() and w.islower()}
         places = {t.text for s in sentences if s.parsed for e in s.doc.ents if e.label_ in ("GPE", "LOC")
                   for t in e}  # fmt: skip
-        persons = (person_words(self.gaz, sentences) | name_pair_words(self.gaz, sentences)) - places
-        exclude = list(exclude)
+        named = name_pair_words(self.gaz, sentences)
+        persons = (person_words(self.gaz, sentences) | named.words) - places
+        exclude = list(exclude) + named.spans
         found = [sentence_mentions(self.gaz, s, exclude, lowercase_words, persons) for s in sentences]
         # a sentence's first word is capitalised whatever it is, so only a well-known place is believed
         # there; a name the story places elsewhere ("in Douma") is believed too: those sentences are
