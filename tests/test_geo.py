@@ -94,6 +94,8 @@ ROWS = [
     (9000050, "Kanawha County", "Kanawha", 38.34, -81.53, "A", "ADM2", "US", "WV", 180000, "039"),
     (9000051, "Decatur", "", 33.77, -84.3, "P", "PPL", "US", "GA", 24000),
     (6251999, "Canada", "", 60.0, -95.5, "A", "PCLI", "CA", "00", 37000000),
+    (9000052, "Patrick", "", 34.57, -80.04, "P", "PPL", "US", "SC", 8000),
+    (9000053, "Hall County", "Hall", 34.32, -83.82, "A", "ADM2", "US", "GA", 200000, "139"),
     (9000041, "Youngstown", "", 41.1, -80.65, "P", "PPL", "US", "OH", 64000),
     (4831725, "Connecticut", "Conn.", 41.67, -72.67, "A", "ADM1", "US", "CT", 3500000),
     (4921868, "Indiana", "", 40.0, -86.25, "A", "ADM1", "US", "IN", 6500000),
@@ -685,3 +687,17 @@ def test_the_words_around_a_full_name_make_it_no_place_even_a_province(gp):
     assert "Decatur" in texts("The plan is bad for schools, the Decatur Democrat said on Monday.")
     # a country's name in a pair is an agency's, not a person's
     assert "Canada" in texts("It is too early to say, said Environment Canada meteorologist Ada Lowe.")
+
+
+def test_saints_halls_and_possessives_are_no_places(gp):
+    def texts(text: str) -> list[str]:
+        return [p.text for p in places_of(gp, text)]
+
+    assert texts("Crowds marked St. Patrick's Day in Atlanta with a long parade.") == ["Atlanta"]
+    assert texts("The council met at City Hall in Atlanta, and a coach entered the Hall of Fame.") == [
+        "Atlanta"
+    ]
+    text = "Mayor Ada Jones met workers in Atlanta on Monday. Critics of Jones' plan said Jones had lied."
+    assert texts(text) == ["Atlanta"]
+    # the county itself is still found
+    assert "Hall County" in texts("Storms hit Hall County on Monday.")

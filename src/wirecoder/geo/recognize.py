@@ -526,13 +526,16 @@ _PLACE_NOUNS = {w.lower() for w in """
     stronghold enclave""".split()} | PLACE_HEADS  # fmt: skip
 
 
+_POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
+
+
 def _places_it(toks: list, k: int) -> bool:
     """The words before token k use it as a place: "in Riverdale", "the city of Edwardsville" (but
     not "hold of Bell's hands": a possessive after "of" is a person's)."""
     before = toks[k - 1].lower_
     if before in _PLACE_PREPS:
         return True
-    return before == "of" and not (k + 1 < len(toks) and toks[k + 1].lower_ in ("'s", "\u2019s"))
+    return before == "of" and not (k + 1 < len(toks) and toks[k + 1].lower_ in _POSSESSIVE)
 
 
 def _name_cased(word: str) -> bool:
@@ -570,7 +573,7 @@ def _said_of_a_person(toks: list, start: int, end: int) -> bool:
         return True  # "Paul Calvert said", "George Bush Jr"
     # the words before vouch only for a name that ends here: not "said Litchfield Fire Chief Jim Koser"
     # (nor "according to Alexandria Commonwealth's Attorney": an office's name goes on)
-    ends = end >= len(toks) or not (_name_cased(toks[end].text) or toks[end].lower_ in ("'s", "\u2019s"))
+    ends = end >= len(toks) or not (_name_cased(toks[end].text) or toks[end].lower_ in _POSSESSIVE)
     if ends and start > 0 and toks[start - 1].lower_ in _SPEECH_AFTER_NAME:
         return True  # "said Mary Wheeler"
     if any(t.lower_ in _PLACE_NOUNS for t in toks[end : end + 5]):
@@ -736,6 +739,8 @@ def _match(
             if j - i == 1 and (tok.lower_ in COMMON or tok.lower_ in lowercase_words or len(tok.text) < 3):
                 if not _country_code(gaz, doc, i):
                     continue
+            if j - i == 1 and (_after_saint(doc, i) or _a_hall(doc, i)):
+                continue  # "St. Patrick's Day", "St. Mary's School", "City Hall", "the Hall of Fame"
             if not gaz.known(text) and not _variant_spelling(gaz, doc, i, text):
                 continue
             cands = gaz.lookup(text)
@@ -781,6 +786,20 @@ def _match(
             break
         if not found:
             i += 3 if _article_tail(doc, i + 1) else 1
+
+
+def _after_saint(doc: Doc, i: int) -> bool:
+    """A word right after "St." or "Saint" that the gazetteer does not know with it: a saint's name
+    (a feast, a church, a school), not the place of the word alone."""
+    return i > 0 and doc[i - 1].text in ("St.", "St", "Saint", "Ste.", "Sainte")
+
+
+def _a_hall(doc: Doc, i: int) -> bool:
+    """ "Hall" closing a capitalised name or opening "Hall of ..." is a building ("City Hall",
+    "Carnegie Hall", "the Hall of Fame"), never Hall County on its own."""
+    if doc[i].text != "Hall":
+        return False
+    return (i > 0 and _name_cased(doc[i - 1].text)) or (i + 1 < len(doc) and doc[i + 1].lower_ == "of")
 
 
 def _closes_a_longer_name(gaz: Gazetteer, doc: Doc, i: int, taken: list[bool]) -> bool:
