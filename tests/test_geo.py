@@ -96,6 +96,9 @@ ROWS = [
     (6251999, "Canada", "", 60.0, -95.5, "A", "PCLI", "CA", "00", 37000000),
     (9000052, "Patrick", "", 34.57, -80.04, "P", "PPL", "US", "SC", 8000),
     (9000053, "Hall County", "Hall", 34.32, -83.82, "A", "ADM2", "US", "GA", 200000, "139"),
+    (9000055, "Toyota", "", 35.08, 137.16, "P", "PPL", "JP", "01", 420000),
+    (9000056, "Moore", "", 35.34, -97.49, "P", "PPL", "US", "OK", 62000),
+    (9000057, "Stevens", "", 40.1, -79.9, "P", "PPL", "US", "PA", 30000),
     (9000041, "Youngstown", "", 41.1, -80.65, "P", "PPL", "US", "OH", 64000),
     (4831725, "Connecticut", "Conn.", 41.67, -72.67, "A", "ADM1", "US", "CT", 3500000),
     (4921868, "Indiana", "", 40.0, -86.25, "A", "ADM1", "US", "IN", 6500000),
@@ -701,3 +704,25 @@ def test_saints_halls_and_possessives_are_no_places(gp):
     assert texts(text) == ["Atlanta"]
     # the county itself is still found
     assert "Hall County" in texts("Storms hit Hall County on Monday.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lone surname described as a person: an age in commas, ", who"
+        "In Atlanta on Monday, Moore, 19, told the judge he was sorry. The judge sent Moore to jail.",
+        "In Atlanta on Monday, Moore, who was arrested in May, pleaded guilty.",
+        # a title outweighs "of" before the same name
+        "Acquaintances of Moore planned the robbery in Atlanta, Mr. Moore told the court.",
+        # a car, and its repeats
+        "A 1992 Toyota Corolla hit a pole in Atlanta. The Toyota was towed away.",
+        # a firm's name
+        "The city hired the design firm Stevens & Wilkinson to plan a hotel in Atlanta.",
+    ],
+)
+def test_surnames_cars_and_firms_are_no_places(gp, text):
+    assert [p.text for p in places_of(gp, text)] == ["Atlanta"]
+
+
+def test_a_middle_initial_marks_a_name_even_in_a_list_of_names(gp):
+    assert places_of(gp, "Elected: Ada J. Moore, Boyd L. Stevens, Cathy Lowe.") == []

@@ -421,38 +421,48 @@ def name_pair_words(gaz: Gazetteer, sentences: list) -> PersonNames:
     titled: set[str] = set()
     alone: set[str] = set()
     placed: set[str] = set()
+    placed_by_of: set[str] = set()
     vouched: set[str] = set()
     spoke: set[str] = set()
     for sent in sentences:
         toks = [t for t in sent.doc if not t.is_space]
         alpha = [t for t in toks if t.is_alpha]
         byline = 0 < len(alpha) <= 4 and alpha[0].lower_ == "by"  # "By Cristina Harris" on a line of its own
-        if not alpha or sum(t.is_title for t in alpha) > 0.6 * len(alpha) and not byline:
+        if not alpha:
             continue
+        # a headline or a list of names capitalises every word: only a middle initial tells there
+        headline = sum(t.is_title for t in alpha) > 0.6 * len(alpha) and not byline
         caps = [_name_cased(t.text) for t in toks]
         if toks and toks[0].lower_ in COMMON:
             caps[0] = False  # "Then Jones said": a sentence's opening function word
         for k, tok in enumerate(toks):
             if not caps[k]:
                 continue
+            if _initialled(toks, caps, k):
+                pairs.append((toks[k - 2].text, tok.text))  # "Kijuan D. McDonald": a middle initial
+                vouched.add(tok.text)
+                spans.append(_span(sent, toks[k - 2], tok))
+                continue
+            if headline:
+                continue
             named_on = k + 1 < len(toks) and (caps[k + 1] or _INITIAL.fullmatch(toks[k + 1].text))
             if (k == 0 or not caps[k - 1]) and not named_on and k > 0:
                 alone.add(tok.text)
                 if k + 1 < len(toks) and toks[k + 1].lower_ in _SPEECH_AFTER_NAME:
                     spoke.add(tok.text)  # "Lewis said": a small town speaks for nobody
-            if k > 0 and _places_it(toks, k):
-                placed.add(tok.text)  # "in Riverdale", "city of Edwardsville": used as a place
+                elif _described_as_a_person(toks, k + 1) and tok.text not in gaz.demonyms:
+                    spoke.add(tok.text)  # "Moore, 19, told", "Jones, who was unseated"
+            if k > 0 and toks[k - 1].lower_ in _PLACE_PREPS:
+                placed.add(tok.text)  # "in Riverdale": used as a place
+            elif k > 0 and _placed_by_of(toks, k):
+                placed_by_of.add(tok.text)  # "the city of Edwardsville", or "acquaintances of Moore"
             if k == 0 or tok.lower_ in COMMON or tok.lower_ in PLACE_HEADS or tok.lower_ in ORG_HEADS:
                 continue
             if tok.text in gaz.demonyms or tok.lower_.rstrip(".") in TITLES or tok.lower_ in _PARTY_MEMBERS:
                 continue  # "the Idlib Governor said", "a Manhattan Democrat": nobody's surname
             a = toks[k - 1]
-            last = k + 1 == len(toks) or not caps[k + 1]  # "John F. Kennedy Airport" names a place
-            if k > 1 and caps[k - 2] and _INITIAL.fullmatch(a.text) and last:
-                pairs.append((toks[k - 2].text, tok.text))  # "Kijuan D. McDonald": a middle initial
-                vouched.add(tok.text)
-                spans.append(_span(sent, toks[k - 2], tok))
-            elif a.lower_.rstrip(".") in TITLES and a.is_title:
+            last = k + 1 == len(toks) or not caps[k + 1]
+            if a.lower_.rstrip(".") in TITLES and a.is_title:
                 titled.add(tok.text)  # "Mayor Smith", "Gov. Perry"
             elif caps[k - 1] and a.lower_ not in COMMON and a.lower_ not in PLACE_HEADS:
                 if a.lower_ not in ORG_HEADS and a.text not in gaz.demonyms:
@@ -468,7 +478,11 @@ def name_pair_words(gaz: Gazetteer, sentences: list) -> PersonNames:
                             vouched.add(tok.text)
                             if not (k > 1 and caps[k - 2]) and not _country_in(gaz, a.text, tok.text):
                                 spans.append(_span(sent, a, tok))  # the whole name: not "New York Fed"
-    surnames = (titled | vouched | {b for a, b in pairs if b in alone or a in titled}) - placed
+    # "of" places a name less surely than "in": a title or a vouched-for name outweighs it
+    surnames = ((titled | vouched) - placed) | (
+        {b for a, b in pairs if b in alone or a in titled} - placed - placed_by_of
+    )
+    placed |= placed_by_of
     # a first name also used alone is a person's too when the pair was vouched for ("Mary Wheeler, a
     # teacher ... Mary said")
     words = set(surnames) | ({a for a, b in pairs if b in vouched} - placed)
@@ -492,6 +506,38 @@ def _country_in(gaz: Gazetteer, *words: str) -> bool:
 def _span(sent, first, last) -> tuple[int, int]:
     """Article offsets of the tokens first..last of a sentence."""
     return sent.start + first.idx, sent.start + last.idx + len(last.text)
+
+
+# Car makes that share a name with places ("a 2006 Dodge Dakota", "the Toyota failed to yield").
+CAR_MAKES = {w for w in """
+    Ford Toyota Dodge Chevrolet Chevy Honda Nissan Mazda Lincoln Mercury Buick Pontiac Jeep Chrysler
+    Cadillac Hyundai Kia Subaru Volkswagen Saturn Oldsmobile Plymouth Volvo Mitsubishi Lexus Acura Audi
+    """.split()}  # fmt: skip
+_VEHICLE_NOUNS = {w for w in """
+    car cars pickup truck trucks sedan van minivan suv suvs coupe wagon convertible motor motors dealership
+    """.split()}  # fmt: skip
+_MODEL_YEAR = re.compile(r"(?:19[5-9]|20[0-3])\d")
+
+
+def vehicle_words(gaz: Gazetteer, sentences: list) -> set[str]:
+    """Car makes the story uses as cars: after a model year ("a 1992 Toyota Corolla"), before a vehicle
+    word ("a Dodge pickup", "Ford Motor Company") or before a model name the gazetteer does not know
+    ("a Dodge Caravan"); then every repeat is the car ("striking the Toyota"), and so is the model."""
+    out = set()
+    for sent in sentences:
+        toks = [t for t in sent.doc if not t.is_space]
+        for k, tok in enumerate(toks):
+            if tok.text not in CAR_MAKES:
+                continue
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            year = k > 0 and _MODEL_YEAR.fullmatch(toks[k - 1].text)
+            vehicle = nxt is not None and nxt.lower_ in _VEHICLE_NOUNS
+            named = nxt is not None and _name_cased(nxt.text) and nxt.lower_ not in COMMON
+            if year or vehicle or (named and not gaz.known(nxt.text)):
+                out.add(tok.text)
+                if named:
+                    out.add(nxt.text)  # the model: "a 2006 Dodge Dakota" is no place in the Dakotas
+    return out
 
 
 def _may_speak_for_a_state(gaz: Gazetteer, word: str) -> bool:
@@ -529,13 +575,28 @@ _PLACE_NOUNS = {w.lower() for w in """
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 
 
-def _places_it(toks: list, k: int) -> bool:
-    """The words before token k use it as a place: "in Riverdale", "the city of Edwardsville" (but
-    not "hold of Bell's hands": a possessive after "of" is a person's)."""
-    before = toks[k - 1].lower_
-    if before in _PLACE_PREPS:
+def _initialled(toks: list, caps: list[bool], k: int) -> bool:
+    """Token k closes a name with a middle initial ("Kijuan D. McDonald"), and the name ends there
+    ("John F. Kennedy Airport" names a place)."""
+    if k < 2 or not caps[k - 2] or not _INITIAL.fullmatch(toks[k - 1].text):
+        return False
+    if toks[k].lower_ in COMMON or toks[k].lower_ in PLACE_HEADS or toks[k].lower_ in ORG_HEADS:
+        return False
+    return k + 1 == len(toks) or not caps[k + 1]
+
+
+def _placed_by_of(toks: list, k: int) -> bool:
+    """ "the city of Edwardsville": "of" before token k uses it as a place (but not in "hold of Bell's
+    hands": a possessive after "of" is a person's)."""
+    return toks[k - 1].lower_ == "of" and not (k + 1 < len(toks) and toks[k + 1].lower_ in _POSSESSIVE)
+
+
+def _described_as_a_person(toks: list, k: int) -> bool:
+    """Tokens from k describe the word before them as a person: ", who", ", whose", an age in commas."""
+    after = [t.lower_ for t in toks[k : k + 3]]
+    if after[:2] in ([",", "who"], [",", "whose"]):
         return True
-    return before == "of" and not (k + 1 < len(toks) and toks[k + 1].lower_ in _POSSESSIVE)
+    return len(after) == 3 and after[0] == after[2] == "," and after[1].isdigit() and int(after[1]) < 110
 
 
 def _name_cased(word: str) -> bool:
@@ -741,6 +802,8 @@ def _match(
                     continue
             if j - i == 1 and (_after_saint(doc, i) or _a_hall(doc, i)):
                 continue  # "St. Patrick's Day", "St. Mary's School", "City Hall", "the Hall of Fame"
+            if _ampersand_name(doc, i, j) and not _salient(gaz.lookup(text), strict=True):
+                continue  # "Stevens & Wilkinson", "Marks & Spencer": a firm's name, not two places
             if not gaz.known(text) and not _variant_spelling(gaz, doc, i, text):
                 continue
             cands = gaz.lookup(text)
@@ -792,6 +855,12 @@ def _after_saint(doc: Doc, i: int) -> bool:
     """A word right after "St." or "Saint" that the gazetteer does not know with it: a saint's name
     (a feast, a church, a school), not the place of the word alone."""
     return i > 0 and doc[i - 1].text in ("St.", "St", "Saint", "Ste.", "Sainte")
+
+
+def _ampersand_name(doc: Doc, i: int, j: int) -> bool:
+    """Tokens i..j are joined by "&" to a capitalised word before or after them."""
+    after = j + 1 < len(doc) and doc[j].text == "&" and doc[j + 1].text[:1].isupper()
+    return after or (i >= 2 and doc[i - 1].text == "&" and doc[i - 2].text[:1].isupper())
 
 
 def _a_hall(doc: Doc, i: int) -> bool:

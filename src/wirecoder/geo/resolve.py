@@ -27,6 +27,7 @@ from wirecoder.geo.recognize import (
     partial_candidates,
     person_words,
     sentence_mentions,
+    vehicle_words,
 )
 from wirecoder.schema import Place
 
@@ -47,7 +48,9 @@ class Geoparser:
         places = {t.text for s in sentences if s.parsed for e in s.doc.ents if e.label_ in ("GPE", "LOC")
                   for t in e}  # fmt: skip
         named = name_pair_words(self.gaz, sentences)
-        persons = (person_words(self.gaz, sentences) | named.words) - places
+        persons = (
+            person_words(self.gaz, sentences) | named.words | vehicle_words(self.gaz, sentences)
+        ) - places
         exclude = list(exclude) + named.spans
         found = [sentence_mentions(self.gaz, s, exclude, lowercase_words, persons) for s in sentences]
         # a sentence's first word is capitalised whatever it is, so only a well-known place is believed
