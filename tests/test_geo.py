@@ -99,6 +99,8 @@ ROWS = [
     (9000055, "Toyota", "", 35.08, 137.16, "P", "PPL", "JP", "01", 420000),
     (9000056, "Moore", "", 35.34, -97.49, "P", "PPL", "US", "OK", 62000),
     (9000057, "Stevens", "", 40.1, -79.9, "P", "PPL", "US", "PA", 30000),
+    (9000058, "Park County", "Park", 44.5, -109.6, "A", "ADM2", "US", "WY", 60000, "029"),
+    (9000059, "Trail", "", 49.1, -117.7, "P", "PPL", "CA", "02", 7700),
     (9000041, "Youngstown", "", 41.1, -80.65, "P", "PPL", "US", "OH", 64000),
     (4831725, "Connecticut", "Conn.", 41.67, -72.67, "A", "ADM1", "US", "CT", 3500000),
     (4921868, "Indiana", "", 40.0, -86.25, "A", "ADM1", "US", "IN", 6500000),
@@ -726,3 +728,17 @@ def test_surnames_cars_and_firms_are_no_places(gp, text):
 
 def test_a_middle_initial_marks_a_name_even_in_a_list_of_names(gp):
     assert places_of(gp, "Elected: Ada J. Moore, Boyd L. Stevens, Cathy Lowe.") == []
+
+
+def test_a_feature_word_closing_an_unknown_name_is_that_feature(gp):
+    # not Park County: the park, where a place is expected placed in the story's area
+    places = {p.text: p for p in places_of(gp, "Skating is banned at Knox Park in Atlanta, officials said.")}
+    assert set(places) == {"Knox Park", "Atlanta"}
+    assert places["Knox Park"].country == "US" and places["Knox Park"].geonameid is None
+    # ... and nothing at all elsewhere
+    assert [p.text for p in places_of(gp, "Crowds filled the Veterans Memorial Park stands in Atlanta.")] == [
+        "Atlanta"
+    ]
+    # a name the gazetteer lacks is never placed by its feature word alone ("Silkwood Trail" is not Trail)
+    got = _resolve(gp, "Police closed Silkwood Trail in Atlanta.", ["Silkwood Trail", "Atlanta"])
+    assert got["Silkwood Trail"].country == "US"

@@ -178,7 +178,9 @@ def partial_candidates(gaz: Gazetteer, text: str) -> list[Candidate]:
             part = words[i : i + n]
             if part[0].lower() in CONNECTORS or part[-1].lower() in CONNECTORS:
                 continue
-            if all(w.lower() in FEATURE_WORDS or w.lower() in COMMON for w in part):
+            if all(
+                w.lower() in FEATURE_WORDS or w.lower() in PLACE_HEADS or w.lower() in COMMON for w in part
+            ):
                 continue
             name = " ".join(part)
             if len(name) < 3 or not name[:1].isupper() or not gaz.known(name):
@@ -800,6 +802,14 @@ def _match(
             if j - i == 1 and (tok.lower_ in COMMON or tok.lower_ in lowercase_words or len(tok.text) < 3):
                 if not _country_code(gaz, doc, i):
                     continue
+            if j - i == 1 and _bare_head(doc, i):
+                # "Knox Park": the park, a place the gazetteer lacks, where a place is expected
+                start = _name_start(doc, i, taken)
+                if _locative(doc, start) and not any(blocked[start:j]):
+                    add(start, j, "toponym", [], 0.6)
+                    i, found = j, True
+                    break
+                continue
             if j - i == 1 and (_after_saint(doc, i) or _a_hall(doc, i)):
                 continue  # "St. Patrick's Day", "St. Mary's School", "City Hall", "the Hall of Fame"
             if _ampersand_name(doc, i, j) and not _salient(gaz.lookup(text), strict=True):
@@ -855,6 +865,23 @@ def _after_saint(doc: Doc, i: int) -> bool:
     """A word right after "St." or "Saint" that the gazetteer does not know with it: a saint's name
     (a feast, a church, a school), not the place of the word alone."""
     return i > 0 and doc[i - 1].text in ("St.", "St", "Saint", "Ste.", "Sainte")
+
+
+def _bare_head(doc: Doc, i: int) -> bool:
+    """ "Knox Park", "Glacier Ridge", "Red River Valley": the feature word closing a name the gazetteer
+    does not know is that feature's, not a town named Park, Ridge or Valley."""
+    if doc[i].lower_ not in PLACE_HEADS or i == 0:
+        return False
+    prev = doc[i - 1]
+    return _name_cased(prev.text) and prev.lower_ not in STOP_WORDS
+
+
+def _name_start(doc: Doc, i: int, taken: list[bool]) -> int:
+    """The first token of the capitalised run that token i closes."""
+    start = i
+    while start > 0 and not taken[start - 1] and _name_cased(doc[start - 1].text):
+        start -= 1
+    return start
 
 
 def _ampersand_name(doc: Doc, i: int, j: int) -> bool:
