@@ -742,3 +742,22 @@ def test_a_feature_word_closing_an_unknown_name_is_that_feature(gp):
     # a name the gazetteer lacks is never placed by its feature word alone ("Silkwood Trail" is not Trail)
     got = _resolve(gp, "Police closed Silkwood Trail in Atlanta.", ["Silkwood Trail", "Atlanta"])
     assert got["Silkwood Trail"].country == "US"
+
+
+def test_seas_country_names_opening_with_a_demonym_and_the_peoples_of_states():
+    from wirecoder.geo.resolve import geoparse
+
+    def found(text: str) -> dict[str, tuple[str, str | None]]:
+        return {p.text: (p.kind, p.name) for p in geoparse(text)}
+
+    # a curated sea or region is believed like a country, without "in" before it
+    got = found("Migrants crossed the Mediterranean in small boats, and the coast guard rescued them.")
+    assert got["Mediterranean"][1] == "Mediterranean Sea"
+    # "Saudi" and "British" open the name of a country and a province: not demonyms there
+    got = found("Lumber exports from British Columbia to Saudi Arabia rose sharply this year.")
+    assert got["British Columbia"][1] == "British Columbia" and got["Saudi Arabia"][1] == "Saudi Arabia"
+    # the people of a state or a republic: evidence of it, listed like a country's demonym
+    got = found("Thousands of Ohioans and Dagestani were affected by the floods this spring.")
+    assert got["Ohioans"] == ("demonym", "Ohio") and got["Dagestani"][0] == "demonym"
+    # an adjective or an ordinary word that ends like one is not
+    assert "Gunman" not in found("Gunman opened fire at a mall on Monday, police said.")

@@ -232,6 +232,8 @@ def _salient(cands: list[Candidate], strict: bool) -> bool:
             continue
         if c.main and (c.is_country or c.feature_code in ("CONT", "ADM1", "RGN") or c.population >= floor):
             return True
+        if c.main and c.geonameid < 0:
+            return True  # a curated world region, sea or island (geo/regions.py): "the Mediterranean"
         if not c.main and (c.is_country or c.population >= 20 * floor):
             return True
     return False
@@ -741,6 +743,16 @@ def _acronym_reading(c: Candidate, text: str) -> bool:
     return c.feature_code == "ADM1" and fuzzy_key(c.name) != fuzzy_key(text)
 
 
+def _state_demonym(gaz: Gazetteer, word: str) -> list[Candidate]:
+    """The state or province a people word names ("Ohioans", "New Yorkers", "Dagestani"), for a word
+    that is no place itself; first-level units only, whose demonyms news uses as much as countries'."""
+    if len(word) < 6 or not word.isalpha() or not word.endswith(("ans", "ers", "ites", "i")):
+        return []  # the people, not an adjective: "Gunman" is no Gunma, "Bolivarian" no Bolívar
+    if word in gaz.demonyms or gaz.known(word):
+        return []
+    return [c for c in demonym_candidates(gaz, word) if c.feature_code == "ADM1"][:1]
+
+
 def _demonym_cands(gaz: Gazetteer, word: str) -> list[Candidate]:
     place = gaz.demonym_place(word)
     return [place] if place else []
@@ -783,8 +795,19 @@ def _match(
             add(i, i + 2, "demonym", _demonym_cands(gaz, pair), 0.6 if _org_follows(doc, i + 2) else 0.8)
             i += 2
             continue
-        if tok.text in gaz.demonyms and not blocked[i]:
+        opens_a_name = (
+            i + 1 < n
+            and _name_cased(doc[i + 1].text)
+            and pair not in gaz.demonyms
+            and _salient(gaz.lookup(pair), strict=True)
+        )
+        if tok.text in gaz.demonyms and not blocked[i] and not opens_a_name:  # not "Saudi" of "Saudi Arabia"
             add(i, i + 1, "demonym", _demonym_cands(gaz, tok.text), 0.6 if _org_follows(doc, i + 1) else 0.8)
+            i += 1
+            continue
+        state_people = _state_demonym(gaz, tok.text) if not (blocked[i] or opens_a_name) else []
+        if state_people:  # "Ohioans", "Texans", "Dagestani": evidence of a state, like "Syrian"
+            add(i, i + 1, "demonym", state_people, 0.8)
             i += 1
             continue
         found = False
