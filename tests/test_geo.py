@@ -759,5 +759,7 @@ def test_seas_country_names_opening_with_a_demonym_and_the_peoples_of_states():
     # the people of a state or a republic: evidence of it, listed like a country's demonym
     got = found("Thousands of Ohioans and Dagestani were affected by the floods this spring.")
     assert got["Ohioans"] == ("demonym", "Ohio") and got["Dagestani"][0] == "demonym"
+    # an elided article inside a name ("d'Ivoire") does not cut it
+    assert found("Cases of the virus rose in Côte d'Ivoire this week.")["Côte d'Ivoire"][1] == "Ivory Coast"
     # an adjective or an ordinary word that ends like one is not
     assert "Gunman" not in found("Gunman opened fire at a mall on Monday, police said.")

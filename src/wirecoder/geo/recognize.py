@@ -813,9 +813,9 @@ def _match(
         found = False
         for j in range(min(n, i + 6), i, -1):
             last = doc[j - 1]
-            if not last.text[:1].isupper() or any(taken[i:j]):
+            if not _capitalised(last.text) or any(taken[i:j]):
                 continue
-            if any(not (t.text[:1].isupper() or t.lower_ in CONNECTORS) for t in doc[i:j]):
+            if any(not (_capitalised(t.text) or t.lower_ in CONNECTORS) for t in doc[i:j]):
                 continue
             if _article_tail(doc, j):
                 continue  # "Orum al-Kubra": the start of a longer Arabic name, not "Orum" (Utah)
@@ -882,6 +882,14 @@ def _match(
             break
         if not found:
             i += 3 if _article_tail(doc, i + 1) else 1
+
+
+_ELIDED = re.compile(r"[dl]['\u2019][A-Z]")
+
+
+def _capitalised(word: str) -> bool:
+    """Written with a capital, or with an elided article before one ("d'Ivoire", "l'Aquila")."""
+    return word[:1].isupper() or _ELIDED.match(word) is not None
 
 
 def _after_saint(doc: Doc, i: int) -> bool:
