@@ -371,8 +371,12 @@ def parse_sentences(sentences: list[Sentence], batch_size: int = 64) -> None:
 def title_cased(doc: Doc) -> bool:
     """A headline in title case ("Syrian Army Kills 40 Militants in Damascus Ambush"): the small model
     reads every capitalised word as a name there, verbs included, and finds no clause."""
-    words = [t for t in doc if t.is_alpha and len(t) > 3]
-    return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words)
+    cached = doc.user_data.get("title_cased")  # asked by several stages about the same sentence
+    if cached is None:
+        words = [w for w in (t.text for t in doc) if w.isalpha() and len(w) > 3]
+        cached = len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+        doc.user_data["title_cased"] = cached
+    return cached
 
 
 def _recased(sentence: Sentence) -> Doc:

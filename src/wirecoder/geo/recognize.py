@@ -520,6 +520,7 @@ CAR_MAKES = {w for w in """
 _VEHICLE_NOUNS = {w for w in """
     car cars pickup truck trucks sedan van minivan suv suvs coupe wagon convertible motor motors dealership
     """.split()}  # fmt: skip
+_CAR_MAKE = re.compile(r"\b(?:" + "|".join(sorted(CAR_MAKES)) + r")\b")
 _MODEL_YEAR = re.compile(r"(?:19[5-9]|20[0-3])\d")
 
 
@@ -529,6 +530,8 @@ def vehicle_words(gaz: Gazetteer, sentences: list) -> set[str]:
     ("a Dodge Caravan"); then every repeat is the car ("striking the Toyota"), and so is the model."""
     out = set()
     for sent in sentences:
+        if _CAR_MAKE.search(sent.text) is None:
+            continue  # most sentences name no car: their tokens are not built
         toks = [t for t in sent.doc if not t.is_space]
         for k, tok in enumerate(toks):
             if tok.text not in CAR_MAKES:
@@ -724,10 +727,18 @@ def _acronym(doc: Doc, i: int) -> bool:
     return not _dateline_follows(doc, i + 1) and sum(t.is_upper for t in doc) <= len(doc) / 2
 
 
+def _shouted(doc: Doc) -> bool:
+    """More than half the sentence's tokens are in capitals (cached on the Doc)."""
+    cached = doc.user_data.get("shouted")
+    if cached is None:
+        cached = doc.user_data["shouted"] = sum(t.isupper() for t in (t.text for t in doc)) > len(doc) / 2
+    return cached
+
+
 def _country_code(gaz: Gazetteer, doc: Doc, i: int) -> bool:
     """ "US", "UK" in capitals within mixed-case text: a country, though "us" is also a word."""
     tok = doc[i]
-    if not (len(tok.text) == 2 and tok.text.isupper()) or sum(t.is_upper for t in doc) > len(doc) / 2:
+    if not (len(tok.text) == 2 and tok.text.isupper()) or _shouted(doc):
         return False
     return any((c.is_country or c.feature_code == "CONT") and not c.fuzzy for c in gaz.lookup(tok.text))
 
