@@ -684,3 +684,25 @@ def test_a_person_introduced_by_name_is_no_place():
 )
 def test_people_in_credits_and_before_said_are_no_places(text: str, not_a_place: str):
     assert not_a_place not in [p.text for p in extract(text, published="2016-10-04").places]
+
+
+@pytest.mark.parametrize(
+    ("title", "kb_id"),
+    [
+        ("Coalition jets kill 12 civilians near Mosul", "coalition"),
+        # the headline passive names the victims, never the doer
+        ("Islamic State fighters killed in suicide attack near Mosul", None),
+        ("Twelve civilians killed near Mosul", None),
+    ],
+)
+def test_a_main_event_with_no_doer_takes_the_one_the_headline_names(title, kb_id):
+    body = (
+        "Twelve civilians were killed on Monday when a crowded market in a village near Mosul was "
+        "bombed, a local official said."
+    )
+    main = extract(body, title=title, published="2017-01-02").events[0]
+    if kb_id is None:
+        assert main.source_actor is None
+    else:
+        assert main.source_actor is not None and main.source_actor.kb_id == kb_id
+        assert main.source_actor.span is None  # the title is not part of the text

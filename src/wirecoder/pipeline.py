@@ -332,6 +332,7 @@ class _StoryExtractor:
         _hedge_unverified(events, sentences)
         self._attach_casualties(sentences, events)
         ordered = self._by_salience(events, title_sentences, sentences)
+        self._doer_from_headline(ordered, title_sentences)
         self._complete_main_casualties(ordered, sentences)
         self._code_short_report(ordered, sentences)
         for event in ordered:
@@ -452,6 +453,26 @@ class _StoryExtractor:
 
     def _no_place(self, actor: Actor) -> bool:
         return bool(actor.kb_id) and never_a_place(self.res.kb.entry(actor.kb_id))
+
+    def _doer_from_headline(self, ordered: list[Event], title_sentences: list[Sentence]) -> None:
+        """ "Regime airstrikes kill 61 civilians" over a body that only says "airstrikes on a market
+        killed 61": the headline names who did the main event. Its named doer (a group, government or
+        force the KB knows, not a bare demonym) becomes the main event's source, without a span (the
+        title is not part of the text); never from the headline passive ("Rebels killed in suicide
+        attack": the rebels are the victims)."""
+        main = ordered[0] if ordered else None
+        if main is None or main.source_actor is not None or main.event_type not in ("ASSAULT", "COERCE"):
+            return
+        for s in title_sentences:
+            for trig in find_triggers(s.doc, self.res.lexicon):
+                if trig.event_type != main.event_type or trig.source is None:
+                    continue
+                if trig.passive or trig.token.tag_ == "VBN":
+                    continue
+                doer = self.actors.resolve(s, trig.source)
+                if doer is not None and doer.kb_id and not doer.kb_id.isupper() and not self._is_place(doer):
+                    main.source_actor = doer.model_copy(update={"span": None})
+                    return
 
     def _title_actors(self, title_sentences: list[Sentence]) -> set[str]:
         """KB ids of the named actors in the headline (not role words), with what they belong to."""

@@ -1,7 +1,9 @@
 """The data contract: what goes into `extract()` and what comes out.
 
 Every field that came from the text carries a `span`: `[start, end)` character offsets into the
-article **body** (`Article.text`, title excluded). Fields with no evidence are null, never guessed.
+article **body** (`Article.text`, title excluded); the one field that may come from the title (the main
+event's source actor, when only the headline names it) has a null span. Fields with no evidence are
+null, never guessed.
 """
 
 from __future__ import annotations
