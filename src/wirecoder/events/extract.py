@@ -1277,6 +1277,12 @@ def _reduced_passive(tok: Token) -> bool:
         return False  # "doctors from two groups donated and delivered goods": an active main verb
     if head.pos_ in {"NOUN", "PROPN"} and head.dep_ == "ROOT" and _headline_harm(tok):
         return True  # "30 rebels killed in suicide blast": a headline drops the "were"
+    if (
+        head.pos_ in {"NOUN", "PROPN"}
+        and _headline_harm(tok)
+        and any(c.dep_ == "nummod" for c in head.children)
+    ):
+        return True  # "... in the district, about 80 militants killed": a count harmed, however it is hung
     nominal = head.pos_ in {"NOUN", "PROPN"} or head.lower_ == "those"  # "among those killed"
     return nominal and head.dep_ not in {"nsubj", "nsubjpass", "appos", "ROOT"}
 
