@@ -159,6 +159,8 @@ def _violent_sources(text: str) -> list:
         ("Four children were killed in a mortar attack carried out by Turkish troops.", "TUR"),
         # an act as subject: its actor is the one named inside it
         ("An Israeli air strike killed three men in a car near Quneitra.", "ISR"),
+        # ... or the one it is blamed on
+        ("A car bombing blamed on the Taliban killed nine people at a market in Kunduz.", "AFG"),
     ],
 )
 def test_perpetrator_inside_the_act(text: str, country: str) -> None:

@@ -1760,7 +1760,8 @@ def _event_noun(tok: Token) -> bool:
 
 def _event_noun_actor(noun: Token) -> Token | None:
     """Who carried out the act an event noun names: its possessor, "by"-phrase, the agent of a participle
-    on it ("an attack carried out by X") or an actor modifier ("Russian airstrikes")."""
+    on it ("an attack carried out by X"), the one it is blamed on ("a bombing blamed on X") or an actor
+    modifier ("Russian airstrikes")."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
@@ -1768,6 +1769,11 @@ def _event_noun_actor(noun: Token) -> Token | None:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
         if child.dep_ == "acl" and child.tag_ == "VBN" and _agent(child) is not None:
             return _agent(child)
+        pinned = (
+            PINNING_VERBS.get(child.lemma_.lower()) if child.dep_ == "acl" and child.tag_ == "VBN" else None
+        )
+        if pinned is not None and _prep_object(child, (pinned,)) is not None:
+            return _prep_object(child, (pinned,))  # "a car bombing blamed on Daesh"
     if noun.dep_ == "nsubjpass":  # "the strike was suspected to have been carried out by Russian jets"
         verb = noun.head
         for done in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):
