@@ -178,6 +178,8 @@ def test_perpetrator_inside_the_act(text: str, country: str) -> None:
         # a count of the dead with its "were" dropped, hung on the sentence as an apposition
         "The defence ministry reported the destruction of a command post in the Mayadin district, "
         "about 80 militants killed.",
+        # a headline's two counts: "38" is not the object of "Killed"
+        "3 Civilians Killed 38 Injured in Rocket Attacks on Aleppo Neighborhoods",
     ],
 )
 def test_no_perpetrator_when_none_is_named(text: str) -> None:

@@ -1343,9 +1343,18 @@ def _clause_subject(noun: Token) -> Token | None:
 def _headline_harm(tok: Token) -> bool:
     """A harm verb that is never used without its object ("killed", "abducted"): with no object of its
     own (nor one shared with a verb it is coordinated with) it is passive, its noun the one harmed."""
-    if tok.lemma_.lower() not in OBJECT_REQUIRED or any(c.dep_ in {"dobj", "ccomp"} for c in tok.children):
+    if tok.lemma_.lower() not in OBJECT_REQUIRED:
+        return False
+    if any(c.dep_ in {"dobj", "ccomp"} and not _second_count(c) for c in tok.children):
         return False
     return not _shares_an_object(tok)
+
+
+def _second_count(obj: Token) -> bool:
+    """ "3 Civilians Killed 38 Injured": the parser's "object" is the count of a second harm."""
+    return obj.tag_ == "CD" and any(
+        c.tag_ == "VBN" and c.lemma_.lower() in OBJECT_REQUIRED for c in obj.children
+    )
 
 
 def _shares_an_object(verb: Token) -> bool:
