@@ -458,8 +458,8 @@ class _StoryExtractor:
         """ "Regime airstrikes kill 61 civilians" over a body that only says "airstrikes on a market
         killed 61": the headline names who did the main event. Its named doer (a group, government or
         force the KB knows, not a bare demonym) becomes the main event's source, without a span (the
-        title is not part of the text); never from the headline passive ("Rebels killed in suicide
-        attack": the rebels are the victims)."""
+        title is not part of the text), where the headline's grammar is sure of it
+        (`_headline_doer_is_sure`)."""
         main = ordered[0] if ordered else None
         if main is None or main.source_actor is not None or main.event_type not in ("ASSAULT", "COERCE"):
             return
@@ -467,7 +467,7 @@ class _StoryExtractor:
             for trig in find_triggers(s.doc, self.res.lexicon):
                 if trig.event_type != main.event_type or trig.source is None:
                     continue
-                if trig.passive or trig.token.tag_ == "VBN":
+                if not _headline_doer_is_sure(trig):
                     continue
                 doer = self.actors.resolve(s, trig.source)
                 if doer is not None and doer.kb_id and not doer.kb_id.isupper() and not self._is_place(doer):
@@ -1153,6 +1153,20 @@ def _confidence(
     if stance == "hedged":
         value *= 0.8
     return round(min(value, 0.95), 3)
+
+
+def _headline_doer_is_sure(trig: Trigger) -> bool:
+    """A headline's doer is sure when an act names it inside ("regime strikes", "Syrian government
+    push"), a passive names it as its agent or its act ("7 killed in regime strikes"), or an active verb
+    is in the present, as headlines write acts ("kills at least 12"), or has an object ("killed 12
+    civilians"). A past form with no object is a misread headline passive ("Rebel fighters killed in
+    suicide attack": they were hit, they hit no one)."""
+    tok = trig.token
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        return trig.source.head.i == tok.i or trig.source.i in {t.i for t in tok.lefts}
+    if trig.passive or (trig.source.dep_ == "pobj" and trig.source.head.dep_ == "agent"):
+        return True  # "12 killed in regime strikes", "12 civilians killed by coalition jets"
+    return tok.tag_ in {"VBZ", "VBP"} or any(c.dep_ == "dobj" for c in tok.children)
 
 
 def _event_id(article_id: str, span: tuple[int, int], event_type: str) -> str:
