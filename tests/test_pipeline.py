@@ -709,3 +709,13 @@ def test_a_main_event_with_no_doer_takes_the_one_the_headline_names(title, kb_id
     else:
         assert main.source_actor is not None and main.source_actor.kb_id == kb_id
         assert main.source_actor.span is None  # the title is not part of the text
+
+
+def test_the_headline_names_the_side_of_a_bare_role():
+    body = "Airstrikes hit a crowded market in a village near Mosul on Monday, killing 12 civilians."
+    title = "Twelve killed in coalition strikes on Mosul market"
+    main = extract(body, title=title, published="2017-01-02").events[0]
+    assert main.source_actor is not None and main.source_actor.kb_id == "coalition"
+    # a headline that only repeats the bare role leaves the body's own mention (and its span)
+    main = extract(body, title="Airstrikes kill 12 at Mosul market", published="2017-01-02").events[0]
+    assert main.source_actor is not None and main.source_actor.span is not None

@@ -461,7 +461,10 @@ class _StoryExtractor:
         title is not part of the text), where the headline's grammar is sure of it
         (`_headline_doer_is_sure`)."""
         main = ordered[0] if ordered else None
-        if main is None or main.source_actor is not None or main.event_type not in ("ASSAULT", "COERCE"):
+        if main is None or main.event_type not in ("ASSAULT", "COERCE"):
+            return
+        unnamed = main.source_actor is None or _sideless_role(main.source_actor)
+        if not unnamed:
             return
         for s in title_sentences:
             for trig in find_triggers(s.doc, self.res.lexicon):
@@ -470,9 +473,12 @@ class _StoryExtractor:
                 if not _headline_doer_is_sure(trig):
                     continue
                 doer = self.actors.resolve(s, trig.source)
-                if doer is not None and doer.kb_id and not doer.kb_id.isupper() and not self._is_place(doer):
-                    main.source_actor = doer.model_copy(update={"span": None})
-                    return
+                if doer is None or not doer.kb_id or doer.kb_id.isupper() or self._is_place(doer):
+                    continue
+                if main.source_actor is not None and _sideless_role(doer):
+                    continue  # "Airstrikes" over "airstrikes": nothing to sharpen
+                main.source_actor = doer.model_copy(update={"span": None})
+                return
 
     def _title_actors(self, title_sentences: list[Sentence]) -> set[str]:
         """KB ids of the named actors in the headline (not role words), with what they belong to."""
@@ -1153,6 +1159,11 @@ def _confidence(
     if stance == "hedged":
         value *= 0.8
     return round(min(value, 0.95), 3)
+
+
+def _sideless_role(actor: Actor) -> bool:
+    """A role word that names no side: "airstrikes", "warplanes", "gunmen" with no country of their own."""
+    return bool(actor.kb_id) and actor.kb_id.startswith("role.") and actor.country is None
 
 
 def _headline_doer_is_sure(trig: Trigger) -> bool:
