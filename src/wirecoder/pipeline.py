@@ -456,15 +456,14 @@ class _StoryExtractor:
 
     def _doer_from_headline(self, ordered: list[Event], title_sentences: list[Sentence]) -> None:
         """ "Regime airstrikes kill 61 civilians" over a body that only says "airstrikes on a market
-        killed 61": the headline names who did the main event. Its named doer (a group, government or
-        force the KB knows, not a bare demonym) becomes the main event's source, without a span (the
-        title is not part of the text), where the headline's grammar is sure of it
-        (`_headline_doer_is_sure`)."""
+        killed 61": the headline names who did the main event. When the body names no doer, or only a
+        role of no side ("airstrikes"), the headline's doer (a group, government or force the KB knows,
+        not a bare demonym) becomes the main event's source, without a span (the title is not part of
+        the text), where the headline's grammar is sure of it (`_headline_doer_is_sure`)."""
         main = ordered[0] if ordered else None
         if main is None or main.event_type not in ("ASSAULT", "COERCE"):
             return
-        unnamed = main.source_actor is None or _sideless_role(main.source_actor)
-        if not unnamed:
+        if main.source_actor is not None and not _sideless_role(main.source_actor):
             return
         for s in title_sentences:
             for trig in find_triggers(s.doc, self.res.lexicon):
