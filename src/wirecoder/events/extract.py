@@ -1781,8 +1781,9 @@ def _event_noun_actor(noun: Token) -> Token | None:
         pinned = (
             PINNING_VERBS.get(child.lemma_.lower()) if child.dep_ == "acl" and child.tag_ == "VBN" else None
         )
-        if pinned is not None and _prep_object(child, (pinned,)) is not None:
-            return _prep_object(child, (pinned,))  # "a car bombing blamed on Daesh"
+        blamed = _prep_object(child, (pinned,)) if pinned is not None else None
+        if blamed is not None:
+            return blamed  # "a car bombing blamed on Daesh"
     if noun.dep_ == "nsubjpass":  # "the strike was suspected to have been carried out by Russian jets"
         verb = noun.head
         for done in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):

@@ -724,7 +724,7 @@ def _acronym(doc: Doc, i: int) -> bool:
         return False
     if i == 0 and not (i + 1 < len(doc) and doc[i + 1].is_lower):
         return False  # "HOMS, Syria": a dateline; "SANA reported" opens with an acronym
-    return not _dateline_follows(doc, i + 1) and sum(t.is_upper for t in doc) <= len(doc) / 2
+    return not _dateline_follows(doc, i + 1) and not _shouted(doc)
 
 
 def _shouted(doc: Doc) -> bool:
@@ -752,6 +752,13 @@ def _acronym_reading(c: Candidate, text: str) -> bool:
     if c.is_country or c.feature_code in ("CONT", "RGN"):
         return True
     return c.feature_code == "ADM1" and fuzzy_key(c.name) != fuzzy_key(text)
+
+
+def _opens_a_name(gaz: Gazetteer, doc: Doc, i: int, pair: str) -> bool:
+    """Token i and the capitalised word after it are a well-known place ("Saudi Arabia")."""
+    if i + 1 >= len(doc) or not _name_cased(doc[i + 1].text) or pair in gaz.demonyms:
+        return False
+    return _salient(gaz.lookup(pair), strict=True)
 
 
 def _state_demonym(gaz: Gazetteer, word: str) -> list[Candidate]:
@@ -806,19 +813,13 @@ def _match(
             add(i, i + 2, "demonym", _demonym_cands(gaz, pair), 0.6 if _org_follows(doc, i + 2) else 0.8)
             i += 2
             continue
-        opens_a_name = (
-            i + 1 < n
-            and _name_cased(doc[i + 1].text)
-            and pair not in gaz.demonyms
-            and _salient(gaz.lookup(pair), strict=True)
-        )
-        if tok.text in gaz.demonyms and not blocked[i] and not opens_a_name:  # not "Saudi" of "Saudi Arabia"
-            add(i, i + 1, "demonym", _demonym_cands(gaz, tok.text), 0.6 if _org_follows(doc, i + 1) else 0.8)
-            i += 1
-            continue
-        state_people = _state_demonym(gaz, tok.text) if not (blocked[i] or opens_a_name) else []
-        if state_people:  # "Ohioans", "Texans", "Dagestani": evidence of a state, like "Syrian"
-            add(i, i + 1, "demonym", state_people, 0.8)
+        # a country's demonym ("Syrian"), or the people of a state ("Ohioans", "Dagestani"), unless it
+        # opens a place's name ("Saudi Arabia", "British Columbia")
+        country_people = tok.text in gaz.demonyms
+        people = None if blocked[i] else (country_people or _state_demonym(gaz, tok.text))
+        if people and not _opens_a_name(gaz, doc, i, pair):
+            cands = _demonym_cands(gaz, tok.text) if country_people else people
+            add(i, i + 1, "demonym", cands, 0.6 if country_people and _org_follows(doc, i + 1) else 0.8)
             i += 1
             continue
         found = False
