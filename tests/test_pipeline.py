@@ -606,6 +606,26 @@ def test_an_airstrike_of_a_coalition_is_the_coalitions_own():
 
 
 @pytest.mark.parametrize(
+    ("text", "source_text"),
+    [
+        (
+            "A series of raids on Yemen overnight by the Saudi-led coalition killed 11 fighters.",
+            "the Saudi-led",
+        ),
+        (
+            "A wave of bombings by the Islamic State killed 30 shoppers in Baghdad on Sunday.",
+            "the Islamic State",
+        ),
+    ],
+)
+def test_who_did_a_batch_of_acts_is_named_on_the_batch_or_the_act(text, source_text):
+    main = extract(text).events[0]
+    assert main.event_type == "ASSAULT"
+    assert main.source_actor is not None and main.source_actor.text.startswith(source_text)
+    assert main.source_actor.country not in {"YEM", "IRQ"}  # where it happened is not who did it
+
+
+@pytest.mark.parametrize(
     ("text", "target_text"),
     [
         ("Rights groups accused the Burmese army of genocide against the Rohingya.", "the Burmese army"),

@@ -1193,9 +1193,12 @@ def _verb_arguments(trig: Trigger) -> None:
     else:
         trig.source = next((c for c in children if c.dep_ in _SUBJECT_DEPS and c.dep_ != "expl"), None)
         trig.target = _active_target(trig, children, preps)
-        if trig.source is not None and _event_noun(trig.source):
-            # "a regime air strike killed ten": the act is the subject; its actor is named inside it
-            trig.source = _event_noun_actor(trig.source) or trig.source
+        act = _counted_act(trig.source) if trig.source is not None else None
+        if act is not None and _event_noun(act):
+            # "a regime air strike killed ten": the act is the subject; its actor is named inside it, or on
+            # the batch noun that counts it ("a series of strikes ... by the coalition")
+            batch = _event_noun_actor(trig.source) if act is not trig.source else None
+            trig.source = batch or _event_noun_actor(act) or trig.source
     if trig.source is None and tok.tag_ == "VBG":  # "shelling by regime forces"
         by = next((c for c in children if c.dep_ == "prep" and c.lower_ == "by"), None)
         trig.source = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
@@ -1765,6 +1768,21 @@ def _measure_holder(tok: Token) -> Token:
 
 def _event_noun(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and load_lexicon().noun(tok.lemma_.lower()) is not None
+
+
+BATCH_NOUNS = frozenset(
+    {"series", "wave", "spate", "string", "barrage", "round", "volley", "salvo", "flurry", "succession"}
+)
+
+
+def _counted_act(noun: Token) -> Token:
+    """The act a batch noun counts ("a series of strikes", "a wave of bombings"), else the noun itself:
+    who did it is named on the act, not on the batch."""
+    if noun.lemma_.lower() in BATCH_NOUNS:
+        of = _prep_object(noun, ("of",))
+        if of is not None and _event_noun(of):
+            return of
+    return noun
 
 
 def _event_noun_actor(noun: Token) -> Token | None:
