@@ -63,6 +63,13 @@ def test_planned_attack_stays_an_attack() -> None:
     assert event.claim is not None and event.claim.stance == "planned"
 
 
+def test_strikes_that_kill_are_no_walkout() -> None:
+    result = extract("A series of strikes in Marib province by the Houthis killed nine soldiers overnight.")
+    assert [e.event_type for e in result.events] == ["ASSAULT"]
+    walkout = extract("A wave of strikes shut the ports of Marseille as dockers walked out over pay.")
+    assert "ASSAULT" not in {e.event_type for e in walkout.events}  # guard: the old code passed it too
+
+
 def test_ongoing_support_stays_support() -> None:
     event = main("The ministry said its support for the border guards will continue.")
     assert event.event_type == "SUPPORT"

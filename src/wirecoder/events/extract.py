@@ -553,6 +553,8 @@ def _cyber(tok: Token) -> bool:
 
 
 def _labour_strike(tok: Token) -> bool:
+    if _counts_harm(tok):
+        return False  # "a series of strikes by the coalition killed 14": strikes that kill are not walkouts
     mods = {c.lemma_.lower() for c in tok.children if c.dep_ in {"amod", "compound", "nmod", "npadvmod"}}
     mods |= {c.lower_ for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}}
     if mods & MILITARY_STRIKE or _prep_object(tok, ("on", "against")) is not None:
@@ -560,6 +562,14 @@ def _labour_strike(tok: Token) -> bool:
     if mods & LABOUR_STRIKE:
         return True
     return tok.dep_ in {"dobj", "pobj"} and tok.head.lemma_.lower() in STRIKE_VERBS | {"on", "of"}
+
+
+def _counts_harm(tok: Token) -> bool:
+    """Is `tok` counted by a batch noun that is the subject of a harm verb ("a wave of X killed ten")?"""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of" or tok.head.head.lemma_.lower() not in BATCH_NOUNS:
+        return False
+    batch = tok.head.head
+    return batch.dep_ == "nsubj" and batch.head.lemma_.lower() in OBJECT_REQUIRED
 
 
 def _crowd_subject(tok: Token) -> bool:
