@@ -104,7 +104,7 @@ def test_match_reports_token_and_character_offsets(kb, tokenize):
         ("the Iranian foreign minister", "IRN", {"GOV"}, "IRN"),
         ("UN peacekeepers", "IGO", {"MIL"}, "un.peacekeeping"),
         ("Israeli army spokesman", "ISR", {"MIL"}, "isr.idf"),
-        ("Iraqi Kurds", "IRQ", {"CVL"}, "IRQ"),
+        ("Iraqi Kurds", "IRQ", {"CVL"}, "c.kurds"),  # the community, in its country
         ("Iraqi Kurdish fighters", "IRQ", {"REB"}, "c.kurds"),  # a community's armed men: its force
         ("doctors from MSF", "NGO", {"MED"}, "msf"),
         ("a spokesman for the Houthis", "YEM", {"REB"}, "yem.houthis"),

@@ -424,8 +424,10 @@ class ActorKB:
         """A noun phrase -> canonical Actor (span left for the caller to set).
 
         The head part (before "of", "in", a comma...) decides; its named actor (group, organisation,
-        person) beats a country, a country beats a community; role words pick the sector ("Turkey's
-        army" -> TUR/MIL), and person words such as "spokesman" take the sector of what precedes them.
+        person) beats a country, a country beats a community it only qualifies ("Kurdish Iraqis"), but
+        not the community it is the country of ("Iraqi Kurds": the Kurds, in Iraq); role words pick the
+        sector ("Turkey's army" -> TUR/MIL), and person words such as "spokesman" take the sector of
+        what precedes them.
         When the head names nobody, the tail may ("leaders of the Islamic State", "rebels in Sudan").
         A phrase naming nobody known keeps its cleaned text as name, a sector guessed from role words,
         no country and a low confidence.
@@ -449,9 +451,12 @@ class ActorKB:
         if from_tail:
             primary = _primary([m for m in tail if m.entry.kind != "role"])
         role_sector, inherit_only = _role_sector(roles)
-        if primary is not None and primary.entry.kind == "country" and role_sector in ARMED_SECTORS:
-            # "Syrian Kurdish fighters": armed men of a community are that community's force, in that country
-            primary = next((m for m in head if _is_community(m)), primary)
+        community_match = next((m for m in head if _is_community(m)), None)
+        if primary is not None and primary.entry.kind == "country" and community_match is not None:
+            # "Syrian Kurdish fighters": armed men of a community are that community's force, in that
+            # country; "Iraqi Kurds": the community is the head noun, the country says where it lives
+            if role_sector in ARMED_SECTORS or community_match.start > primary.start:
+                primary = community_match
         if from_tail and (role_sector is None or inherit_only):
             tail_sector, tail_inherit = _role_sector([m for m in tail if m.entry.kind == "role"])
             if tail_sector and not tail_inherit:
