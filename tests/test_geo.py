@@ -368,6 +368,12 @@ def test_dateline_town_and_two_word_demonym(gp):
     assert "Tall Abyad" not in [p.text for p in places_of(gp, "Tall Abyad residents said little.")]
 
 
+def test_a_dateline_glued_to_the_first_word_ends_before_it(gp):
+    # wire copy with its punctuation stripped: "At" (an Arabic article too) opens the sentence
+    text = "MANBIJ At least four fighters were killed near Raqqa on Sunday."
+    assert [p.text for p in places_of(gp, text)] == ["MANBIJ", "Raqqa"]
+
+
 def test_town_and_its_county_named_together_confirm_each_other(gp):
     text = "A Richmond man was charged after the crash, Madison County deputies said."
     found = {p.text: p.geonameid for p in places_of(gp, text)}

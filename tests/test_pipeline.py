@@ -374,6 +374,32 @@ def test_a_place_word_inside_an_earlier_title_is_no_surname():
         assert actor is None or not (actor.kb_id or "").startswith("role.")  # not the governor
 
 
+def test_a_second_subject_left_by_a_misparse_is_still_the_place():
+    text = (
+        "A renewed push by government troops to take the last rebel pocket near the capital Damascus "
+        "killed at least 19 people on Sunday, a monitor said."
+    )
+    main = extract(text, published="2018-02-19").events[0]
+    assert main.location is not None and main.location.name == "Damascus"
+
+
+@pytest.mark.parametrize(
+    ("text", "kb_id"),
+    [
+        ("At least five people died in rebel shelling of a district of Homs on Friday.", "role.rebels"),
+        ("Four civilians were killed in a Nusra Front shelling of army positions near Hama.", "syr.nusra"),
+    ],
+)
+def test_an_act_noun_cut_off_from_its_doer_by_the_parser(text, kb_id):
+    main = extract(text, published="2016-06-18").events[0]
+    assert main.source_actor is not None and main.source_actor.kb_id == kb_id
+
+
+def test_who_died_in_an_act_did_not_carry_it_out():
+    main = extract("Two children died in the Homs shelling on Monday.", published="2016-06-18").events[0]
+    assert main.source_actor is None or main.source_actor.sector != "CVL"
+
+
 def test_the_dateline_city_is_no_fallback_place_either():
     text = (
         "Kidnappers seize traders in central Nigeria\n\n"

@@ -1092,6 +1092,9 @@ def _acting_place(sentence: Sentence, place: Place) -> bool:
     root = found.root
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "Armenia and Azerbaijan have agreed": both act
+    if any(c.dep_ == root.dep_ == "nsubj" and c.i < root.i for c in root.head.children):
+        return False  # "a push to take a stronghold near the capital Damascus killed 23": a misparse
+        # gave the verb a second subject; the first one acts
     return root.dep_ in {"nsubj", "nsubjpass", "poss"}
 
 

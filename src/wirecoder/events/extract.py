@@ -1339,12 +1339,25 @@ def _misread_act_modifier(noun: Token) -> bool:
     act = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
     return (
         act is not None
-        and act.tag_ == "VBG"
-        and act.dep_ in {"advcl", "acl", "xcomp", "pcomp"}
+        and (
+            (act.tag_ == "VBG" and act.dep_ in {"advcl", "acl", "xcomp", "pcomp"})
+            or _misread_act_clause(act)  # "died in rebel shelling": a noun hung on the verb as a clause
+        )
         and load_lexicon().noun(act.lower_) is not None
         and not any(c.dep_ == "dobj" for c in act.children)  # "in Hama killing 50": a verb of its own
-        and noun.lower_ in ACTOR_MODIFIERS
+        and (noun.lower_ in ACTOR_MODIFIERS or _determined_name(noun))
     )
+
+
+def _misread_act_clause(tok: Token) -> bool:
+    """An act noun the parser hung on the verb as a clause ("died in the Aleppo shelling": "Aleppo" the
+    object of "in", "shelling" an adverbial clause)."""
+    return tok.dep_ == "advcl" and tok.pos_ == "NOUN" and load_lexicon().noun(tok.lemma_.lower()) is not None
+
+
+def _determined_name(noun: Token) -> bool:
+    """A proper name under an article of its own, cut off by the parser: "in a Nusra Front shelling"."""
+    return noun.pos_ == "PROPN" and noun.dep_ == "pobj" and any(c.dep_ == "det" for c in noun.children)
 
 
 def _clause_subject(noun: Token) -> Token | None:
@@ -1692,6 +1705,8 @@ def _noun_arguments(trig: Trigger) -> None:
         trig.source = _event_noun_actor(tok) or by
         return
     trig.source = claimed_or_blamed(tok) or _event_noun_actor(tok)
+    if trig.source is None and tok.i > 0 and _misread_act_modifier(tok.doc[tok.i - 1]):
+        trig.source = tok.doc[tok.i - 1]  # "died in rebel shelling of the town": the rebels shell
     # "would tighten the blockade of Serbia": the noun keeps the recipient phrase of what it names, even
     # when the context reads it as another type (a threat)
     of_preps = NOUN_PREPS.get(trig.original or trig.event_type, NOUN_PREPS.get(trig.event_type, ()))
@@ -1921,7 +1936,7 @@ def _inherited_subject(tok: Token) -> Token | None:
             subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
             if subj is not None and _actorish(subj) and subj.pos_ != "PRON":
                 return subj
-        if cur.dep_ == "prep" and head.lemma_.lower() in VICTIM_VERBS:
+        if head.lemma_.lower() in VICTIM_VERBS and (cur.dep_ == "prep" or _misread_act_clause(cur)):
             return None  # "five people died in the attack": the victims, not the attackers
         if cur.dep_ == "dobj" and head.lemma_.lower() in UNDERGOING_VERBS:
             return None  # "residents heard the blast", "the convoy survived an ambush"

@@ -831,6 +831,8 @@ def _match(
                 continue
             if _article_tail(doc, j):
                 continue  # "Orum al-Kubra": the start of a longer Arabic name, not "Orum" (Utah)
+            if j - i > 1 and last.lower_ in ARTICLES:
+                continue  # "BEIRUT At least seven ...": an Arabic article opens a name, never ends one
             text = sent.text[tok.idx : last.idx + len(last.text)]
             if _unknown_hyphen_mate(gaz, doc, i, j) and not _salient(gaz.lookup(text), strict=True):
                 continue  # "Pont-Sondé" is one unknown name, not "Pont" (France); "Fargo-Moorhead" names two
