@@ -202,6 +202,16 @@ def test_bare_state_role_takes_the_story_country() -> None:
     assert sources and sources[0].country == "MLI" and sources[0].sector == "MIL"
 
 
+def test_the_story_country_counts_its_towns_not_only_the_powers_it_names() -> None:
+    text = (
+        "The US and Russia agreed a truce on Monday. The US envoy said the deal would hold.\n\n"
+        "On Tuesday snipers killed two civilians in Homs, activists said. Residents of Talbiseh and "
+        "Hama said the regime also shelled their towns overnight."
+    )
+    shelling = next(e for e in extract(text, published="2016-09-20").events if "shelled" in e.sentence)
+    assert shelling.source_actor is not None and shelling.source_actor.country == "SYR"
+
+
 @pytest.mark.parametrize(
     ("text", "target"),
     [

@@ -389,6 +389,7 @@ class StoryActors:
         self._story_country: str | None = None  # computed on first use, after every sentence is scanned
         self._hardware_owner: Actor | None | bool = False  # False: not computed yet
         self._elsewhere: set[tuple[int, int]] = set()  # (sentence, token) saying nothing of the story's place
+        self.place_countries: Counter[str] = Counter()  # countries (alpha-3) of the story's towns and regions
 
     def scan(self, sentence: Sentence) -> list[ActorMatch]:
         """KB matches of one sentence (tokenized or parsed docs share token indices)."""
@@ -569,10 +570,10 @@ class StoryActors:
         return None
 
     def story_country(self) -> str | None:
-        """The country the story is about: the one its KB mentions (countries and named actors) name most
-        often, the earliest on a tie; the press and countries named as the other party ("sanctions on Iraq")
-        do not count. Unnamed local actors ("the regime", "rebels", "residents") belong to it unless their
-        phrase says otherwise."""
+        """The country the story is about: the one its KB mentions (countries and named actors) and the
+        towns and regions it names (`place_countries`) name most often, the earliest on a tie; the press
+        and countries named as the other party ("sanctions on Iraq") do not count. Unnamed local actors
+        ("the regime", "rebels", "residents") belong to it unless their phrase says otherwise."""
         if self._story_country is None:
             counts: Counter[str] = Counter()  # "Syria", "Syrian", "Damascus", "the Syrian army"...
             for index in sorted(self.matches):
@@ -583,6 +584,7 @@ class StoryActors:
                     if m.entry.sector == "JRN" or (index, m.start) in self._elsewhere:
                         continue  # the press ("AFP"), the other party ("on Iraq"), foreign forces
                     counts[country] += 1
+            counts.update(self.place_countries)  # "the regime" in a story set in Aleppo that names the US
             best = counts.most_common(1)
             self._story_country = best[0][0] if best else ""
         return self._story_country or None

@@ -308,6 +308,13 @@ class _StoryExtractor:
         parsed = [s for s in sentences if s.parsed]
         acting = {p.span for p in self.locatable for s in parsed if _acting_place(s, p)}
         self.locatable = [p for p in self.locatable if p.span not in acting]
+        self.actors.place_countries.update(
+            country.alpha_3
+            for p in self.locatable
+            if p.kind == "toponym" and p.precision != "country" and p.country
+            for country in [pycountry.countries.get(alpha_2=p.country)]
+            if country is not None
+        )  # countries themselves are counted among the KB's mentions already
         self.place_texts = {p.text.lower() for p in places if p.kind == "toponym"}
         self.country_texts = {
             p.text.lower() for p in places if p.kind == "toponym" and p.precision == "country"
