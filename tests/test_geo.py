@@ -109,6 +109,19 @@ ROWS = [
     (9000044, "Indianapolis", "", 39.77, -86.16, "P", "PPLA", "US", "IN", 870000),
     (9000045, "Springfield", "", 42.1, -72.59, "P", "PPL", "US", "MA", 154000),
     (9000046, "Springfield", "", 39.92, -83.81, "P", "PPL", "US", "OH", 59000),
+    (
+        9000060,
+        "Saint Petersburg",
+        "St. Petersburg,Sankt-Peterburg",
+        59.94,
+        30.31,
+        "P",
+        "PPLA",
+        "RU",
+        "66",
+        5350000,
+    ),
+    (9000061, "St. Petersburg", "Saint Petersburg", 27.77, -82.68, "P", "PPL", "US", "FL", 257000),
 ]
 
 
@@ -372,6 +385,12 @@ def test_a_dateline_glued_to_the_first_word_ends_before_it(gp):
     # wire copy with its punctuation stripped: "At" (an Arabic article too) opens the sentence
     text = "MANBIJ At least four fighters were killed near Raqqa on Sunday."
     assert [p.text for p in places_of(gp, text)] == ["MANBIJ", "Raqqa"]
+
+
+def test_an_abbreviated_saint_is_the_main_name_written_short(gp):
+    # "St." for "Saint": the city of five million is not outranked by a namesake spelt "St." in full
+    (place,) = places_of(gp, "The consulate in St. Petersburg will close on Friday.")
+    assert place.geonameid == 9000060
 
 
 def test_town_and_its_county_named_together_confirm_each_other(gp):

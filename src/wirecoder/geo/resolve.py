@@ -15,6 +15,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from unidecode import unidecode
+
 from wirecoder.geo.gazetteer import Candidate, Gazetteer, haversine_km
 from wirecoder.geo.names import normalize
 from wirecoder.geo.recognize import (
@@ -284,7 +286,8 @@ def _prior(c: Candidate, m: Mention) -> float:
         s += 1.8
     elif c.feature_class == "P":
         s += 0.8
-    if c.main:
+    spelled_out = _spelled_out(m.text) == _spelled_out(c.name)
+    if c.main or spelled_out:  # "St. Petersburg" is Saint Petersburg's main name, abbreviated
         s += 1.0
     if c.fuzzy:
         s -= 1.5
@@ -292,7 +295,7 @@ def _prior(c: Candidate, m: Mention) -> float:
         s += 4.0 if c.feature_class == "A" and not c.is_country else -2.0
     elif m.hint == "city":
         s += 3.0 if c.feature_class == "P" else -1.0
-    if m.text.lower() == c.name.lower():
+    if m.text.lower() == c.name.lower() or spelled_out:
         s += 0.5
     if c.feature_class == "P" and c.population >= 10_000 and m.hint != "admin":
         # "Idlib", "Aleppo", "Ankara": a city and the admin unit named after it; news means the city
@@ -305,6 +308,16 @@ def _prior(c: Candidate, m: Mention) -> float:
         if c.population * 20 < m.dominant_population:
             s -= P_NAMESAKE
     return s
+
+
+_NAME_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
+
+
+@lru_cache(maxsize=50_000)
+def _spelled_out(name: str) -> str:
+    """A name's words, lower case and ASCII, with abbreviations written out ("St. Petersburg" = "saint
+    petersburg"); articles are kept ("Salt" is not "As Salt")."""
+    return " ".join(_NAME_ABBREVIATIONS.get(w, w) for w in re.findall(r"[a-z0-9]+", unidecode(name).lower()))
 
 
 NAMESAKE_POP = 100_000  # places smaller than this yield to a same-named country, region or large state
