@@ -125,6 +125,11 @@ def test_remote_violence_inside_a_battle_is_the_battle() -> None:
     assert sub(text) == "Armed clash"
 
 
+def test_a_killing_under_a_truce_is_no_agreement() -> None:
+    text = "Two farmers were killed by gunmen in a district covered by the truce agreement signed in May."
+    assert sub(text, "ASSAULT") == "Attack"
+
+
 def test_car_bomb_without_suicide_is_remote_explosive() -> None:
     assert sub("A car bomb went off near a checkpoint in Kirkuk.") == "Remote explosive/landmine/IED"
 

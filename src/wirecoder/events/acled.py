@@ -222,6 +222,9 @@ def classify_acled(
         return _pair(found if found and SUBTYPES[found] == STRATEGIC else "Change to group/activity")
     # Specific cues in the sentence, then in the story; only then a bare "attacked" / "killed".
     sub = _from_text(s, sentence, *args)
+    if sub == "Agreement":
+        # "two civilians were killed in areas covered by the ceasefire": a killing, not the deal it breaks
+        sub = _violence(s, source_sector, target_sector, generic=True) or sub
     if sub is None and ctx and ctx != s:
         sub = _from_text(ctx, context, *args)
         if sub in _OWN_SENTENCE_ONLY:
