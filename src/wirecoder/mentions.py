@@ -52,7 +52,7 @@ TITLE_NOUNS = PERSON_NOUNS | {
 }  # fmt: skip
 _DROP_DEPS = {"relcl", "acl", "cc", "conj", "punct", "advcl", "appos"}
 _NP_PREPS = {"of", "in", "from", "by", "near"}
-STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 # Sectors whose unnamed members belong to the country the story is about ("the regime", "rebels",
 # "residents", "doctors", "a journalist"); aid workers, international bodies and refugees often come from
 # elsewhere, and named foreign media carry their own country.
@@ -271,7 +271,6 @@ _NONSTATE_WORDS = {
 }  # fmt: skip
 _STATE_WORDS = {"army", "troops", "soldiers", "government", "regime", "authorities", "military", "police"}
 NONSTATE_SECTORS = frozenset({"REB", "INS", "MILITIA", "CRM", "UAF", "PMC"})
-STATE_SECTORS = frozenset({"MIL", "GOV", "COP", "SPY", "JUD", "LEG"})
 
 
 def _described_sectors(tokens: list[Token]) -> frozenset[str]:
