@@ -54,6 +54,17 @@ def test_future_is_future_and_a_promise() -> None:
     assert event.claim is not None and event.claim.stance == "future"
 
 
+def test_an_awaited_act_is_still_to_come_and_lends_no_doer_to_a_done_one() -> None:
+    text = (
+        "A roadside bomb killed three soldiers near Kandahar as the garrison braced for a Taliban offensive."
+    )
+    events = extract(text, published="2023-02-14").events
+    done = next(e for e in events if "killed" in e.sentence and e.casualties is not None)
+    assert done.source_actor is None or "Taliban" not in done.source_actor.text
+    awaited = [e for e in events if e.source_actor is not None and "Taliban" in e.source_actor.text]
+    assert awaited and awaited[0].claim is not None and awaited[0].claim.stance == "future"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -50,6 +50,7 @@ HEDGE_ADVERBS = {
 # an act qualified as uncertain ("a possible US attack", "the suspected gas attack") or only feared
 UNCERTAIN_ADJECTIVES = {"possible", "potential", "suspected", "alleged", "purported", "apparent", "feared"}
 FEAR_LEMMAS = {"fear", "dread"}
+AWAIT_LEMMAS = {"brace", "await", "expect", "anticipate", "prepare"}  # "bracing for an attack"
 CONTRAST_WORDS = {"but", "however", "yet", "although", "though", "while", "whereas"}
 MODAL_HEDGES = {"may", "might", "could"}
 UNNAMED_SOURCES = {
@@ -267,8 +268,21 @@ def _stance(trigger: Token, cue: Token | None, speaker: Token | None, text: str)
         if verb.lemma_.lower() in SPEECH_LEMMAS:
             break
     if _hedged(trigger, cue, speaker, ancestors, text):
-        return "hedged"
+        return "hedged"  # "bracing for a possible attack": only possible
+    if awaited(trigger):
+        return "future"  # "bracing for an attack"
     return "asserted"
+
+
+def awaited(trigger: Token) -> bool:
+    """An act people brace for, expect or await ("residents braced for a possible US attack"): it has not
+    happened yet."""
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ == "for":
+        head = head.head
+    elif trigger.dep_ != "dobj":
+        return False
+    return head.lemma_.lower() in AWAIT_LEMMAS
 
 
 def _clause_ancestors(trigger: Token) -> list[Token]:

@@ -28,7 +28,7 @@ import pycountry
 from wirecoder import casualties as casualty_parser
 from wirecoder import when
 from wirecoder.actors.kb import ActorKB, never_a_place
-from wirecoder.claims import attribute
+from wirecoder.claims import attribute, awaited
 from wirecoder.events.acled import SUBTYPES, assault_mode, classify_acled, plover_for, story_category
 from wirecoder.events.acled_model import ALONE_MINIMUM, NEW_EVENT_MINIMUM, second_opinion
 from wirecoder.events.extract import (
@@ -944,12 +944,17 @@ def _person_names(sentences: list[Sentence], actors: StoryActors) -> list[tuple[
 def _merge_same_act(items: list[tuple[Event, Sentence, Trigger]]) -> list[tuple[Event, Sentence, Trigger]]:
     """ "12 civilians were killed when air strikes hit the village": several triggers of one type in one
     sentence describe one act. Keep the best-attested one and fill its gaps from the others, unless
-    their source actors differ (then they are different acts)."""
+    their source actors differ or one is done and the other still to come (then they are different acts)."""
     kept: list[tuple[Event, Sentence, Trigger]] = []
     for item in items:
         event = item[0]
         twin = next(
-            (k for k in kept if k[0].event_type == event.event_type and _same_actor(k[0], event)), None
+            (
+                k
+                for k in kept
+                if k[0].event_type == event.event_type and _same_actor(k[0], event) and _same_time(k, item)
+            ),
+            None,
         )
         if twin is None:
             kept.append(item)
@@ -1075,6 +1080,17 @@ def _local_people(actor: Actor | None, location: Place | None) -> Actor | None:
         return actor  # "Syrian refugees in Lebanon": their own mention names their country
     country = pycountry.countries.get(alpha_2=location.country)
     return actor.model_copy(update={"country": country.alpha_3}) if country is not None else actor
+
+
+def _same_time(a: tuple[Event, Sentence, Trigger], b: tuple[Event, Sentence, Trigger]) -> bool:
+    """Both acts done, or both still to come: "a car bomb killed four as residents braced for a US attack"
+    tells two acts, and the awaited one lends the other no doer."""
+    return _still_to_come(a) == _still_to_come(b)
+
+
+def _still_to_come(item: tuple[Event, Sentence, Trigger]) -> bool:
+    event, _, trig = item
+    return (event.claim is not None and event.claim.stance in {"planned", "future"}) or awaited(trig.token)
 
 
 def _same_actor(a: Event, b: Event) -> bool:
