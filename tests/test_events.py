@@ -70,6 +70,13 @@ def test_strikes_that_kill_are_no_walkout() -> None:
     assert "ASSAULT" not in {e.event_type for e in walkout.events}  # guard: the old code passed it too
 
 
+def test_signing_a_deal_is_one_act() -> None:
+    # CAMEO 057 "sign formal agreement" is PLOVER SUPPORT; the deal signed is its object, not a second event
+    events = extract("Kenya and Uganda signed a border agreement in Nairobi on Friday.").events
+    assert [e.event_type for e in events] == ["SUPPORT"]
+    assert events[0].target_actor is None or events[0].target_actor.text != "Nairobi"
+
+
 def test_ongoing_support_stays_support() -> None:
     event = main("The ministry said its support for the border guards will continue.")
     assert event.event_type == "SUPPORT"

@@ -2005,6 +2005,13 @@ def _victims_named_by(nested: Trigger, kept: Trigger) -> bool:
     return where is None or (where.pos_ == "PROPN" and where.head.lower_ == "in")
 
 
+SIGNING_VERBS = {"sign", "ratify"}
+
+
+def _signs(trig: Trigger) -> bool:
+    return trig.event_type == "SUPPORT" and trig.token.lemma_.lower() in SIGNING_VERBS
+
+
 def _drop_nested(found: list[Trigger]) -> list[Trigger]:
     """One event per act: an event noun that is the object of a light-verb trigger ("launched an
     offensive") is the same event, and the complement of a threat or request is folded into it."""
@@ -2033,6 +2040,8 @@ def _drop_nested(found: list[Trigger]) -> list[Trigger]:
                     direct or other.event_type not in {"REJECT", "ACCUSE"}
                 )
                 same_act = direct and other.original == trig.event_type  # "is ready to provide aid"
+                # "signed a ceasefire agreement": the signing is the act (CAMEO 057), the deal its object
+                same_act = same_act or (direct and trig.token.dep_ == "dobj" and _signs(other))
                 # "sent troops to attack the rebels": the purpose is an act of its own kind
                 purpose = _to_infinitive(trig.token) and other.event_type != trig.event_type
                 if (other.sense.objects and not purpose) or folds or same_act:
