@@ -275,8 +275,8 @@ def _stance(trigger: Token, cue: Token | None, speaker: Token | None, text: str)
 
 
 def awaited(trigger: Token) -> bool:
-    """An act people brace for, expect or await ("residents braced for a possible US attack"): it has not
-    happened yet."""
+    """An act people brace for, expect or await ("residents braced for a US attack"): it has not happened
+    yet."""
     head = trigger.head
     if trigger.dep_ == "pobj" and head.lower_ == "for":
         head = head.head

@@ -2009,6 +2009,7 @@ SIGNING_VERBS = {"sign", "ratify"}
 
 
 def _signs(trig: Trigger) -> bool:
+    """A signing ("signed a ceasefire agreement"): the deal it takes as object is no act of its own."""
     return trig.event_type == "SUPPORT" and trig.token.lemma_.lower() in SIGNING_VERBS
 
 
