@@ -130,6 +130,25 @@ def test_a_killing_under_a_truce_is_no_agreement() -> None:
     assert sub(text, "ASSAULT") == "Attack"
 
 
+def test_a_planned_assault_in_a_longer_story_gets_no_acled_category() -> None:
+    # ACLED codes what happened: an offensive only planned is no battle yet (a report of up to five
+    # sentences is coded as a whole instead, where ACLED may code the plan as a strategic development)
+    story = (
+        "Militants attacked a police post in Lamu county on Saturday, killing two officers. "
+        "Residents said the gunmen fled into the Boni forest. "
+        "The county commissioner said a curfew would be imposed. "
+        "Schools in the area were closed on Monday. "
+        "Kenyan troops launched an offensive on the militants in the forest on Sunday. "
+        "The army plans to launch a second offensive on the militants next month."
+    )
+    events = extract(story, published="2024-03-05").events
+    planned = next(e for e in events if "second offensive" in e.sentence and e.event_type == "ASSAULT")
+    assert planned.claim is not None and planned.claim.stance == "planned"
+    assert planned.acled_subtype is None
+    done = next(e for e in events if "launched an offensive" in e.sentence and e.event_type == "ASSAULT")
+    assert done.acled_subtype is not None  # guard: the old code gave both one
+
+
 def test_car_bomb_without_suicide_is_remote_explosive() -> None:
     assert sub("A car bomb went off near a checkpoint in Kirkuk.") == "Remote explosive/landmine/IED"
 

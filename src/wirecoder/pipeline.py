@@ -597,6 +597,8 @@ class _StoryExtractor:
             acled_type, acled_subtype = None, None  # "denied assisting the YPG" is no armed clash
         if attribution.negated and acled_type in _VIOLENT_ACLED:
             acled_type, acled_subtype = None, None  # "No gunfire was reported": no armed clash took place
+        if attribution.stance in {"planned", "future"} and acled_type in _VIOLENT_ACLED:
+            acled_type, acled_subtype = None, None  # "Ankara plans an assault": ACLED codes what happened
         confidence = _confidence(trig, source, target, location, attribution.stance)
         event_id = _event_id(self.article.id, span, trig.event_type)
         if inherited is not None:
