@@ -309,11 +309,12 @@ class _StoryExtractor:
         acting = {p.span for p in self.locatable for s in parsed if _acting_place(s, p)}
         self.locatable = [p for p in self.locatable if p.span not in acting]
         self.actors.place_countries.update(
-            country.alpha_3
+            code
             for p in self.locatable
-            if p.kind == "toponym" and p.precision != "country" and p.country
-            for country in [pycountry.countries.get(alpha_2=p.country)]
-            if country is not None
+            if p.kind == "toponym"
+            and p.precision != "country"
+            and p.country
+            and (code := _alpha3(p.country)) is not None
         )  # countries themselves are counted among the KB's mentions already
         self.place_texts = {p.text.lower() for p in places if p.kind == "toponym"}
         self.country_texts = {
@@ -338,8 +339,10 @@ class _StoryExtractor:
         events = _drop_back_references(_credit_claimed_acts(self._fold_tolls(events)))
         _hedge_unverified(events, sentences)
         self._attach_casualties(sentences, events)
-        ordered = self._by_salience(events, title_sentences, sentences)
-        self._doer_from_headline(ordered, title_sentences)
+        # the headline's acts, read once: they rank the body's events and may name the main one's doer
+        title_triggers = [(t, find_triggers(t.doc, self.res.lexicon)) for t in title_sentences]
+        ordered = self._by_salience(events, title_sentences, title_triggers, sentences)
+        self._doer_from_headline(ordered, title_triggers)
         self._complete_main_casualties(ordered, sentences)
         self._code_short_report(ordered, sentences)
         for event in ordered:
@@ -461,7 +464,9 @@ class _StoryExtractor:
     def _no_place(self, actor: Actor) -> bool:
         return bool(actor.kb_id) and never_a_place(self.res.kb.entry(actor.kb_id))
 
-    def _doer_from_headline(self, ordered: list[Event], title_sentences: list[Sentence]) -> None:
+    def _doer_from_headline(
+        self, ordered: list[Event], title_triggers: list[tuple[Sentence, list[Trigger]]]
+    ) -> None:
         """ "Regime airstrikes kill 61 civilians" over a body that only says "airstrikes on a market
         killed 61": the headline names who did the main event. When the body names no doer, or only a
         role of no side ("airstrikes"), the headline's doer (a group, government or force the KB knows,
@@ -472,8 +477,8 @@ class _StoryExtractor:
             return
         if main.source_actor is not None and not _sideless_role(main.source_actor):
             return
-        for s in title_sentences:
-            for trig in find_triggers(s.doc, self.res.lexicon):
+        for s, triggers in title_triggers:
+            for trig in triggers:
                 if trig.event_type != main.event_type or trig.source is None:
                     continue
                 if not _headline_doer_is_sure(trig):
@@ -777,13 +782,17 @@ class _StoryExtractor:
             counted += not s.extra.get("cut_off")
         main.casualties = casualty_parser.complete_from_lead(main.casualties, lead)
 
-    def _by_salience(self, events, title_sentences: list[Sentence], sentences: list[Sentence]) -> list[Event]:
+    def _by_salience(
+        self,
+        events,
+        title_sentences: list[Sentence],
+        title_triggers: list[tuple[Sentence, list[Trigger]]],
+        sentences: list[Sentence],
+    ) -> list[Event]:
         """events[0] is the story's main event: the one the headline is about, else the most material,
         best-attested event near the top of the story (photo captions count least)."""
-        title_types, title_words = set(), set()
-        for s in title_sentences:
-            title_types |= {t.event_type for t in find_triggers(s.doc, self.res.lexicon)}
-            title_words |= {t.lower_ for t in s.doc if t.is_alpha and len(t) > 3}
+        title_types = {t.event_type for _, triggers in title_triggers for t in triggers}
+        title_words = {t.lower_ for s in title_sentences for t in s.doc if t.is_alpha and len(t) > 3}
         title_killed = {
             c.killed for s in title_sentences for c in casualty_parser.find_casualties(s.text) if c.killed
         }
@@ -1080,8 +1089,14 @@ def _local_people(actor: Actor | None, location: Place | None) -> Actor | None:
         return actor
     if actor.country is not None and actor.confidence > 0.5:
         return actor  # "Syrian refugees in Lebanon": their own mention names their country
-    country = pycountry.countries.get(alpha_2=location.country)
-    return actor.model_copy(update={"country": country.alpha_3}) if country is not None else actor
+    country = _alpha3(location.country)
+    return actor.model_copy(update={"country": country}) if country is not None else actor
+
+
+def _alpha3(alpha_2: str) -> str | None:
+    """A GeoNames country code (ISO alpha-2) as the actors' ISO alpha-3."""
+    country = pycountry.countries.get(alpha_2=alpha_2)
+    return country.alpha_3 if country is not None else None
 
 
 def _same_time(a: tuple[Event, Sentence, Trigger], b: tuple[Event, Sentence, Trigger]) -> bool:

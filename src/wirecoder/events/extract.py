@@ -566,10 +566,14 @@ def _labour_strike(tok: Token) -> bool:
 
 def _counts_harm(tok: Token) -> bool:
     """Is `tok` counted by a batch noun that is the subject of a harm verb ("a wave of X killed ten")?"""
-    if tok.dep_ != "pobj" or tok.head.lower_ != "of" or tok.head.head.lemma_.lower() not in BATCH_NOUNS:
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
         return False
     batch = tok.head.head
-    return batch.dep_ == "nsubj" and batch.head.lemma_.lower() in OBJECT_REQUIRED
+    return (
+        batch.lemma_.lower() in BATCH_NOUNS
+        and batch.dep_ == "nsubj"
+        and batch.head.lemma_.lower() in OBJECT_REQUIRED
+    )
 
 
 def _crowd_subject(tok: Token) -> bool:
@@ -1819,14 +1823,14 @@ def _event_noun_actor(noun: Token) -> Token | None:
             return child
         if child.dep_ == "prep" and child.lower_ == "by":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-        if child.dep_ == "acl" and child.tag_ == "VBN" and _agent(child) is not None:
-            return _agent(child)
-        pinned = (
-            PINNING_VERBS.get(child.lemma_.lower()) if child.dep_ == "acl" and child.tag_ == "VBN" else None
-        )
-        blamed = _prep_object(child, (pinned,)) if pinned is not None else None
-        if blamed is not None:
-            return blamed  # "a car bombing blamed on Daesh"
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            agent = _agent(child)
+            if agent is not None:
+                return agent
+            pinned = PINNING_VERBS.get(child.lemma_.lower())
+            blamed = _prep_object(child, (pinned,)) if pinned is not None else None
+            if blamed is not None:
+                return blamed  # "a car bombing blamed on Daesh"
     if noun.dep_ == "nsubjpass":  # "the strike was suspected to have been carried out by Russian jets"
         verb = noun.head
         for done in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):

@@ -731,7 +731,7 @@ def _shouted(doc: Doc) -> bool:
     """More than half the sentence's tokens are in capitals (cached on the Doc)."""
     cached = doc.user_data.get("shouted")
     if cached is None:
-        cached = doc.user_data["shouted"] = sum(t.isupper() for t in (t.text for t in doc)) > len(doc) / 2
+        cached = doc.user_data["shouted"] = sum(t.text.isupper() for t in doc) > len(doc) / 2
     return cached
 
 
