@@ -37,6 +37,22 @@ def test_fast_morph_agrees_with_shipped_components():
     assert [t.dep_ for t in full] == [t.dep_ for t in fast]
 
 
+def test_the_extraction_tokenizer_is_the_shipped_one():
+    """`load_nlp` builds its tokenizer empty and fills it from the model's files: nothing may be lost."""
+    shipped, ours = load_full_nlp().tokenizer, load_nlp().tokenizer
+    for part in ("prefix_search", "suffix_search", "infix_finditer", "url_match"):
+        assert getattr(ours, part).__self__.pattern == getattr(shipped, part).__self__.pattern, part
+    assert ours.faster_heuristics == shipped.faster_heuristics
+    assert len(shipped.rules) > 1000
+    assert all(ours.rules.get(case) == tokens for case, tokens in shipped.rules.items())
+    text = (
+        "U.S.-backed fighters didn't retreat from al-Bab, Gen. Ali's office said "
+        "(see https://example.org/a?b=1 or mail press@example.org); "
+        '3,000 people fled at 5:30 a.m. -- "we can\'t stay" :)'
+    )
+    assert [t.text for t in ours(text)] == [t.text for t in shipped(text)]
+
+
 def test_segment_never_crosses_blank_lines_and_keeps_offsets():
     text = (
         "Rebels seize border crossing\n\n"

@@ -20,6 +20,7 @@ from spacy.attrs import DEP, LEMMA, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.lookups import Lookups, Table
 from spacy.pipeline import Lemmatizer
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 from thinc.api import NumpyOps, set_current_ops
 from threadpoolctl import threadpool_limits
@@ -94,6 +95,20 @@ def _use_blas() -> None:
     set_current_ops(BlasOps())
 
 
+@spacy.registry.tokenizers("wirecoder.bare_tokenizer.v1")
+def _bare_tokenizer() -> Callable[[Language], Tokenizer]:
+    """A tokenizer with no rules, which loading the model then fills from the model's own files.
+
+    Why: spaCy's default factory first builds the English tokenizer with its ~2,700 special cases, and
+    loading the model then replaces them all with the saved ones; starting empty does that work once
+    (about a sixth of a second of every start). The result is the same tokenizer (tested).
+    """
+    return lambda nlp: Tokenizer(nlp.vocab)
+
+
+_BARE_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "wirecoder.bare_tokenizer.v1"}}}
+
+
 @lru_cache(maxsize=1)
 def load_full_nlp() -> Language:
     """The model exactly as shipped (all components, NER included): for geoparsing and reference runs."""
@@ -108,7 +123,7 @@ def load_nlp() -> Language:
     second of start-up saved): actors and places come from the knowledge base and gazetteer matchers,
     which know conflict names the model does not. Loaded once per process; read-only afterwards."""
     _use_blas()
-    nlp = spacy.load(MODEL_NAME, exclude=["ner"])
+    nlp = spacy.load(MODEL_NAME, exclude=["ner"], config=_BARE_TOKENIZER)
     keep_rank_abbreviations(nlp.tokenizer)
     morph = nlp.add_pipe("wirecoder_morph", config={})
     morph.initialize_from(nlp)  # copies the rules and the lemmatizer out of the shipped components

@@ -16,7 +16,6 @@ from collections.abc import Iterable, Iterator
 from importlib.resources import files as package_files
 from pathlib import Path
 
-import duckdb
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
 from wirecoder.geo.gazetteer import SCHEMA, now_iso
@@ -67,6 +66,8 @@ class _Writer:
         self._names.close()
         tmp_db = self.dest.with_name(f".{self.dest.name}.{os.getpid()}.tmp")
         tmp_db.unlink(missing_ok=True)
+        import duckdb  # imported here: opening the gazetteer reads this module's version stamp
+
         con = duckdb.connect(str(tmp_db))
         try:
             con.execute("SET preserve_insertion_order = false")

@@ -19,11 +19,13 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-
-import duckdb
+from typing import TYPE_CHECKING
 
 from wirecoder.geo.memory import PLACE_COLUMNS, NameIndex, PlaceTable, make_snapshot, read_snapshot
 from wirecoder.geo.names import fuzzy_key, normalize
+
+if TYPE_CHECKING:
+    import duckdb
 
 SCHEMA = """
 CREATE TABLE places (geonameid BIGINT, name VARCHAR, lat DOUBLE, lon DOUBLE, feature_class VARCHAR,
@@ -137,6 +139,8 @@ class Gazetteer:
     def _connection(self) -> duckdb.DuckDBPyConnection:
         con = getattr(self._local, "con", None)
         if con is None or getattr(self._local, "pid", None) != os.getpid():
+            import duckdb  # only an index too big for memory is queried: most processes never need it
+
             con = duckdb.connect(str(self.path), read_only=True)
             self._local.con, self._local.pid = con, os.getpid()
         return con
@@ -225,6 +229,8 @@ def _stale(meta: dict[str, str]) -> bool:
 
 def _read_meta(path: Path) -> dict[str, str]:
     """The index's meta table; empty when unreadable (opening it then reports the problem)."""
+    import duckdb  # imported here: a start with a snapshot reads no DuckDB file at all
+
     try:
         con = duckdb.connect(str(path), read_only=True)
         try:

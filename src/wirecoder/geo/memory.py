@@ -19,8 +19,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from hashlib import blake2b
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import duckdb
+if TYPE_CHECKING:
+    import duckdb
 
 SNAPSHOT_FORMAT = 3  # bump when `Snapshot` changes shape
 PLACE_COLUMNS = "geonameid, name, lat, lon, feature_class, feature_code, country, admin1, admin2, population"
@@ -128,6 +130,8 @@ def read_snapshot(index: Path) -> Snapshot | None:
 
 def make_snapshot(index: Path) -> Snapshot:
     """Read `index` from DuckDB and save the snapshot next to it (when the folder is writable)."""
+    import duckdb  # imported here: reading a snapshot, the usual start, needs no DuckDB
+
     con = duckdb.connect(str(index), read_only=True)
     try:
         snap = Snapshot(
