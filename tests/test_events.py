@@ -175,6 +175,8 @@ def _violent_sources(text: str) -> list:
         ("An Israeli air strike killed three men in a car near Quneitra.", "ISR"),
         # ... or the one it is blamed on
         ("A car bombing blamed on the Taliban killed nine people at a market in Kunduz.", "AFG"),
+        # a possessive country before a place of another country is the doer after all
+        ("Russia's Aleppo campaign killed hundreds of civilians in the winter.", "RUS"),
     ],
 )
 def test_perpetrator_inside_the_act(text: str, country: str) -> None:
@@ -194,6 +196,12 @@ def test_perpetrator_inside_the_act(text: str, country: str) -> None:
         "about 80 militants killed.",
         # a headline's two counts: "38" is not the object of "Killed"
         "3 Civilians Killed 38 Injured in Rocket Attacks on Aleppo Neighborhoods",
+        # ... and a vague second count, with the country tag glued in front of the headline
+        "Iraq 12 Civilians Killed Scores Injured in Bombings in Mosul",
+        # the dead of a headline "martyred" (and injured) suffer the act
+        "Yemen Dozens Martyred Injured in Air Raid on Sanaa Market",
+        # a country named as the owner of the place after it is where, not who
+        "Six people were killed in Iraq's Mosul car bombing on Sunday.",
     ],
 )
 def test_no_perpetrator_when_none_is_named(text: str) -> None:

@@ -558,6 +558,8 @@ class _StoryExtractor:
         target = self.actors.resolve(sentence, trig.target) if trig.target is not None else None
         if target is not None and _time_phrase(target.text):
             target = None  # "slammed into a district on Monday afternoon": a time is nobody
+        if source is not None and self._owner_of_place(source):
+            source = None  # "six killed in Iraq's Mosul car bombing": Mosul's country, not the bomber
         place_slot = next((a for a in (target, source) if a is not None and self._is_place(a)), None)
         source = None if source is not None and self._is_place(source) else source
         target = None if target is not None and self._is_place(target) else target
@@ -672,6 +674,20 @@ class _StoryExtractor:
         if part != text and part in self.place_texts and part not in self.country_texts:
             return True  # "central Nairobi": a part of a city, not its government ("south Lebanon" may be)
         return not actor.kb_id and text in self.place_texts
+
+    def _owner_of_place(self, actor: Actor) -> bool:
+        """ "Syria's Aleppo", "Iraq's Mosul": a country in the possessive before one of its own places
+        names where, not who ("Russia's Aleppo campaign" is Russia's doing: Aleppo is not in Russia)."""
+        if actor.span is None or actor.kb_id != actor.country or not actor.text.endswith(("'s", "’s")):
+            return False
+        return any(
+            p.span is not None
+            and p.kind == "toponym"
+            and 0 < p.span[0] - actor.span[1] <= 2
+            and p.country
+            and _alpha3(p.country) == actor.country
+            for p in self.places
+        )
 
     def _location(
         self, sentence: Sentence, trig: Trigger, offset: int, place_slot: Actor | None, doers: list

@@ -168,12 +168,13 @@ SITE_NOUNS = {
 # harm verbs whose active use always names the one harmed: without an object they are passive
 OBJECT_REQUIRED = {
     "kill", "wound", "injure", "execute", "behead", "murder", "slay", "assassinate", "massacre", "slaughter",
-    "abduct", "kidnap", "arrest", "detain",
+    "abduct", "kidnap", "arrest", "detain", "martyr",
 }  # fmt: skip
+VAGUE_COUNTS = {"dozens", "scores", "tens", "hundreds", "thousands", "others", "more", "many"}
 # verbs whose subject suffers an act named in their prepositional phrase ("died in the attack")
 VICTIM_VERBS = {
     "die", "perish", "wound", "injure", "hurt", "suffer", "flee", "escape", "survive", "lose", "displace",
-    "trap", "sustain", "bury", "rescue", "evacuate", "miss", "shelter", "hide",
+    "trap", "sustain", "bury", "rescue", "evacuate", "miss", "shelter", "hide", "martyr",
 }  # fmt: skip
 # who undergoes or only perceives the act named as the verb's object ("survived the attack", "heard the
 # blast", "feared revenge attacks"): not the one who carried it out
@@ -1381,8 +1382,9 @@ def _headline_harm(tok: Token) -> bool:
 
 
 def _second_count(obj: Token) -> bool:
-    """ "3 Civilians Killed 38 Injured": the parser's "object" is the count of a second harm."""
-    return obj.tag_ == "CD" and any(
+    """ "3 Civilians Killed 38 Injured", "20 Killed Scores Injured": the parser's "object" is the count of
+    a second harm."""
+    return (obj.tag_ == "CD" or obj.lower_ in VAGUE_COUNTS) and any(
         c.tag_ == "VBN" and c.lemma_.lower() in OBJECT_REQUIRED for c in obj.children
     )
 
