@@ -239,8 +239,9 @@ def _salient(cands: list[Candidate], strict: bool) -> bool:
     return False
 
 
-def _hint(doc: Doc, start_token: int, end_token: int) -> str:
-    """ "Idlib province", "the city of Raqqa": a word next to the name that says what kind of place it is."""
+def _hint(doc: Doc, text: str, start_token: int, end_token: int) -> str:
+    """ "Idlib province", "the city of Raqqa": a word next to the name that says what kind of place it is.
+    `text` is the sentence's text (`doc.text` joins every token again on each call)."""
     if start_token >= 2 and doc[start_token - 1].lower_ == "of":
         word = doc[start_token - 2].lower_
         if word in ADMIN_WORDS:
@@ -254,7 +255,7 @@ def _hint(doc: Doc, start_token: int, end_token: int) -> str:
         if word in CITY_WORDS:
             return "city"
         last = doc[end_token - 1]
-        if listed_admin(doc.text[last.idx + len(last.text) :]):
+        if listed_admin(text[last.idx + len(last.text) :]):
             return "admin"
     return ""
 
@@ -303,7 +304,7 @@ def sentence_mentions(
         if excluded(start, end) or (not ner and all(t.text in persons for t in doc[i:j])):
             return
         text = sent.text[doc[i].idx : doc[j - 1].idx + len(doc[j - 1].text)]
-        hint = hint or ("" if modifier else _hint(doc, i, j))
+        hint = hint or ("" if modifier else _hint(doc, sent.text, i, j))
         out.append(Mention(start, end, text, kind, cands, conf, hint, sent.index, modifier))
         for k in range(i, j):
             taken[k] = True
