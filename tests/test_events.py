@@ -971,6 +971,18 @@ def test_a_spokesman_for_a_group_speaks_as_the_group() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "kb_id"),
+    [
+        ("A unit from the Syrian army shelled the village of Kafr Nabl on Monday.", "syr.saa"),
+        ("A unit of the Nusra Front attacked an army checkpoint near Hama at dawn.", "syr.nusra"),  # guard
+    ],
+)
+def test_a_part_of_a_body_acts_as_that_body(text: str, kb_id: str) -> None:
+    source = main(text).source_actor
+    assert source is not None and source.kb_id == kb_id
+
+
+@pytest.mark.parametrize(
     ("text", "target"),
     [
         ("Witnesses accused the soldiers of looting shops in the market.", "the soldiers"),

@@ -529,7 +529,11 @@ class StoryActors:
             if agent:
                 continue  # "soldiers killed by Hamas": the agent is not the soldiers' country
             served = any(t.dep_ == "pobj" and t.head.lower_ == "for" for t in path)
-            if served and m.entry.kind in {"group", "org"} and _bare_role(resolved):
+            # "a unit from Assad regime forces", "members of the Nusra Front": a part of a body is that body
+            part = self._inherits(resolved) and any(
+                t.dep_ == "pobj" and t.head.lower_ in {"of", "from"} for t in path
+            )
+            if (served or part) and m.entry.kind in {"group", "org"} and _bare_role(resolved):
                 # "a spokesman for the Taliban" speaks as the Taliban
                 e = m.entry
                 return resolved.model_copy(
@@ -538,6 +542,11 @@ class StoryActors:
             if m.entry.kind == "country" or not resolved.sector or _bare_role(resolved):
                 return resolved.model_copy(update={"country": m.entry.country})
         return resolved
+
+    def _inherits(self, actor: Actor) -> bool:
+        """A role word that is only ever part of a body ("unit", "member", "official")."""
+        entry = self.kb.entry(actor.kb_id) if actor.kb_id else None
+        return entry is not None and entry.inherit
 
     def _possessor(self, sentence: Sentence, whole: list[Token]) -> Actor | None:
         """The named actor "its"/"their" in a phrase refers to ("its fighters", "one of their units"), when
