@@ -797,10 +797,33 @@ def test_the_side_that_lost_ground_is_the_target() -> None:
         "The army's spokesman did not respond to calls seeking comment on Sunday.",
         "An official who asked not to be named said the convoy had reached the town.",
         "A minister who requested anonymity said the cabinet met for three hours.",
+        "The interior ministry did not respond to requests for comment.",
     ],
 )
 def test_newsroom_formulas_are_no_requests(text):
     assert all(e.event_type != "REQUEST" for e in extract(text).events)
+
+
+def test_a_state_of_a_federation_is_a_place_not_the_government():
+    events = extract("Gunmen raided a village in Zamfara state on Tuesday, killing nine people.").events
+    assert events and all(
+        a is None or a.kb_id != "role.government" for e in events for a in (e.source_actor, e.target_actor)
+    )
+    arrest = main("Police in Kogi State arrested five men after the clash on Monday.")
+    assert arrest.location is not None and arrest.location.name == "Kogi"
+
+
+def test_a_measure_on_a_territory_targets_it():
+    event = main("The army lifted the curfew in Borno State on Sunday after a week of calm.")
+    assert event.event_type == "CONCEDE"
+    assert event.target_actor is not None and event.target_actor.text == "Borno State"
+    assert (event.target_actor.country, event.target_actor.kb_id) == ("NGA", None)
+    assert event.location is not None and event.location.name == "Borno"
+
+
+def test_the_kurdish_led_alliance_is_the_sdf():
+    event = main("The Kurdish-led alliance attacked Islamic State positions near Tabqa on Monday.")
+    assert event.source_actor is not None and event.source_actor.kb_id == "sdf"
 
 
 def test_men_armed_with_rifles_receive_no_aid():

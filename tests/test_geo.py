@@ -78,6 +78,7 @@ ROWS = [
     (9000025, "Sanaa", "Sana", 15.35, 44.2, "A", "ADM1", "YE", "26", 100000),
     (9000026, "Orem", "Orum", 40.3, -111.7, "P", "PPL", "US", "UT", 90000),
     (9000027, "Mercer", "", 13.2, -61.2, "A", "ADM1", "VC", "05", 4000),  # a small parish
+    (9000900, "Borno", "", 11.5, 13.0, "A", "ADM1", "NG", "02", 4000000),
     (9000028, "Brandt", "", 35.1, -85.2, "A", "ADM2", "US", "TN", 150000, "065"),  # a county
     (9000029, "Bell", "", 33.97, -118.19, "P", "PPL", "US", "CA", 35000),
     (3175395, "Italy", "Italian Republic", 42.8, 12.8, "A", "PCLI", "IT", "00", 60000000),
@@ -418,6 +419,15 @@ def test_place_naming_an_organisation_is_listed_but_never_a_location(gp):
     assert story_focus([place]) is None
     demonyms = [(p.text, p.country) for p in places_of(gp, "The Syrian Foreign Ministry said so.")]
     assert demonyms == [("Syrian", "SY")]
+
+
+def test_a_state_named_with_the_word_state_is_the_unit_itself(gp):
+    (place,) = places_of(gp, "Fighting spread across Borno State on Monday.")
+    assert (place.name, place.kind, place.precision) == ("Borno", "toponym", "admin1")
+    # a name going on into an organisation's stays the organisation's modifier
+    assert [p.kind for p in places_of(gp, "Students of Borno State University marched on Monday.")] == [
+        "demonym"
+    ]
 
 
 def test_surname_used_on_its_own_is_no_place(gp):

@@ -79,6 +79,8 @@ _CAPTION_END = re.compile(r"\((?:AP|AFP|Reuters|Getty|EPA|file photo|photo)[^)]*
 MAX_TEXT_CHARS = 20_000_000
 _WORDS = re.compile(r"[a-z]+(?:-[a-z]+)*")
 # PLOVER types that are words or support, not force: never a violent ACLED category on their own
+# measures taken on, or help sent to, a territory: its place is their target ("aid sent to Alabama")
+TERRITORY_TARGETS = {"CONCEDE", "SANCTION", "AID"}
 VERBAL_TYPES = {
     "ACCUSE",
     "REJECT",
@@ -562,7 +564,10 @@ class _StoryExtractor:
             source = None  # "six killed in Iraq's Mosul car bombing": Mosul's country, not the bomber
         place_slot = next((a for a in (target, source) if a is not None and self._is_place(a)), None)
         source = None if source is not None and self._is_place(source) else source
-        target = None if target is not None and self._is_place(target) else target
+        if target is not None and self._is_place(target):
+            # "lifted a state of emergency in West Darfur State": a measure's territory is what it is
+            # taken against or for; an attack's or a march's is only where it happened
+            target = self._territory(target) if trig.event_type in TERRITORY_TARGETS else None
         if target is not None and source is not None and target.span == source.span:
             target = None
         if source is not None:
@@ -675,6 +680,12 @@ class _StoryExtractor:
             return True  # "central Nairobi": a part of a city, not its government ("south Lebanon" may be)
         return not actor.kb_id and text in self.place_texts
 
+    def _territory(self, place: Actor) -> Actor:
+        """A place as the target of a measure: its text, and the country it lies in."""
+        found = next((p for p in self.places if p.text.lower() == place.text.lower() and p.country), None)
+        country = _alpha3(found.country) if found is not None else None
+        return place.model_copy(update={"country": country, "confidence": 0.5})
+
     def _owner_of_place(self, actor: Actor) -> bool:
         """ "Syria's Aleppo", "Iraq's Mosul": a country in the possessive before one of its own places
         names where, not who ("Russia's Aleppo campaign" is Russia's doing: Aleppo is not in Russia)."""
@@ -709,7 +720,11 @@ class _StoryExtractor:
             p
             for p in self.locatable
             if not (p.text.lower() in acting and _in_sentence(sentence, p))
-            and not (p.span and any(a is not None and _overlaps(p.span, a.span) for a in doers))
+            and not (
+                p.span
+                and any(a is not None and _overlaps(p.span, a.span) for a in doers)
+                and not _inside_after_in(self.text, p.span, doers)
+            )  # "Damascus forces", "troops from Chad" name who; "police in Kogi State" also where
         ]
         place = self.res.geoparser.event_location(sentence, offset, candidates)
         if place is not None and _in_sentence(sentence, place):
@@ -1152,6 +1167,14 @@ def _acting_place(sentence: Sentence, place: Place) -> bool:
         return False  # "a push to take a stronghold near the capital Damascus killed 23": a misparse
         # gave the verb a second subject; the first one acts
     return root.dep_ in {"nsubj", "nsubjpass", "poss"}
+
+
+def _inside_after_in(text: str, span: tuple[int, int], doers: list) -> bool:
+    """A place after "in" inside a doer's own phrase: "police in Kogi State" (not "killed in US strikes")."""
+    return text[max(0, span[0] - 4) : span[0]].endswith(" in ") and any(
+        a is not None and a.span is not None and a.span[0] <= span[0] - 4 and span[1] <= a.span[1]
+        for a in doers
+    )
 
 
 def _in_place_phrase(text: str, actor: Actor) -> bool:

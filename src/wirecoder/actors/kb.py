@@ -249,6 +249,11 @@ def _surface_forms(entry: ActorEntry) -> Iterable[tuple[str, str]]:
         yield alias, "capital"
 
 
+def _names_a_state(word: str) -> bool:
+    """A name before "state" makes it a state of a federation ("Borno state"), not the government."""
+    return word.istitle() and word.isalpha() and word.lower() not in STOP_WORDS
+
+
 class ActorKB:
     """The loaded KB: entries by id, alias patterns, and the two phrase matchers built from them."""
 
@@ -404,6 +409,8 @@ class ActorKB:
         if end < len(doc) and pattern.entry.kind == "country" and doc[end].lower_ in _CURRENCY:
             return False  # "US $50 million", "US dollars": money, not the state
         if not pattern.cased:
+            if pattern.alias == "state" and start > 0 and _names_a_state(doc[start - 1].text):
+                return False  # "Zamfara state", "Rakhine State": a province, not the government
             if end - start == 1 and pattern.alias != pattern.alias.lower():
                 text = doc[start].text  # read only here: building a span's text for every match is costly
                 if text == text.lower():

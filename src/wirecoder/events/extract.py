@@ -764,7 +764,7 @@ _ANONYMITY = {"name", "identify", "quote"}
 def _reporting_formula(tok: Token, lemma: str) -> bool:
     """Newsroom formulas that look like events: "did not respond to calls seeking comment", "who asked
     not to be named", "requested anonymity", "armed with rifles" (a description of the doers)."""
-    if lemma == "call" and tok.pos_ == "NOUN":
+    if lemma in {"call", "request"} and tok.pos_ == "NOUN":  # "did not respond to requests for comment"
         return any(c.lemma_.lower() == "seek" for c in tok.children) or any(
             c.lower_ == "for" and any(g.lemma_.lower() == "comment" for g in c.children) for c in tok.children
         )

@@ -715,6 +715,13 @@ def _org_follows(doc: Doc, j: int) -> bool:
     return False
 
 
+def _unit_named(doc: Doc, j: int, cands: list[Candidate]) -> bool:
+    """ "Rakhine State", "Borno State": the unit itself when an admin word ends the name of a first-level
+    unit ("Ohio State University" goes on into an organisation's name)."""
+    ends = j + 1 >= len(doc) or not doc[j + 1].text[:1].isupper()
+    return ends and doc[j].lower_ in ADMIN_WORDS and any(c.is_admin1 for c in cands)
+
+
 _CURRENCY = set("$€£¥")
 
 
@@ -818,7 +825,9 @@ def _match(
         # opens a place's name ("Saudi Arabia", "British Columbia")
         country_people = tok.text in gaz.demonyms
         people = None if blocked[i] else (country_people or _state_demonym(gaz, tok.text))
-        if people and not _opens_a_name(gaz, doc, i, pair):
+        # "Rakhine State", "Kachin State": a people's name that is also its state's, before "State"
+        unit = i + 1 < n and doc[i + 1].lower_ in ADMIN_WORDS and gaz.known(tok.text)
+        if people and not unit and not _opens_a_name(gaz, doc, i, pair):
             cands = _demonym_cands(gaz, tok.text) if country_people else people
             add(i, i + 1, "demonym", cands, 0.6 if country_people and _org_follows(doc, i + 1) else 0.8)
             i += 1
@@ -864,7 +873,7 @@ def _match(
                 cands = [c for c in cands if _acronym_reading(c, text)]
                 if not cands:
                     continue
-            if _org_follows(doc, j):
+            if _org_follows(doc, j) and not _unit_named(doc, j, cands):
                 # "Texas Police", "Damascus University": a place naming an organisation, kept as a modifier
                 if not any(blocked[i:j]) and _salient(cands, strict=False):
                     add(i, j, "toponym", cands, 0.5, modifier=True)
