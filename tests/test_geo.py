@@ -430,6 +430,14 @@ def test_a_state_named_with_the_word_state_is_the_unit_itself(gp):
     ]
 
 
+def test_a_village_the_text_puts_in_another_country_is_no_namesake_abroad(gp):
+    found = {p.text: p for p in places_of(gp, "Gunmen raided the village of Tarma in Borno State on Monday.")}
+    assert found["Tarma"].country == "NG"  # near Borno, not the Peruvian town
+    # where the text does not say what kind of places they are, "X in Y" may tell where else X is named
+    found = {p.text: p for p in places_of(gp, "A statue of Tarma in Borno was unveiled.")}
+    assert found["Tarma"].country == "PE"
+
+
 def test_surname_used_on_its_own_is_no_place(gp):
     text = "The lawyer David Jones spoke to reporters. Then Jones said the case in Raqqa was closed."
     assert [p.text for p in places_of(gp, text)] == ["Raqqa"]

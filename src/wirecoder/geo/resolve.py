@@ -387,6 +387,9 @@ def _stray_namesakes(mentions: list[Mention], best: list[Candidate | None], ctx:
             continue  # "the town of X" names a place; only a hamlet abroad is likelier a missing local one
         if c.country == home or c.is_country or c.feature_code in ("ADM1", "CONT", "PPLC") or c.geonameid < 0:
             continue
+        if ctx._container(c, m) < 0 and c.population < STRAY_POP and _told_inside(m, ctx):
+            out.add(i)  # "the village of Kurya in Zamfara state": the text puts it in another country
+            continue
         if c.population >= STRAY_POP or countries.get(c.country, set()) - {ctx.keys[i]}:
             continue
         if not home and len(set().union(*countries.values()) - {ctx.keys[i]}) < 2:
@@ -395,6 +398,14 @@ def _stray_namesakes(mentions: list[Mention], best: list[Candidate | None], ctx:
             continue
         out.add(i)
     return out
+
+
+def _told_inside(m: Mention, ctx: _Context) -> bool:
+    """The text says what kind of place a name and its container are ("the village of X", "in Y state"),
+    so "X in Y" is where X lies, not where something about X happened ("a statue of St. Gregory of Narek
+    in Vatican", "a professor at the University of St. Thomas in Houston")."""
+    k = ctx.containers.get(id(m))
+    return k is not None and bool(m.hint or ctx.mentions[k].hint)
 
 
 HINTED_STRAY_POP = 20_000
@@ -615,7 +626,8 @@ class _Context:
         out = {}
         for n, (a, b) in enumerate(zip(order, order[1:], strict=False)):
             m = self.mentions[a]
-            if not gaps[n].startswith(",") or len(gaps[n]) > 3:
+            inside = _INSIDE_GAP.fullmatch(gaps[n]) is not None  # "Kurya in Zamfara state"
+            if not inside and (not gaps[n].startswith(",") or len(gaps[n]) > 3):
                 continue
             listed = (n > 0 and _LIST_GAP.fullmatch(gaps[n - 1])) or (
                 n + 1 < len(gaps) and _LIST_GAP.fullmatch(gaps[n + 1])
