@@ -1168,3 +1168,25 @@ def test_killed_in_regime_shelling_names_the_regime(text: str) -> None:
     # the parser reads "in regime" and then "shelling" as a gerund of its own
     harm = [e for e in extract(text, published="2024-05-07").events if e.event_type == "ASSAULT"]
     assert harm and all(e.source_actor is not None and e.source_actor.sector == "GOV" for e in harm)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kb_id"),
+    [
+        # an object pronoun is never its own clause's subject, nor that of the clause controlling it
+        (
+            "Thousands of students marched in Nairobi on Tuesday, and Kenyan police fired tear gas to "
+            "disperse them.",
+            "disperse",
+            "role.education",  # "them" is plural: the students, not the city's government either
+        ),
+        ("Armenia said on Monday that Azerbaijan had shelled it overnight.", "shelled", "ARM"),
+        # the object of the verb it is coordinated with
+        ("Macron phoned Modi on Monday and urged him to join the talks.", "urged", "p.modi"),
+        # inside a noun phrase the subject is a fine referent (guard)
+        ("Chad lifted the trade restrictions between it and Sudan on Sunday.", "lifted", "TCD"),  # guard
+    ],
+)
+def test_what_an_object_pronoun_refers_to(text: str, trigger: str, kb_id: str) -> None:
+    event = next(e for e in extract(text).events if e.trigger.text == trigger)
+    assert event.target_actor is not None and event.target_actor.kb_id == kb_id

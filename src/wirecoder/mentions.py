@@ -284,6 +284,37 @@ def _described_sectors(tokens: list[Token]) -> frozenset[str]:
     return frozenset()
 
 
+def _own_subject(pronoun: Token) -> Token | None:
+    """For an object pronoun, the subject of its own clause or of the clause that controls it ("police
+    fired tear gas to disperse them"): never what the pronoun refers to (that would be "themselves")."""
+    if pronoun.dep_ not in {"dobj", "pobj"} or pronoun.pos_ != "PRON":
+        return None
+    if pronoun.dep_ == "pobj" and pronoun.head.head.pos_ not in {"VERB", "AUX"}:
+        return None  # "lifted the restrictions between it and Israel": within a noun phrase, the subject
+    for verb in pronoun.ancestors:
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None:
+            return subj
+        if verb.dep_ not in {"xcomp", "advcl", "prep", "pobj", "dobj", "conj", "pcomp"}:
+            return None  # a clause of its own with no subject: nothing local to rule out
+    return None
+
+
+def _parallel_object(pronoun: Token) -> Token | None:
+    """The object of the verb an object pronoun's verb is coordinated with ("called X and urged him")."""
+    verb = pronoun.head
+    if pronoun.dep_ != "dobj" or verb.dep_ != "conj":
+        return None
+    return next(
+        (
+            c
+            for c in verb.head.children
+            if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"} and c.i < pronoun.i
+        ),
+        None,
+    )
+
+
 def _bare_role(actor: Actor) -> bool:
     """A role word with no entry of its own ("the regime", "security forces", "the president"), or a
     community without a country ("Kurds", "Christians")."""
@@ -438,7 +469,13 @@ class StoryActors:
             local = self._clause_subject(sentence, head, person)
             if local is not None and head.pos_ == "PRON" and head.dep_ in {"nsubj", "nsubjpass"}:
                 return local  # "the NAF says it killed ...": the name in the same sentence is the mention
-            antecedent = local or self.antecedent(span[0], person, _described_sectors(tokens))
+            own = _own_subject(head)
+            skip = sentence.span(own.left_edge.idx, own.right_edge.idx + len(own.right_edge)) if own else None
+            parallel = _parallel_object(head) if own is not None and local is None else None
+            if parallel is not None:  # "called Erdogan on Wednesday and urged him to ...": Erdogan
+                local = self.resolve(sentence, parallel)
+            plural = lower in {"they", "them", "their", "theirs"}
+            antecedent = local or self.antecedent(span[0], person, _described_sectors(tokens), skip, plural)
             if antecedent is not None:
                 actor = antecedent.model_copy(update={"text": text, "span": span, "confidence": 0.6})
                 self.remember(actor, person=lower in PERSON_PRONOUNS | PERSON_NOUNS)
@@ -543,6 +580,14 @@ class StoryActors:
                 return resolved.model_copy(update={"country": m.entry.country})
         return resolved
 
+    def _names_a_country(self, actor: Actor) -> bool:
+        """A mention that is a country's or its capital's name alone ("Kenya", "Nairobi"), not a demonym."""
+        entry = self.kb.entry(actor.kb_id) if actor.kb_id else None
+        if entry is None or entry.kind != "country":
+            return False
+        text = actor.text.lower().removeprefix("the ")
+        return text in {n.lower() for n in (entry.name, *entry.aliases, *entry.capitals)}
+
     def _inherits(self, actor: Actor) -> bool:
         """A role word that is only ever part of a body ("unit", "member", "official")."""
         entry = self.kb.entry(actor.kb_id) if actor.kb_id else None
@@ -565,10 +610,13 @@ class StoryActors:
             and not reported
         ):
             return None
+        own = _own_subject(pronoun)
         for verb in pronoun.ancestors:
             subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subj is None or pronoun in list(subj.subtree) or subj.pos_ == "PRON" or subj.i > pronoun.i:
                 continue
+            if subj == own:
+                return None  # "police fired tear gas to disperse them": not the police (the story says who)
             if person and subj.lower_ in GROUP_NOUNS and subj.pos_ != "PROPN":
                 return None
             actor = self.resolve(sentence, subj)
@@ -642,12 +690,23 @@ class StoryActors:
         if actor.span is not None:
             self.seen.append((actor.span[0], actor, person))
 
-    def antecedent(self, before: int, person: bool, sectors: frozenset[str] = frozenset()) -> Actor | None:
+    def antecedent(
+        self,
+        before: int,
+        person: bool,
+        sectors: frozenset[str] = frozenset(),
+        skip: tuple[int, int] | None = None,
+        plural: bool = False,
+    ) -> Actor | None:
         """The nearest earlier known actor of the right kind (a person for "he", a group for "they"); of
         the right side too when the description says which ("the Islamist group" is no army)."""
         best: tuple[int, Actor] | None = None
         fitting: tuple[tuple[bool, int], Actor] | None = None
         for offset, actor, is_person in self.seen:
+            if skip is not None and actor.span is not None and skip[0] <= actor.span[0] < skip[1]:
+                continue  # the subject of the pronoun's own clause
+            if plural and self._names_a_country(actor):
+                continue  # "they", "them": people ("the British"), not a country or its capital ("it")
             known = actor.country or (actor.kb_id and not actor.kb_id.startswith("role."))
             if offset < before and known and is_person == person:
                 if best is None or offset > best[0]:
