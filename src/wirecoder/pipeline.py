@@ -860,8 +860,8 @@ class _StoryExtractor:
                 value -= 3.0
             if event.claim is None or event.claim.stance == "asserted":
                 value += 0.5
-            if event.negated:
-                value -= 2.0
+            if event.negated or (event.claim is not None and event.claim.stance == "denied"):
+                value -= 2.0  # "Police denied using live ammunition": what did not happen is not the news
             if _background(event, sentence.text, self.published):
                 value -= BACKGROUND_PENALTY  # "IS has targeted Qamishli in the past": context, not the news
             if event.casualties is not None:
