@@ -78,9 +78,9 @@ MATERIAL_WEIGHT = {
 _CAPTION_END = re.compile(r"\((?:AP|AFP|Reuters|Getty|EPA|file photo|photo)[^)]*\)\s*$", re.I)
 MAX_TEXT_CHARS = 20_000_000
 _WORDS = re.compile(r"[a-z]+(?:-[a-z]+)*")
-# PLOVER types that are words or support, not force: never a violent ACLED category on their own
 # measures taken on, or help sent to, a territory: its place is their target ("aid sent to Alabama")
 TERRITORY_TARGETS = {"CONCEDE", "SANCTION", "AID"}
+# PLOVER types that are words or support, not force: never a violent ACLED category on their own
 VERBAL_TYPES = {
     "ACCUSE",
     "REJECT",

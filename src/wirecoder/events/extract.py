@@ -170,6 +170,7 @@ OBJECT_REQUIRED = {
     "kill", "wound", "injure", "execute", "behead", "murder", "slay", "assassinate", "massacre", "slaughter",
     "abduct", "kidnap", "arrest", "detain", "martyr",
 }  # fmt: skip
+# words that count people without a number ("20 Killed Scores Injured": a second toll)
 VAGUE_COUNTS = {"dozens", "scores", "tens", "hundreds", "thousands", "others", "more", "many"}
 # verbs whose subject suffers an act named in their prepositional phrase ("died in the attack")
 VICTIM_VERBS = {

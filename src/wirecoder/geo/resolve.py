@@ -387,14 +387,15 @@ def _stray_namesakes(mentions: list[Mention], best: list[Candidate | None], ctx:
             continue  # "the town of X" names a place; only a hamlet abroad is likelier a missing local one
         if c.country == home or c.is_country or c.feature_code in ("ADM1", "CONT", "PPLC") or c.geonameid < 0:
             continue
-        if ctx._container(c, m) < 0 and c.population < STRAY_POP and _told_inside(m, ctx):
+        container = ctx._container(c, m)
+        if container < 0 and c.population < STRAY_POP and _told_inside(m, ctx):
             out.add(i)  # "the village of Kurya in Zamfara state": the text puts it in another country
             continue
         if c.population >= STRAY_POP or countries.get(c.country, set()) - {ctx.keys[i]}:
             continue
         if not home and len(set().union(*countries.values()) - {ctx.keys[i]}) < 2:
             continue
-        if ctx._container(c, m) > 0:
+        if container > 0:
             continue
         out.add(i)
     return out
