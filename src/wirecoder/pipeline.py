@@ -680,10 +680,15 @@ class _StoryExtractor:
             return True  # "central Nairobi": a part of a city, not its government ("south Lebanon" may be)
         return not actor.kb_id and text in self.place_texts
 
+    def _place_named(self, actor: Actor) -> Place | None:
+        """The story's toponym an argument slot names ("fleeing Raqqa", "in the Gaza Strip")."""
+        text = actor.text.lower().removeprefix("the ")
+        return next((p for p in self.places if p.kind == "toponym" and p.text.lower() == text), None)
+
     def _territory(self, place: Actor) -> Actor:
         """A place as the target of a measure: its text, and the country it lies in."""
-        found = next((p for p in self.places if p.text.lower() == place.text.lower() and p.country), None)
-        country = _alpha3(found.country) if found is not None else None
+        found = self._place_named(place)
+        country = _alpha3(found.country) if found is not None and found.country else None
         return place.model_copy(update={"country": country, "confidence": 0.5})
 
     def _owner_of_place(self, actor: Actor) -> bool:
@@ -705,14 +710,11 @@ class _StoryExtractor:
     ) -> Place | None:
         """Where the event happened: a toponym in an argument slot ("storm Raqqa") first, else the geoparser's
         choice among the places that are not the acting government's metonym ("Ankara plans ...")."""
-        if place_slot is not None and place_slot.span is not None:
-            for place in self.places:
-                if place.kind == "toponym" and place.text.lower() == place_slot.text.lower().removeprefix(
-                    "the "
-                ):
-                    found = place.model_copy(update={"text": place_slot.text, "span": place_slot.span})
-                    self._remember_place(sentence, found, trig)
-                    return found
+        place = self._place_named(place_slot) if place_slot is not None and place_slot.span else None
+        if place is not None:
+            found = place.model_copy(update={"text": place_slot.text, "span": place_slot.span})
+            self._remember_place(sentence, found, trig)
+            return found
         acting = {p.text.lower() for p in self.places if _acting_place(sentence, p)}
         # "Turkey views the YPG as ..., a group Turkey is fighting": once a government acts in a
         # sentence, its other mentions there are the same actor, not the event's place
