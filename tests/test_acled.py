@@ -1021,3 +1021,11 @@ BLIND_SET_CUES = [
 def test_cues_found_on_blind_sets_end_to_end(text, expected):
     events = extract(text).events
     assert events and events[0].acled_subtype == expected
+
+
+def test_a_leaders_words_about_protesters_are_no_protest() -> None:
+    text = "The president called the protesters criminals and vowed to crush the unrest."
+    assert classify_acled(text, text, "THREATEN", None, "GOV", "CVL", None) == (None, None)
+    # the protesters' own words are
+    text = "Protesters denounced the tax bill outside parliament."
+    assert classify_acled(text, text, "ACCUSE", None, "CVL", "GOV", None)[0] == "Protests"  # guard

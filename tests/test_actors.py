@@ -395,3 +395,58 @@ def test_abbreviated_titles_match_however_they_are_capitalised(kb, tokenize):
     assert found(kb, tokenize, "Gen. Ali Hassan resigned.")["Gen."][0] == "role.military_rank"
     assert found(kb, tokenize, "Lt. Gen. Ali Hassan resigned.")["Lt. Gen."][0] == "role.military_rank"
     assert kb.resolve("Col. Ali Hassan").sector == "MIL"
+
+
+def test_short_mixed_case_acronyms_match_only_as_written(kb, tokenize):
+    assert found(kb, tokenize, "LeT militants attacked a camp.")["LeT"][0] == "pak.let"
+    # a village's name is no Lashkar-e-Taiba, nor is the verb at a sentence's start
+    assert "Let" not in found(kb, tokenize, "Jets bombed Let Yet Kone village in Sagaing.")
+    assert "Let" not in found(kb, tokenize, "Let the talks begin, the envoy said.")
+
+
+def test_a_description_in_the_object_is_not_the_subject_of_its_own_clause():
+    from wirecoder import extract
+
+    x = extract("Troops attacked the group near the border on Monday.", published="2016-05-03")
+    attack = next(e for e in x.events if e.trigger.text == "attacked")
+    assert attack.target_actor is None or attack.target_actor.kb_id != "role.military"
+    # an armed group named before is who "the group" is
+    x = extract(
+        "Islamic State claimed a bombing in Mosul. Troops attacked the group on Monday.",
+        published="2016-05-03",
+    )
+    attack = next(e for e in x.events if e.trigger.text == "attacked")
+    assert attack.target_actor is not None and attack.target_actor.kb_id == "isis"  # guard
+
+
+def test_fighters_from_a_named_group_are_that_group(story):
+    events = story("Fighters from the National Liberation Army ambushed an army patrol in Arauca.")
+    assert _event(events, "ambushed")[2] == "col.eln"
+    events = story("Soldiers from the Nigerian army raided a camp near Maiduguri.")
+    assert _event(events, "raided")[2] == "role.military"  # guard: an army is a state's, not a group
+
+
+def test_who_or_which_acts_as_the_noun_it_describes():
+    from wirecoder import extract
+
+    x = extract(
+        "The report came from the Darfur Bar Association, which accused the RSF of killing civilians."
+    )
+    accused = next(e for e in x.events if e.trigger.text == "accused")
+    assert accused.source_actor is not None and accused.source_actor.text == "the Darfur Bar Association"
+    x = extract("Police arrested three men who attacked a mosque in Kano.")
+    attack = next(e for e in x.events if e.trigger.text == "attacked")
+    assert attack.source_actor is not None and attack.source_actor.text == "three men"
+
+
+def test_the_two_sides_of_a_fight_are_its_source_and_target(story):
+    events = story("Fighting between the army and the RSF raged in Omdurman on Sunday.")
+    fight = _event(events, "Fighting")
+    assert fight[2] == "role.military"
+    from wirecoder import extract
+
+    x = extract("Clashes between police and protesters in Dhaka left five dead.")
+    clash = x.events[0]
+    assert clash.source_actor.kb_id == "role.police" and clash.target_actor.text == "protesters"
+    x = extract("Police clashed with protesters in Dhaka on Monday.")
+    assert x.events[0].target_actor is not None and x.events[0].target_actor.kb_id == "role.civilians"

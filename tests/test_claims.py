@@ -204,3 +204,32 @@ def test_a_claim_that_could_not_be_verified_is_hedged():
     )
     event = first(text, "ASSAULT")
     assert event.claim is not None and event.claim.stance == "hedged"
+
+
+def test_a_clause_after_but_is_the_writers_own_not_the_claim_before_it():
+    text = (
+        "No group has claimed responsibility, but armed gangs often carry out mass abductions in the region."
+    )
+    event = first(text, "ASSAULT")
+    assert event.claim is None
+    # a clause the speech verb reports stays reported
+    event = first("The army said it shelled rebel positions and killed 12 fighters.", "ASSAULT")
+    assert event.claim is not None and event.claim.source.text == "The army"  # guard
+
+
+def test_the_group_claiming_an_attack_is_its_doer():
+    text = "A car bomb killed five people at a market on Monday. The rebel group claimed the attack."
+    killing = first(text, "ASSAULT")
+    assert killing.source_actor is not None and killing.source_actor.text == "The rebel group"
+
+
+def test_neither_claim_verified_hedges_both_sides_claims():
+    text = (
+        "The army said its troops had repelled an attack on their positions and killed dozens of fighters. "
+        "The rebels said in a statement that they had shot down an army drone. "
+        "Neither claim could be independently verified."
+    )
+    events = extract(text, published="2023-02-14").events
+    killed = next(e for e in events if e.trigger.text == "killed")
+    downed = next(e for e in events if e.trigger.text.startswith("shot down"))
+    assert killed.claim.stance == "hedged" and downed.claim.stance == "hedged"

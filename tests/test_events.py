@@ -1190,3 +1190,26 @@ def test_killed_in_regime_shelling_names_the_regime(text: str) -> None:
 def test_what_an_object_pronoun_refers_to(text: str, trigger: str, kb_id: str) -> None:
     event = next(e for e in extract(text).events if e.trigger.text == trigger)
     assert event.target_actor is not None and event.target_actor.kb_id == kb_id
+
+
+def test_what_runs_short_is_no_delivery() -> None:
+    x = extract("Medics said the main hospital had run out of supplies on Sunday.")
+    assert not [e for e in x.events if e.event_type == "AID"]
+    x = extract("Doctors warned of a shortage of aid in the camp.")
+    assert not [e for e in x.events if e.event_type == "AID"]
+    assert [e.event_type for e in extract("The UN delivered aid to the camp.").events] == ["AID"]  # guard
+
+
+def test_people_fleeing_towards_a_country_are_not_its_people() -> None:
+    x = extract(
+        "Rebels captured the town of Kamanyola in Congo on Sunday. "
+        "Aid agencies said thousands of families had fled towards Burundi."
+    )
+    fled = next(e for e in x.events if e.trigger.text == "fled")
+    assert fled.source_actor is not None and fled.source_actor.country != "BDI"
+
+
+def test_what_was_set_on_fire_is_the_target() -> None:
+    x = extract("Armed gangs set fire to a police station in the capital on Thursday.")
+    arson = x.events[0]
+    assert arson.target_actor is not None and arson.target_actor.kb_id == "role.police"

@@ -780,3 +780,16 @@ def test_a_denied_act_is_not_the_main_event():
     assert events[0].claim is None or events[0].claim.stance != "denied"
     denied = [e for e in events if e.claim is not None and e.claim.stance == "denied"]
     assert denied  # the denial is still told, just not first
+
+
+def test_a_deadly_ambush_stays_violence_whatever_background_follows():
+    text = (
+        "Rebels ambushed a police convoy in the north of the province on Tuesday, killing six officers, "
+        "the interior ministry said.\n\n"
+        "The group named a new commander last month, and the army has since deployed 3,000 more troops "
+        "to the region."
+    )
+    main = extract(text, published="2025-01-22").events[0]
+    assert main.trigger.text.startswith("ambushed")
+    assert main.acled_subtype != "Change to group/activity"
+    assert main.acled_type in {"Battles", "Violence against civilians", "Explosions/Remote violence"}

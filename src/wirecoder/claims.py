@@ -148,13 +148,17 @@ def _misattached(clause: Token, verb: Token) -> bool:
     after it ("X plans an assault, but reports suggest it has no plan": one verb takes one complement,
     so the first clause hangs there only by a parser error), or the two are joined by "but"/"however",
     which contrasts the speaker's report with a statement of the writer's own."""
-    if clause.i > verb.i:
-        return False
-    if any(c.dep_ in {"ccomp", "xcomp"} and c.i > verb.i for c in verb.children):
-        return True
     top = clause
     while top.head.i not in {verb.i, top.i}:  # spaCy makes a new Token object on every access: compare .i
         top = top.head
+    if clause.i > verb.i:
+        # "No group has claimed responsibility, but bandits often carry out abductions": a clause joined
+        # to the speech verb by "but" is the writer's own statement
+        return top.dep_ == "conj" and any(
+            c.dep_ == "cc" and c.lower_ in CONTRAST_WORDS and verb.i < c.i < top.i for c in verb.children
+        )
+    if any(c.dep_ in {"ccomp", "xcomp"} and c.i > verb.i for c in verb.children):
+        return True
     between = verb.doc[top.right_edge.i + 1 : verb.i]
     return any(t.lower_ in CONTRAST_WORDS and t.head.i == verb.i for t in between)
 

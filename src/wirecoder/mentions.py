@@ -286,8 +286,9 @@ def _described_sectors(tokens: list[Token]) -> frozenset[str]:
 
 def _own_subject(pronoun: Token) -> Token | None:
     """For an object pronoun, the subject of its own clause or of the clause that controls it ("police
-    fired tear gas to disperse them"): never what the pronoun refers to (that would be "themselves")."""
-    if pronoun.dep_ not in {"dobj", "pobj"} or pronoun.pos_ != "PRON":
+    fired tear gas to disperse them"): never what the pronoun refers to (that would be "themselves");
+    nor what an object description refers to ("troops attacked the group")."""
+    if pronoun.dep_ not in {"dobj", "pobj"}:
         return None
     if pronoun.dep_ == "pobj" and pronoun.head.head.pos_ not in {"VERB", "AUX"}:
         return None  # "lifted the restrictions between it and Israel": within a noun phrase, the subject
@@ -463,6 +464,11 @@ class StoryActors:
         if head.pos_ == "PRON" or (
             _definite_description(tokens) and not self._inside_match(sentence, tokens)
         ):
+            if head.pos_ == "PRON" and lower in {"who", "which"} and head.dep_ in {"nsubj", "nsubjpass"}:
+                # "the Darfur Bar Association, which accused ...": the noun the clause describes
+                verb = head.head
+                if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+                    return self.resolve(sentence, verb.head)
             if head.pos_ == "PRON" and lower not in PERSON_PRONOUNS | GROUP_PRONOUNS:
                 return None
             person = lower in PERSON_PRONOUNS | PERSON_NOUNS
@@ -567,7 +573,9 @@ class StoryActors:
                 continue  # "soldiers killed by Hamas": the agent is not the soldiers' country
             served = any(t.dep_ == "pobj" and t.head.lower_ == "for" for t in path)
             # "a unit from Assad regime forces", "members of the Nusra Front": a part of a body is that body
-            part = self._inherits(resolved) and any(
+            # ... and so are "fighters from the National Liberation Army": a bare armed role of a group
+            fighters = resolved.sector in ARMED_SECTORS and m.entry.kind == "group"
+            part = (self._inherits(resolved) or fighters) and any(
                 t.dep_ == "pobj" and t.head.lower_ in {"of", "from"} for t in path
             )
             if (served or part) and m.entry.kind in {"group", "org"} and _bare_role(resolved):

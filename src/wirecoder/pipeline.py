@@ -124,6 +124,13 @@ BATCH_ARTICLES = 8  # articles whose sentences share one parser batch
 PARSE_BATCH_SENTENCES = 256  # bigger parser batches amortise its per-batch overhead (bench/throughput.py)
 SHORT_REPORT_SENTENCES = 5  # the issue's "one to five sentences, like an ACLED note"
 _VIOLENT_ACLED = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+# what an attack that killed people never is (bodies found, looting or a riot may come with deaths)
+_NO_DEADLY_ATTACK = {
+    "Agreement",
+    "Change to group/activity",
+    "Headquarters or base established",
+    "Non-violent transfer of territory",
+}
 _MERGE_FIELDS = (
     "source_actor",
     "target_actor",
@@ -442,7 +449,11 @@ class _StoryExtractor:
         minimum = ALONE_MINIMUM if main is not None else NEW_EVENT_MINIMUM
         learned = second_opinion(self.text, rules[2], minimum)
         if learned is not None and not (negated_main and SUBTYPES[learned] in _VIOLENT_ACLED):
-            return plover_for(learned, first.text), SUBTYPES[learned], learned
+            # "ambushed a patrol, killing four soldiers" and then talks and a state of emergency: the words
+            # of the background do not make the deadly attack the parse found a strategic development
+            deadly = main is not None and main.event_type == "ASSAULT" and _killed(main) > 0
+            if not (deadly and rules[1] in _VIOLENT_ACLED and learned in _NO_DEADLY_ATTACK):
+                return plover_for(learned, first.text), SUBTYPES[learned], learned
         return rules if rules[2] is not None else None
 
     def _coordinated(self, sentence: Sentence, head, first: Actor) -> list[Actor]:
@@ -592,7 +603,10 @@ class _StoryExtractor:
             inherited = self._recent_date(sentence)
         date_ref = date_ref or self.story_date
         location = self._location(sentence, trig, span[0], place_slot, [source, *co_sources])
-        source, target = _local_people(source, location), _local_people(target, location)
+        # "families fled towards Burundi": people on the move are not from where they are heading
+        heading = trig.event_type in {"RETREAT", "MOBILIZE"} and _destination(self.text, location)
+        source = source if heading else _local_people(source, location)
+        target = _local_people(target, location)
         found = self._casualties(sentence) if trig.event_type == "ASSAULT" else []
         cas = casualty_parser.merge_casualties(found) if found else None
         acled_type, acled_subtype = classify_acled(
@@ -1014,16 +1028,25 @@ def _merge_same_act(items: list[tuple[Event, Sentence, Trigger]]) -> list[tuple[
     return kept
 
 
+_BOTH_CLAIMS = re.compile(r"\b(?:neither|both|either|claims|reports|accounts)\b", re.IGNORECASE)
 _UNVERIFIED = re.compile(
     r"\b(?:could not|cannot|can't|couldn't|was unable to|were unable to) (?:be )?(?:independently )?"
-    r"(?:verif|confirm)\w*|\bnot (?:been )?independently (?:verified|confirmed)\b",
+    r"(?:verif|confirm)\w*|\bnot (?:been )?independently (?:verified|confirmed)\b|"
+    r"\b(?:neither|none)\b(?: \w+){0,4} (?:could|can|has|have|was|were)(?: been| be)?(?: independently)? "
+    r"(?:verif|confirm)\w*",
     re.IGNORECASE,
 )
 
 
 def _hedge_unverified(items: list[tuple[Event, Sentence, Trigger]], sentences: list[Sentence]) -> None:
-    """ "The claim could not be independently verified": what the sentence before it claimed is hedged."""
-    doubted = {s.index - 1 for s in sentences if _UNVERIFIED.search(s.text)}
+    """ "The claim could not be independently verified": what the sentence before it claimed is hedged;
+    "Neither claim could be verified": the two sentences before it."""
+    told = [s for s in sentences if s.text.strip()]
+    doubted: set[int] = set()
+    for k, s in enumerate(told):
+        if _UNVERIFIED.search(s.text):
+            back = 2 if _BOTH_CLAIMS.search(s.text) else 1
+            doubted.update(t.index for t in told[max(0, k - back) : k])
     for event, sentence, _ in items:
         if sentence.index in doubted and event.claim is not None and event.claim.stance == "asserted":
             event.claim = event.claim.model_copy(update={"stance": "hedged"})
@@ -1110,6 +1133,18 @@ def _restated_act(event: Event, tok) -> bool:
 
 # unnamed actors who belong where they act: civilians, rebels, gunmen, police, criminals
 _LOCAL_ROLES = {"CVL", "REB", "UAF", "COP", "CRM"}
+
+
+_TOWARDS = re.compile(r"\b(?:to|towards?|into|across)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _killed(event: Event) -> int:
+    return (event.casualties.killed or 0) if event.casualties is not None else 0
+
+
+def _destination(text: str, place: Place | None) -> bool:
+    """The place is where a move goes ("fled towards Burundi", "crossed into Chad")."""
+    return place is not None and place.span is not None and bool(_TOWARDS.search(text[: place.span[0]][-30:]))
 
 
 def _local_people(actor: Actor | None, location: Place | None) -> Actor | None:

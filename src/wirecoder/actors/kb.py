@@ -178,8 +178,11 @@ def _tokenizer() -> Language:
 
 
 def _is_cased(alias: str) -> bool:
-    """All-caps aliases (IS, SDF, U.S., M23) are acronyms and must match case-sensitively."""
-    return alias.upper() == alias and alias.lower() != alias
+    """All-caps aliases (IS, SDF, U.S., M23) are acronyms and must match case-sensitively; so are short
+    mixed-case ones ("LeT", "JuD", "MPs"): "Let Yet Kone village" is no Lashkar-e-Taiba."""
+    if alias.upper() == alias and alias.lower() != alias:
+        return True
+    return len(alias) <= 5 and alias.isalpha() and sum(c.isupper() for c in alias) >= 2
 
 
 def _variants(alias: str) -> list[str]:

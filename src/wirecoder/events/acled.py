@@ -202,7 +202,9 @@ def classify_acled(
     s = sentence.lower()
     ctx = text_lower if text_lower is not None else context.lower()
     if event_type in VERBAL_TYPES:
-        sub = _demonstration(s, ctx, killed) if _has("protest", s) else None
+        # "protesters denounced ...", not "the president called the protesters criminals"
+        speaks_for_state = source_sector in STATE_SECTORS
+        sub = _demonstration(s, ctx, killed) if _has("protest", s) and not speaks_for_state else None
         if sub is None and event_type in {"SUPPORT", "AGREE"} and _has("agreement", s):
             sub = "Agreement"  # signing a ceasefire or peace deal (PLOVER SUPPORT, CAMEO 057)
         if sub is None and event_type in _PEACEFUL_DEEDS:

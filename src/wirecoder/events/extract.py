@@ -751,7 +751,7 @@ def _match(tok: Token, lex: Lexicon) -> Trigger | None:
         tok.dep_ != "compound" or tok.head.lemma_.lower() in GENERIC_ACT_HEADS
     ):
         sense = lex.noun(lemma) or lex.noun(tok.lower_)
-        if sense is None or _weapon_kind(tok):
+        if sense is None or _weapon_kind(tok) or _lacking(tok):
             return None
         if tok.pos_ == "PROPN" and tok.ent_type_:
             return None
@@ -962,6 +962,11 @@ def _arguments(trig: Trigger) -> None:
         _verb_arguments(trig)
     else:
         _noun_arguments(trig)
+    sides = fighting_sides(tok) if tok.dep_ != "ROOT" else None
+    if sides is not None and (trig.source is None or trig.source == sides[0]):
+        trig.source, trig.target = sides  # "clashes between police and protesters"
+    if trig.target is None and trig.event_type == "ASSAULT" and tok.lemma_.lower() in _WITH_FIGHTS:
+        trig.target = _prep_object(tok, ("with",))  # "police clashed with protesters"
     if trig.event_type == "PROTEST" and (trig.target is None or not _actorish(trig.target)):
         # "blocked streets in Hong Kong in defiance of X": what a protest is against beats what it blocks
         trig.target = _protested(tok) or trig.target
@@ -979,6 +984,10 @@ def _arguments(trig: Trigger) -> None:
         # "sent aid to help North Korea cope", "earmarked funds in aid to help Haiti": the one helped
         verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None) if tok.pos_ == "NOUN" else None
         trig.target = _helped(tok) or (_helped(verb) if verb is not None else None) or trig.target
+    if trig.particle is not None and trig.particle.lower_ == "fire" and tok.lemma_.lower() == "set":
+        # "set fire to a police station": what burned is the target, not the fire
+        burned = _prep_object(tok, ("to",)) or _prep_object(trig.particle, ("to",))
+        trig.target = burned if burned is not None else trig.target
     if trig.event_type == "COOPERATE" and tok.lemma_.lower() == "extradite":
         trig.target = _prep_object(tok, ("to",)) or trig.target  # the state receiving the suspect
     if trig.target is not None:
@@ -1842,7 +1851,24 @@ def _event_noun_actor(noun: Token) -> Token | None:
     of = _prep_object(noun, ("of",)) if noun.lemma_.lower() in STRIKE_NOUNS else None
     if of is not None and of.lemma_.lower() in STRIKING_FORCES:
         return of  # "an airstrike of the US-led coalition": who strikes, not what is struck
+    sides = fighting_sides(noun)
+    if sides is not None:
+        return sides[0]
     return _modifier_source(noun)
+
+
+_FIGHTS = {"fight", "war", "gunbattle", "confrontation", "hostility", "violence", "combat"}
+_WITH_FIGHTS = {"clash", "fight", "battle", "skirmish", "scuffle", "exchange"}
+
+
+def fighting_sides(noun: Token) -> tuple[Token, Token] | None:
+    """ "fighting between the army and the RSF", "clashes between police and protesters": the two sides
+    of a fight, the first named taken as its source (ACLED's actor 1)."""
+    if noun.lemma_.lower() not in FIGHT_NOUNS | _FIGHTS:
+        return None
+    first = _prep_object(noun, ("between",))
+    second = next((c for c in first.children if c.dep_ == "conj"), None) if first is not None else None
+    return (first, second) if second is not None else None
 
 
 def _agent(verb: Token) -> Token | None:
@@ -1884,6 +1910,17 @@ def _in_modifier_chain(t: Token, noun: Token) -> bool:
     return True
 
 
+_LACK_NOUNS = {"shortage", "shortages", "lack", "scarcity", "absence", "short"}
+
+
+def _lacking(tok: Token) -> bool:
+    """ "the hospital had run out of supplies", "a shortage of aid": what is missing is no act."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    above = tok.head.head
+    return above.lower_ in _LACK_NOUNS or (above.lower_ == "out" and above.head.lemma_.lower() == "run")
+
+
 def claimed_or_blamed(tok: Token) -> Token | None:
     """ "activists blamed the Islamic State for the attack", "IS claimed responsibility for the bombing":
     the one blamed, or the one claiming it, carried out the act; so did X in "blamed the attack on X"
@@ -1891,6 +1928,8 @@ def claimed_or_blamed(tok: Token) -> Token | None:
     pinned = PINNING_VERBS.get(tok.head.lemma_.lower()) if tok.dep_ == "dobj" else None
     if pinned is not None:
         return _prep_object(tok, (pinned,)) or _prep_object(tok.head, (pinned,))
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() == "claim" and tok.pos_ == "NOUN" and definite(tok):
+        return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)  # "IS claimed the attack"
     if tok.dep_ not in {"pobj", "pcomp"} or tok.head.lower_ not in {"for", "of"}:
         return None
     head = tok.head.head

@@ -182,6 +182,8 @@ def partial_candidates(gaz: Gazetteer, text: str) -> list[Candidate]:
                 w.lower() in FEATURE_WORDS or w.lower() in PLACE_HEADS or w.lower() in COMMON for w in part
             ):
                 continue
+            if n == 1 and _head_word(part[0]) in ARABIC_HEADS:
+                continue  # "Ain Baal": "Ain" (a spring) opens thousands of names, it places none of them
             name = " ".join(part)
             if len(name) < 3 or not name[:1].isupper() or not gaz.known(name):
                 continue
@@ -218,10 +220,12 @@ def _locative(doc: Doc, i: int) -> bool:
 
 def _variant_spelling(gaz: Gazetteer, doc: Doc, i: int, text: str) -> bool:
     """ "the province of Hassakeh", "in Hasakah": a spelling the gazetteer lacks, of a large place or a
-    province it knows, where a place is expected."""
+    province it knows, where a place is expected; "the town of Bulo Burte" (Buulobarde) too: a name of
+    two words or more is rarely a common word's near miss."""
     if not _locative(doc, i):
         return False
-    return any(c.fuzzy and (c.feature_code == "ADM1" or c.population >= 100_000) for c in gaz.lookup(text))
+    floor = 10_000 if " " in text else 100_000
+    return any(c.fuzzy and (c.feature_code == "ADM1" or c.population >= floor) for c in gaz.lookup(text))
 
 
 def _salient(cands: list[Candidate], strict: bool) -> bool:

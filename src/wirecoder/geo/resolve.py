@@ -105,10 +105,13 @@ class Geoparser:
         ]
         anchors = _anchors(mentions, text)
         scores = priors
+        said = [_demonym_anchor(mentions, best, i, text) for i in range(len(mentions))]
         for _ in range(2):
             ctx = _Context(mentions, best, text, scores, anchors)
             scores = _scored(mentions, priors, ctx)
             best = _one_reading_per_name(mentions, scores, ctx)
+            told = _read_in_said_country(mentions, best, said, scores)
+            loose -= told
         ctx = _Context(mentions, best, text, scores, anchors)
         final = _scored(mentions, priors, ctx)  # the margins the confidence scores are made of
         stray = _stray_namesakes(mentions, best, ctx)
@@ -125,7 +128,11 @@ class Geoparser:
             if i in stray and m.hint:
                 c = None  # "the town of El Plateado" in a Colombian story: not the Mexican hamlet
             anchor = best[anchors[i]] if anchors[i] is not None else None
-            if anchor is None and (i in partial or i in loose or i in stray) and focus is not None:
+            country_said = said[i] if anchor is None else None
+            if country_said is not None and (c is None or c.country != country_said.country):
+                anchor = country_said  # "the Lebanese town of Ain Baal": a town no gazetteer knows
+            unknown = i in partial or i in loose or i in stray
+            if anchor is None and country_said is None and unknown and focus is not None:
                 # a name no gazetteer knows: most likely in the story's own area, unless a name inside
                 # it ("Lake Vermont", "Port of Los Angeles") is a place near that area; a loose spelling
                 # match ("Saraqeb") only when far off (transliterations vary most in a story's own country)
@@ -148,6 +155,10 @@ class Geoparser:
         of the sentence, else the story's focus. Demonyms are never locations."""
         toponyms = [p for p in places if p.kind == "toponym" and p.span and p.lat is not None]
         in_sentence = [p for p in toponyms if sentence.start <= p.span[0] < sentence.end]
+        motives = [p for p in in_sentence if _not_where(sentence, p)] if sentence.parsed else []
+        if motives and len(motives) < len(toponyms):  # the reason's place only when the story names no other
+            toponyms = [p for p in toponyms if p not in motives]
+            in_sentence = [p for p in in_sentence if p not in motives]
         if in_sentence and trigger_start is not None and sentence.parsed:
             attached = _attached(sentence, trigger_start, in_sentence)
             if attached is not None:
@@ -222,6 +233,43 @@ def _attached(sentence, trigger_start: int, places: list[Place]) -> Place | None
         if p is not best and _INSIDE_GAP.fullmatch(gap):
             return p
     return best
+
+
+# "in support of", "in solidarity with", "in retaliation for": the phrase gives a reason, not a place
+_MOTIVE_NOUNS = {"support", "solidarity", "retaliation", "response", "revenge", "protest", "memory", "honour",
+                 "honor", "defence", "defense", "sympathy"}  # fmt: skip
+
+
+_VEHICLES = {"train", "bus", "flight", "plane", "ship", "vessel", "boat", "ferry", "convoy", "truck", "lorry",
+             "minibus", "car"}  # fmt: skip
+
+
+def _not_where(sentence, place: Place) -> bool:
+    """A place named as the reason for an act or as where a vehicle was bound ("soldiers waiting for a
+    train to Rawalpindi"): not where the act happened."""
+    found = sentence.doc.char_span(
+        place.span[0] - sentence.start, place.span[1] - sentence.start, alignment_mode="expand"
+    )
+    if found is None or not len(found):
+        return False
+    doc, k = sentence.doc, found.start  # read from the words: the parser hangs "to X" on any verb near
+    if k >= 2 and doc[k - 1].lower_ in {"to", "towards", "for"} and doc[k - 2].lemma_.lower() in _VEHICLES:
+        return True
+    return _in_motive(sentence, found)
+
+
+def _in_motive(sentence, found) -> bool:
+    """ "targeted the ship in support of Palestinians in Gaza": a place inside a phrase giving the act's
+    reason (read from the words: the parser hangs "in Gaza" on the verb) is where the cause is, not where
+    the act happened."""
+    doc, start = sentence.doc, found.start
+    for k in range(start - 1, max(start - 8, 0), -1):  # the parser often hangs "in Gaza" on the verb
+        tok = doc[k]
+        if tok.is_punct or tok.pos_ in {"VERB", "AUX"}:
+            return False
+        if tok.lemma_.lower() in _MOTIVE_NOUNS and doc[k - 1].lower_ == "in":
+            return True
+    return False
 
 
 # "X in Y", "X, in northern Y": the gap between a place and the wider area it lies in
@@ -460,6 +508,51 @@ def _anchors(mentions: list[Mention], text: str) -> list[int | None]:
         if _ANCHOR_GAP.fullmatch(text[m.end : n.start]):
             out[a] = b
     return out
+
+
+_KIND_OF = re.compile(
+    r"\s+(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?"
+    r"(?:town|city|village|province|region|district|governorate|state|port|camp|area|border town)s?\s+of\s+",
+    re.IGNORECASE,
+)
+
+
+def _demonym_anchor(
+    mentions: list[Mention], best: list[Candidate | None], i: int, text: str
+) -> Candidate | None:
+    """The country a demonym puts a name the gazetteer lacks in ("the south Lebanese town of Ain Baal")."""
+    m = mentions[i]
+    before = [k for k, d in enumerate(mentions) if d.kind == "demonym" and d.end <= m.start]
+    if not before:
+        return None
+    k = max(before, key=lambda j: mentions[j].end)
+    if best[k] is None or not best[k].country or not _KIND_OF.fullmatch(text[mentions[k].end : m.start]):
+        return None
+    return best[k]
+
+
+def _read_in_said_country(
+    mentions: list[Mention],
+    best: list[Candidate | None],
+    said: list[Candidate | None],
+    scores: list[list[float]],
+) -> set[int]:
+    """ "the Syrian province of Hassakeh": the name's best reading in the country a demonym puts it in,
+    for every repeat of the name (changes `best` in place); returns the mentions so read."""
+    readings: dict[str, Candidate] = {}
+    for i, m in enumerate(mentions):
+        inside = [
+            k for k, d in enumerate(m.candidates) if said[i] is not None and d.country == said[i].country
+        ]
+        if inside and m.text not in readings:
+            readings[m.text] = m.candidates[max(inside, key=scores[i].__getitem__)]
+    told = set()
+    for i, m in enumerate(mentions):
+        reading = readings.get(m.text)
+        if reading is not None and reading in m.candidates:
+            best[i] = reading
+            told.add(i)
+    return told
 
 
 def _near_anchor(c: Candidate, anchor: Candidate) -> bool:
