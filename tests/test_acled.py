@@ -1029,3 +1029,8 @@ def test_a_leaders_words_about_protesters_are_no_protest() -> None:
     # the protesters' own words are
     text = "Protesters denounced the tax bill outside parliament."
     assert classify_acled(text, text, "ACCUSE", None, "CVL", "GOV", None)[0] == "Protests"  # guard
+
+
+def test_earlier_truces_are_the_background_of_air_strikes() -> None:
+    text = "Previous ceasefires collapsed within hours, and residents reported air strikes after the deal."
+    assert classify_acled(text, text, "ASSAULT", "aerial", None, None, None)[1] == "Air/drone strike"

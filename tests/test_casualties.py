@@ -571,3 +571,16 @@ def test_a_number_of_dozens_and_bystanders_are_counted():
     c = one("The blast killed nine police officers and three bystanders and wounded about two dozen others.")
     assert (c.killed, c.wounded) == (12, 24)
     assert c.victims.get("civilians") == 3
+
+
+def test_a_new_toll_updates_the_act_already_counted_not_the_last_one_told():
+    from wirecoder import extract
+
+    text = (
+        "Rebels shelled a market in the city on Tuesday and killed at least 12 people, medics said. "
+        "The army said it had targeted militants hiding near the market. "
+        "Rescuers later put the death toll at 15."
+    )
+    events = extract(text, published="2024-07-10").events
+    targeted = next(e for e in events if e.trigger.text == "targeted")
+    assert targeted.casualties is None or not targeted.casualties.killed

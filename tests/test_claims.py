@@ -233,3 +233,21 @@ def test_neither_claim_verified_hedges_both_sides_claims():
     killed = next(e for e in events if e.trigger.text == "killed")
     downed = next(e for e in events if e.trigger.text.startswith("shot down"))
     assert killed.claim.stance == "hedged" and downed.claim.stance == "hedged"
+
+
+def test_a_speakers_next_act_is_its_own_not_what_it_denies():
+    events = extract("The aid group denied the accusation and called for the workers' release.").events
+    call = next(e for e in events if e.event_type == "REQUEST")
+    assert call.source_actor is not None and call.source_actor.text == "The aid group"
+    assert call.claim is None or call.claim.stance != "denied"
+
+
+def test_concern_about_an_act_is_not_doing_it():
+    text = (
+        "Officers detained four aid workers in the province last week. "
+        "The United Nations said it was concerned about the detentions and urged their release."
+    )
+    events = extract(text).events
+    assert not [
+        e for e in events if e.event_type == "COERCE" and e.source_actor and "Nations" in e.source_actor.text
+    ]

@@ -1213,3 +1213,42 @@ def test_what_was_set_on_fire_is_the_target() -> None:
     x = extract("Armed gangs set fire to a police station in the capital on Thursday.")
     arson = x.events[0]
     assert arson.target_actor is not None and arson.target_actor.kb_id == "role.police"
+
+
+def test_a_strike_named_again_is_the_strike_the_story_told() -> None:
+    x = extract(
+        "A drone strike on a market killed 30 people on Sunday. An aide said he knew nothing of the strike."
+    )
+    assert [e.event_type for e in x.events] == ["ASSAULT"]
+    x = extract(
+        "Dock workers walked out on Monday over pay. A union leader said the strike would go on until Friday."
+    )
+    assert [e.event_type for e in x.events] == ["PROTEST"]
+
+
+def test_gunmen_believed_to_be_someone_act_themselves() -> None:
+    x = extract(
+        "Gunmen believed to belong to a drug cartel ambushed a police patrol on a highway, officials said."
+    )
+    ambush = next(e for e in x.events if e.trigger.text == "ambushed")
+    assert ambush.source_actor is not None and ambush.source_actor.text == "Gunmen"
+    assert ambush.target_actor is not None and ambush.target_actor.kb_id == "role.police"
+    assert ambush.claim is not None and ambush.claim.source.text == "officials"  # not the gunmen's belief
+    x = extract("Officials said the man, believed to be a rebel commander, was arrested in the city.")
+    arrest = next(e for e in x.events if e.trigger.text == "arrested")
+    assert arrest.target_actor is not None and arrest.target_actor.text.startswith("the man")
+
+
+def test_the_kind_of_aid_is_not_who_gives_it() -> None:
+    x = extract("EU foreign ministers discussed further military aid to Kyiv.")
+    aid = next(e for e in x.events if e.event_type == "AID")
+    assert aid.source_actor is None or aid.source_actor.kb_id != "role.military"
+
+
+def test_forces_one_orders_out_are_not_the_target() -> None:
+    x = extract(
+        "The regional government has ordered patrols by police and paramilitary troops after violent riots."
+    )
+    ordered = next(e for e in x.events if e.trigger.text == "ordered")
+    # guard: a patrol names people ("ambushed a police patrol"), but the ones sent out are one's own
+    assert ordered.target_actor is None or ordered.target_actor.kb_id != "role.police"

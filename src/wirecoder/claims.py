@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from wirecoder.events.extract import SPEECH_LEMMAS
+from wirecoder.events.extract import SPEECH_LEMMAS, own_next_act, reduced_belief
 from wirecoder.mentions import StoryActors, noun_phrase
 from wirecoder.nlp import Sentence
 from wirecoder.schema import Actor, Claim
@@ -128,7 +128,7 @@ def _speech_cue(trigger: Token) -> tuple[Token | None, Token | None]:
         head = cur.head
         if head == cur:
             break
-        if head.lemma_.lower() in SPEECH_LEMMAS:
+        if head.lemma_.lower() in SPEECH_LEMMAS and not reduced_belief(head):
             if cur.dep_ in _REPORTED_DEPS and not _misattached(cur, head):
                 return head, _speaker_of(head)
             break  # the trigger is the speech verb's subject or adjunct, not what is reported
@@ -137,7 +137,12 @@ def _speech_cue(trigger: Token) -> tuple[Token | None, Token | None]:
         cur = head
     # "..., Davis told reporters" where the parser hung the quote elsewhere: the root is the cue
     root = trigger.sent.root if trigger.doc.has_annotation("DEP") else None
-    if root is not None and root is not trigger and root.lemma_.lower() in SPEECH_LEMMAS:
+    if (
+        root is not None
+        and root is not trigger
+        and root.lemma_.lower() in SPEECH_LEMMAS
+        and not reduced_belief(root)
+    ):
         if trigger not in list(_speaker_subtree(root)) and not _misattached(trigger, root):
             return root, _speaker_of(root)
     return None, None
@@ -154,9 +159,12 @@ def _misattached(clause: Token, verb: Token) -> bool:
     if clause.i > verb.i:
         # "No group has claimed responsibility, but bandits often carry out abductions": a clause joined
         # to the speech verb by "but" is the writer's own statement
-        return top.dep_ == "conj" and any(
+        contrast = any(
             c.dep_ == "cc" and c.lower_ in CONTRAST_WORDS and verb.i < c.i < top.i for c in verb.children
         )
+        # "The group denied the accusation and called for their release": a second act of the speaker's
+        # own, sharing its subject, is not what the first verb reports
+        return (top.dep_ == "conj" and contrast) or own_next_act(top, verb)
     if any(c.dep_ in {"ccomp", "xcomp"} and c.i > verb.i for c in verb.children):
         return True
     between = verb.doc[top.right_edge.i + 1 : verb.i]
@@ -296,6 +304,8 @@ def _clause_ancestors(trigger: Token) -> list[Token]:
     for tok in list(trigger.ancestors)[:8]:
         if chain[-1].dep_ == "relcl":
             break
+        if own_next_act(chain[-1], tok):
+            break  # "denied the accusation and called for their release": the call is no denial
         chain.append(tok)
     return chain
 

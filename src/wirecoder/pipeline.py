@@ -808,6 +808,10 @@ class _StoryExtractor:
             if not found:
                 continue
             before = [e for e, vs in violent if vs.index < s.index]
+            # "Civil defence put the toll at 31": a new count of dead updates the act already counted
+            counted = [e for e in before if e.casualties is not None and e.casualties.killed]
+            if any(c.killed for c in found) and counted and _toll_word(s.text):
+                before = counted
             event = before[-1] if before else violent[0][0]
             merged = casualty_parser.merge_casualties(
                 ([event.casualties] if event.casualties else []) + found
@@ -1120,9 +1124,30 @@ def _drop_back_references(
             and _restated_act(event, tok)
             and any(k[0].event_type == event.event_type and k[1].index < sentence.index for k in kept)
         )
-        if not back:
+        # "A drone strike killed 30 ... a spokesman was not aware of the strike": that strike, no walkout
+        # ... and "Dock workers walked out ... the strike would go on": that walkout, no attack
+        bare_strike = (
+            tok.lemma_.lower() == "strike"
+            and not any(c.dep_ in {"amod", "compound"} for c in tok.children)
+            and _restated_act(event, tok)
+        )
+        air = any(k[0].event_type == "ASSAULT" and k[0].mode in _STRIKING_MODES for k in kept)
+        walkout = any(k[0].event_type == "PROTEST" and k[0].mode == "strike" for k in kept)
+        strike_again = bare_strike and (
+            (event.event_type == "PROTEST" and air) or (event.event_type == "ASSAULT" and walkout and not air)
+        )
+        if not (back or strike_again):
             kept.append(item)
     return kept
+
+
+_STRIKING_MODES = {"aerial", "drone", "heavy-weapons"}
+_TOLL = re.compile(r"\b(?:toll|tally|count|number of (?:dead|deaths|fatalities))\b", re.IGNORECASE)
+
+
+def _toll_word(text: str) -> bool:
+    """The sentence speaks of a toll ("put the toll at 31", "the death toll rose to 30")."""
+    return _TOLL.search(text) is not None
 
 
 def _restated_act(event: Event, tok) -> bool:

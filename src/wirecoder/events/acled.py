@@ -519,7 +519,8 @@ def _note_prefix(s: str) -> str | None:
 
 _DEAL_BACKGROUND = re.compile(
     r"\b(?:since|despite|in violation of|violat\w*|breach\w*(?: of)?|under|amid|rejected|rejecting|"
-    r"opposed|opposing|broke|breaking|before|after)\s+(?:(?:an?|the|its|their|last|this|year's|[\w-]+'s|\d{4})\s+)*$"
+    r"opposed|opposing|broke|breaking|before|after|previous|earlier|past|former)\s+"
+    r"(?:(?:an?|the|its|their|last|this|year's|[\w-]+'s|\d{4})\s+)*$"
 )
 
 

@@ -98,6 +98,22 @@ ACTOR_NOUNS = {
     "governor", "commander", "general", "spokesman", "spokeswoman", "spokesperson", "king", "council",
     "court", "ministry", "agency", "union", "alliance", "coalition", "organization", "organisation",
 }  # fmt: skip
+# units that name people when a modifier says whose ("a police patrol", "an army unit"), not "border patrols"
+UNIT_NOUNS = {
+    "patrol",
+    "unit",
+    "battalion",
+    "brigade",
+    "platoon",
+    "squad",
+    "contingent",
+    "garrison",
+    "regiment",
+}
+_UNIT_OWNERS = {
+    "police", "army", "military", "infantry", "security", "rebel", "militia", "marine", "naval",
+    "paramilitary", "government", "soldier", "troop",
+}  # fmt: skip
 TAKING_VERBS = {"capture", "recapture", "seize", "retake", "take", "wrest", "regain", "reclaim"}
 JUDGING_VERBS = {"call", "describe", "label", "term", "brand", "mourn", "remember", "commemorate", "praise"}
 FIGHT_NOUNS = {"clash", "shootout", "gunfight", "firefight", "fighting", "battle", "skirmish", "exchange"}
@@ -138,7 +154,8 @@ MOVE_VERBS = {
 MOVED_PEOPLE = {
     "troop", "soldier", "force", "peacekeeper", "inspector", "observer", "monitor", "worker", "personnel",
     "reservist", "contingent", "unit", "diplomat", "ambassador", "envoy", "staff", "expert", "adviser",
-    "advisor", "police", "officer", "battalion", "team", "mission",
+    "advisor", "police", "officer", "battalion", "team", "mission", "platoon", "brigade", "patrol", "squad",
+    "regiment", "garrison",
 }  # fmt: skip
 MOVE_PREPS = ("to", "from", "into", "against")
 # verbs of a protest's purpose clause that name what it is against ("to demand the resignation of X")
@@ -179,6 +196,10 @@ VICTIM_VERBS = {
 }  # fmt: skip
 # who undergoes or only perceives the act named as the verb's object ("survived the attack", "heard the
 # blast", "feared revenge attacks"): not the one who carried it out
+ATTITUDES = {
+    "concerned", "worried", "alarmed", "aware", "unaware", "troubled", "disturbed", "shocked", "saddened",
+    "appalled", "outraged", "angry", "furious", "happy", "pleased", "sorry", "critical", "silent",
+}  # fmt: skip
 UNDERGOING_VERBS = {
     "survive", "escape", "flee", "suffer", "sustain", "hear", "see", "witness", "watch", "film", "fear",
     "feel", "document", "investigate", "probe",
@@ -1224,6 +1245,12 @@ def _verb_arguments(trig: Trigger) -> None:
             # the batch noun that counts it ("a series of strikes ... by the coalition")
             batch = _event_noun_actor(trig.source) if act is not trig.source else None
             trig.source = batch or _event_noun_actor(act) or trig.source
+    if tok.dep_ in {"conj", "ccomp"} and reduced_belief(tok.head):  # "gunmen believed to be X attacked"
+        described = next(c for c in tok.head.children if c.dep_ == "nsubj")
+        if passive and trig.target is None:
+            trig.target = described  # "the man, believed to be a commander, was arrested"
+        elif not passive and trig.source is None:
+            trig.source = described
     if trig.source is None and tok.tag_ == "VBG":  # "shelling by regime forces"
         by = next((c for c in children if c.dep_ == "prep" and c.lower_ == "by"), None)
         trig.source = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
@@ -1671,8 +1698,9 @@ def _up_to_object(children: list[Token]) -> Token | None:
 
 def _moved_people(trig: Trigger, dobj: Token) -> bool:
     """Troops, inspectors or aid workers that a verb of sending or pulling out moves."""
+    moving = trig.token.lemma_.lower() in MOVE_VERBS or trig.event_type == "MOBILIZE"  # "ordered patrols"
     return (
-        trig.token.lemma_.lower() in MOVE_VERBS
+        moving
         and dobj.lemma_.lower() in MOVED_PEOPLE
         and (trig.event_type in MOVING_TYPES or trig.mode == "withdraw")
     )
@@ -1703,6 +1731,11 @@ def _actorish(tok: Token) -> bool:
     if tok.pos_ in {"PROPN", "PRON"} or tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
         return True
     if tok.lemma_.lower() in ACTOR_NOUNS or acronym(tok):
+        return True
+    if tok.lemma_.lower() in UNIT_NOUNS and any(
+        c.dep_ in {"compound", "amod"} and (c.lemma_.lower() in _UNIT_OWNERS or c.pos_ == "PROPN")
+        for c in tok.children
+    ):
         return True
     if tok.pos_ == "NUM" or tok.tag_ == "CD":
         return False  # "USD2 million": an amount, whatever names its currency
@@ -1897,8 +1930,13 @@ def _modifier_source(tok: Token) -> Token | None:
         if mod.pos_ == "PROPN" or (mod.pos_ == "ADJ" and mod.text[:1].isupper()):
             return mod
         if mod.pos_ in {"NOUN", "ADJ"} and mod.lemma_.lower() in ACTOR_MODIFIERS:
+            if tok.lemma_.lower() in _HELP_NOUNS and mod.i == tok.i - 1 and mod.pos_ == "ADJ":
+                continue  # "military aid", "military support": the kind of help, not who gives it
             return mod
     return None
+
+
+_HELP_NOUNS = {"aid", "assistance", "support", "help", "equipment", "supplies", "package", "training"}
 
 
 def _in_modifier_chain(t: Token, noun: Token) -> bool:
@@ -1966,6 +2004,36 @@ def _gerund_name(prep: Token) -> Token | None:
     return obj if obj is not None and obj.pos_ == "PROPN" else None
 
 
+def own_next_act(clause: Token, verb: Token) -> bool:
+    """A verb coordinated after a speech verb, sharing its subject ("denied the accusation and called for
+    their release"): the speaker's next act of its own, not what the speech verb reports."""
+    return (
+        clause.dep_ == "conj"
+        and clause.i > verb.i
+        and clause.pos_ == "VERB"
+        and verb.lemma_.lower() in SPEECH_LEMMAS
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
+    )
+
+
+_BELIEF_LEMMAS = {"believe", "think", "suspect", "say", "report", "know", "understand", "thought"}
+
+
+def reduced_belief(verb: Token) -> bool:
+    """ "Gunmen believed to belong to a cartel ambushed ...": the parser reads "believed" as the subject's
+    own verb; a belief verb followed at once by "to" and a verb describes its subject, it is no one's
+    statement."""
+    doc = verb.doc
+    return (
+        verb.lemma_.lower() in _BELIEF_LEMMAS
+        and verb.tag_ in {"VBD", "VBN"}
+        and verb.i + 2 < len(doc)
+        and doc[verb.i + 1].lower_ == "to"
+        and doc[verb.i + 2].pos_ in {"VERB", "AUX"}
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    )
+
+
 def _inherited_subject(tok: Token) -> Token | None:
     """The subject of the clause a trigger sits in, climbing through control verbs, light verbs and
     prepositions ("began the process of leaving Raqqa"), but never across a reported-speech boundary."""
@@ -1986,6 +2054,8 @@ def _inherited_subject(tok: Token) -> Token | None:
             return None  # "five people died in the attack": the victims, not the attackers
         if cur.dep_ == "dobj" and head.lemma_.lower() in UNDERGOING_VERBS:
             return None  # "residents heard the blast", "the convoy survived an ambush"
+        if cur.dep_ == "prep" and head.dep_ in {"acomp", "amod", "ROOT"} and head.lower_ in ATTITUDES:
+            return None  # "the UN was concerned about the detentions": it speaks of them, it did not detain
         counted = head.pos_ == "NOUN" and head.lemma_.lower() in COUNT_NOUNS
         if counted or (cur.dep_ == "prep" and any(_count_object(c) for c in head.children)):
             return None  # "a monitor raised the death toll from the airstrikes": it counts, it did not strike
@@ -1996,7 +2066,7 @@ def _inherited_subject(tok: Token) -> Token | None:
         controlled = cur.dep_ == "xcomp" or (cur.dep_ == "dobj" and cur.tag_ == "VBG")
         # "Italy announced a suspension of flights": one announces one's own measure, not another's act
         own_measure = cur.dep_ == "dobj" and cur.pos_ == "NOUN" and head.lemma_.lower() in OWN_MEASURE
-        controlled = controlled or own_measure
+        controlled = controlled or own_measure or own_next_act(cur, head)
         # "X said Y attacked", "X's report on the attack": X speaks of it; but "a state of siege" is no speech
         speech = head.lemma_.lower() in SPEECH_LEMMAS and not (head.pos_ == "NOUN" and head.lower_ == "state")
         if speech and not controlled:
