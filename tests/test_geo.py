@@ -133,6 +133,7 @@ ROWS = [
     (9000069, "Kessab", "", 35.93, 35.99, "P", "PPL", "SY", "00", 2000),
     (9000070, "Kessab", "", 40.1, 44.9, "P", "PPL", "AM", "00", 30000),
     (9000071, "Yerevan", "", 40.18, 44.51, "P", "PPLC", "AM", "11", 1090000),
+    (239880, "Central African Republic", "CAR", 7.0, 21.0, "A", "PCLI", "CF", "00", 4800000),
 ]
 
 
@@ -874,3 +875,15 @@ def test_the_country_a_demonym_puts_a_town_in_reads_every_repeat_of_its_name(gp)
     # without it, the larger namesake stays the reading
     text = "Rebels entered Kessab on Monday."
     assert [p.geonameid for p in places_of(gp, text) if p.text == "Kessab"] == [9000070]  # guard
+
+
+def test_a_country_whose_name_opens_with_a_demonym_pair_is_the_country(gp):
+    found = {p.text: p for p in places_of(gp, "Troops were deployed in the Central African Republic.")}
+    assert found["Central African Republic"].kind == "toponym"
+
+
+def test_a_town_the_gazetteer_lacks_is_still_a_place_when_the_text_says_so(gp):
+    found = {p.text: p for p in places_of(gp, "Gunmen raided the village of Kwanar Dutse in Borno State.")}
+    assert found["Kwanar Dutse"].kind == "toponym" and found["Kwanar Dutse"].country == "NG"
+    # a capitalised word after "of" elsewhere is no place
+    assert "Defence" not in {p.text for p in places_of(gp, "The ministry of Defence said so.")}

@@ -793,3 +793,17 @@ def test_a_deadly_ambush_stays_violence_whatever_background_follows():
     assert main.trigger.text.startswith("ambushed")
     assert main.acled_subtype != "Change to group/activity"
     assert main.acled_type in {"Battles", "Violence against civilians", "Explosions/Remote violence"}
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Gunmen attacked a church in Burkina Faso on Sunday.", "Burkina Faso"),
+        ("Fighting erupted in South Sudan on Monday.", "South Sudan"),
+        ("Rockets hit Tel Aviv on Friday night.", "Tel Aviv"),
+    ],
+)
+def test_a_country_or_capital_of_several_words_is_a_place(text, place):
+    x = extract(text, published="2024-08-26")
+    assert place in [p.name for p in x.places]
+    assert x.events[0].location is not None and x.events[0].location.name == place

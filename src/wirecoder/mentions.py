@@ -588,13 +588,19 @@ class StoryActors:
                 return resolved.model_copy(update={"country": m.entry.country})
         return resolved
 
-    def _names_a_country(self, actor: Actor) -> bool:
+    def names_a_country(self, actor: Actor) -> bool:
         """A mention that is a country's or its capital's name alone ("Kenya", "Nairobi"), not a demonym."""
         entry = self.kb.entry(actor.kb_id) if actor.kb_id else None
         if entry is None or entry.kind != "country":
             return False
         text = actor.text.lower().removeprefix("the ")
         return text in {n.lower() for n in (entry.name, *entry.aliases, *entry.capitals)}
+
+    def names_a_capital(self, actor: Actor) -> bool:
+        """A mention that is a capital's name ("Tel Aviv", "New Delhi")."""
+        entry = self.kb.entry(actor.kb_id) if actor.kb_id else None
+        text = actor.text.lower().removeprefix("the ")
+        return entry is not None and entry.kind == "country" and text in {n.lower() for n in entry.capitals}
 
     def _inherits(self, actor: Actor) -> bool:
         """A role word that is only ever part of a body ("unit", "member", "official")."""
@@ -713,7 +719,7 @@ class StoryActors:
         for offset, actor, is_person in self.seen:
             if skip is not None and actor.span is not None and skip[0] <= actor.span[0] < skip[1]:
                 continue  # the subject of the pronoun's own clause
-            if plural and self._names_a_country(actor):
+            if plural and self.names_a_country(actor):
                 continue  # "they", "them": people ("the British"), not a country or its capital ("it")
             known = actor.country or (actor.kb_id and not actor.kb_id.startswith("role."))
             if offset < before and known and is_person == person:

@@ -302,8 +302,14 @@ class _StoryExtractor:
             if not _in_place_phrase(self.text, actor):
                 self.actors.remember(actor)
         # a named group, organisation or person is never a place ("Hamas" is not Hamm); a one-word
-        # country or capital is both, and the geoparser decides
-        org_spans = [a.span for a in kb_mentions if a.span and (len(a.text.split()) > 1 or self._no_place(a))]
+        # country or capital is both, and the geoparser decides; so is a longer capital's name ("Tel
+        # Aviv"), and a longer country's where the text puts something in it ("in Burkina Faso"): named
+        # as a government ("the United States said"), it would only vote for its towns in the geoparser
+        org_spans = [
+            a.span
+            for a in kb_mentions
+            if a.span and (len(a.text.split()) > 1 and not self._place_named_as_such(a) or self._no_place(a))
+        ]
         org_spans += _person_names(sentences, self.actors)
         places = self.res.geoparser.toponyms(sentences, self.text, exclude=org_spans)
         self.places = places
@@ -473,6 +479,11 @@ class _StoryExtractor:
                 continue  # already inside the first one's own mention
             out.append(actor)
         return out
+
+    def _place_named_as_such(self, actor: Actor) -> bool:
+        if self.actors.names_a_capital(actor):
+            return True
+        return self.actors.names_a_country(actor) and _in_place_phrase(self.text, actor)
 
     def _no_place(self, actor: Actor) -> bool:
         return bool(actor.kb_id) and never_a_place(self.res.kb.entry(actor.kb_id))

@@ -820,7 +820,13 @@ def _match(
                 i = j
                 continue
         pair = doc[i : i + 2].text if i + 1 < n else ""
-        if pair in gaz.demonyms and not any(blocked[i : i + 2]) and not any(taken[i : i + 2]):
+        longer = doc[i : i + 3].text if i + 2 < n else ""  # "Central African Republic": the country
+        if (
+            pair in gaz.demonyms
+            and not any(blocked[i : i + 2])
+            and not any(taken[i : i + 2])
+            and not (longer and gaz.known(longer))
+        ):
             # "Sri Lankan", "South Korean"; "the Russian Foreign Ministry" too (an adjectival place name)
             add(i, i + 2, "demonym", _demonym_cands(gaz, pair), 0.6 if _org_follows(doc, i + 2) else 0.8)
             i += 2
@@ -908,6 +914,13 @@ def _match(
             add(i, j, "toponym", cands, 0.7 if has_ner else 0.8)
             i, found = j, True
             break
+        if not found and _named_as_town(doc, i) and not blocked[i] and not taken[i]:
+            # "near the town of Barsalogho": a name the gazetteer lacks, where the text says it is a town
+            end = i + 1
+            while end < min(n, i + 4) and _name_cased(doc[end].text) and not taken[end]:
+                end += 1
+            add(i, end, "toponym", [], 0.6)
+            i, found = end, True
         if not found:
             i += 3 if _article_tail(doc, i + 1) else 1
 
@@ -918,6 +931,13 @@ _ELIDED = re.compile(r"[dl]['\u2019][A-Z]")
 def _capitalised(word: str) -> bool:
     """Written with a capital, or with an elided article before one ("d'Ivoire", "l'Aquila")."""
     return word[:1].isupper() or _ELIDED.match(word) is not None
+
+
+def _named_as_town(doc: Doc, i: int) -> bool:
+    """ "the town of X", "the village of X": the word before "of" says a place is named."""
+    return (
+        i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in CITY_WORDS and _name_cased(doc[i].text)
+    )
 
 
 def _after_saint(doc: Doc, i: int) -> bool:
