@@ -237,3 +237,13 @@ def test_a_numeric_dateline_is_the_story_date_before_later_dates():
 def test_future_sentence_keeps_past_clauses_in_the_past(sentence, phrase, value):
     (ref,) = find_times(sentence, FRIDAY, future=True)
     assert (ref.text, ref.value.isoformat()) == (phrase, value)
+
+
+def test_a_relative_clauses_date_is_its_own():
+    from wirecoder import extract
+
+    x = extract(
+        "The junta, which seized power in 2022, has vowed to crush the insurgency.", published="2024-08-28"
+    )
+    vowed = next(e for e in x.events if e.trigger.text == "vowed")
+    assert vowed.date is None or vowed.date.value.year != 2022

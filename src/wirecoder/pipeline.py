@@ -606,6 +606,8 @@ class _StoryExtractor:
         times = self._times(sentence, future=attribution.stance in {"future", "planned"})
         # the dateline glued to the first sentence is the publication date, not this event's own date
         own = [t for t in times if not _overlaps(t.span, self.stamp_span)] or times
+        # "The junta, which seized power in 2022, has vowed ...": a relative clause's date is its own
+        own = [t for t in own if not _in_other_clause(sentence, t.span, trig.token)]
         date_ref = _nearest(own, span[0])
         inherited = None
         if date_ref is not None and date_ref.precision == "day" and trig.event_type not in VERBAL_TYPES:
@@ -1172,6 +1174,21 @@ _LOCAL_ROLES = {"CVL", "REB", "UAF", "COP", "CRM"}
 
 
 _TOWARDS = re.compile(r"\b(?:to|towards?|into|across)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _in_other_clause(sentence: Sentence, span: tuple[int, int] | None, trigger) -> bool:
+    """The span lies inside a relative clause that the trigger is not part of."""
+    if span is None or not sentence.parsed:
+        return False
+    found = sentence.doc.char_span(
+        span[0] - sentence.start, span[1] - sentence.start, alignment_mode="expand"
+    )
+    if found is None or not len(found):
+        return False
+    for node in [found.root, *found.root.ancestors]:
+        if node.dep_ == "relcl":
+            return trigger.i not in {t.i for t in node.subtree}
+    return False
 
 
 def _killed(event: Event) -> int:
