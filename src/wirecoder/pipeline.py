@@ -308,7 +308,8 @@ class _StoryExtractor:
         org_spans = [
             a.span
             for a in kb_mentions
-            if a.span and (len(a.text.split()) > 1 and not self._place_named_as_such(a) or self._no_place(a))
+            if a.span
+            and ((len(a.text.split()) > 1 and not self._place_named_as_such(a)) or self._no_place(a))
         ]
         org_spans += _person_names(sentences, self.actors)
         places = self.res.geoparser.toponyms(sentences, self.text, exclude=org_spans)
@@ -481,6 +482,7 @@ class _StoryExtractor:
         return out
 
     def _place_named_as_such(self, actor: Actor) -> bool:
+        """A capital's name, or a country's where the text puts something in it ("in Burkina Faso")."""
         if self.actors.names_a_capital(actor):
             return True
         return self.actors.names_a_country(actor) and _in_place_phrase(self.text, actor)
@@ -1173,9 +1175,6 @@ def _restated_act(event: Event, tok) -> bool:
 _LOCAL_ROLES = {"CVL", "REB", "UAF", "COP", "CRM"}
 
 
-_TOWARDS = re.compile(r"\b(?:to|towards?|into|across)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
 def _in_other_clause(sentence: Sentence, span: tuple[int, int] | None, trigger) -> bool:
     """The span lies inside a relative clause that the trigger is not part of."""
     if span is None or not sentence.parsed:
@@ -1193,6 +1192,9 @@ def _in_other_clause(sentence: Sentence, span: tuple[int, int] | None, trigger) 
 
 def _killed(event: Event) -> int:
     return (event.casualties.killed or 0) if event.casualties is not None else 0
+
+
+_TOWARDS = re.compile(r"\b(?:to|towards?|into|across)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _destination(text: str, place: Place | None) -> bool:

@@ -100,16 +100,8 @@ ACTOR_NOUNS = {
 }  # fmt: skip
 # units that name people when a modifier says whose ("a police patrol", "an army unit"), not "border patrols"
 UNIT_NOUNS = {
-    "patrol",
-    "unit",
-    "battalion",
-    "brigade",
-    "platoon",
-    "squad",
-    "contingent",
-    "garrison",
-    "regiment",
-}
+    "patrol", "unit", "battalion", "brigade", "platoon", "squad", "contingent", "garrison", "regiment",
+}  # fmt: skip
 _UNIT_OWNERS = {
     "police", "army", "military", "infantry", "security", "rebel", "militia", "marine", "naval",
     "paramilitary", "government", "soldier", "troop",
@@ -986,7 +978,7 @@ def _arguments(trig: Trigger) -> None:
     sides = fighting_sides(tok) if tok.dep_ != "ROOT" else None
     if sides is not None and (trig.source is None or trig.source == sides[0]):
         trig.source, trig.target = sides  # "clashes between police and protesters"
-    if trig.target is None and trig.event_type == "ASSAULT" and tok.lemma_.lower() in _WITH_FIGHTS:
+    if trig.target is None and trig.event_type == "ASSAULT" and tok.lemma_.lower() in _FIGHT_WITH_VERBS:
         trig.target = _prep_object(tok, ("with",))  # "police clashed with protesters"
     if trig.event_type == "PROTEST" and (trig.target is None or not _actorish(trig.target)):
         # "blocked streets in Hong Kong in defiance of X": what a protest is against beats what it blocks
@@ -1890,14 +1882,14 @@ def _event_noun_actor(noun: Token) -> Token | None:
     return _modifier_source(noun)
 
 
-_FIGHTS = {"fight", "war", "gunbattle", "confrontation", "hostility", "violence", "combat"}
-_WITH_FIGHTS = {"clash", "fight", "battle", "skirmish", "scuffle", "exchange"}
+_FIGHT_WORDS = {"fight", "war", "gunbattle", "confrontation", "hostility", "violence", "combat"}
+_FIGHT_WITH_VERBS = {"clash", "fight", "battle", "skirmish", "scuffle", "exchange"}
 
 
 def fighting_sides(noun: Token) -> tuple[Token, Token] | None:
     """ "fighting between the army and the RSF", "clashes between police and protesters": the two sides
     of a fight, the first named taken as its source (ACLED's actor 1)."""
-    if noun.lemma_.lower() not in FIGHT_NOUNS | _FIGHTS:
+    if noun.lemma_.lower() not in FIGHT_NOUNS | _FIGHT_WORDS:
         return None
     first = _prep_object(noun, ("between",))
     second = next((c for c in first.children if c.dep_ == "conj"), None) if first is not None else None
@@ -2016,7 +2008,7 @@ def own_next_act(clause: Token, verb: Token) -> bool:
     )
 
 
-_BELIEF_LEMMAS = {"believe", "think", "suspect", "say", "report", "know", "understand", "thought"}
+_BELIEF_LEMMAS = {"believe", "think", "suspect", "say", "report", "know", "understand"}
 
 
 def reduced_belief(verb: Token) -> bool:

@@ -155,10 +155,10 @@ class Geoparser:
         of the sentence, else the story's focus. Demonyms are never locations."""
         toponyms = [p for p in places if p.kind == "toponym" and p.span and p.lat is not None]
         in_sentence = [p for p in toponyms if sentence.start <= p.span[0] < sentence.end]
-        motives = [p for p in in_sentence if _not_where(sentence, p)] if sentence.parsed else []
-        if motives and len(motives) < len(toponyms):  # the reason's place only when the story names no other
-            toponyms = [p for p in toponyms if p not in motives]
-            in_sentence = [p for p in in_sentence if p not in motives]
+        elsewhere = [p for p in in_sentence if _not_where(sentence, p)] if sentence.parsed else []
+        if elsewhere and len(elsewhere) < len(toponyms):  # such a place only when the story names no other
+            toponyms = [p for p in toponyms if p not in elsewhere]
+            in_sentence = [p for p in in_sentence if p not in elsewhere]
         if in_sentence and trigger_start is not None and sentence.parsed:
             attached = _attached(sentence, trigger_start, in_sentence)
             if attached is not None:
@@ -263,7 +263,7 @@ def _in_motive(sentence, found) -> bool:
     reason (read from the words: the parser hangs "in Gaza" on the verb) is where the cause is, not where
     the act happened."""
     doc, start = sentence.doc, found.start
-    for k in range(start - 1, max(start - 8, 0), -1):  # the parser often hangs "in Gaza" on the verb
+    for k in range(start - 1, max(start - 8, 0), -1):
         tok = doc[k]
         if tok.is_punct or tok.pos_ in {"VERB", "AUX"}:
             return False
@@ -520,7 +520,8 @@ _KIND_OF = re.compile(
 def _demonym_anchor(
     mentions: list[Mention], best: list[Candidate | None], i: int, text: str
 ) -> Candidate | None:
-    """The country a demonym puts a name the gazetteer lacks in ("the south Lebanese town of Ain Baal")."""
+    """The country a demonym says a named place lies in ("the south Lebanese town of Ain Baal", "the
+    Syrian province of Hassakeh")."""
     m = mentions[i]
     before = [k for k, d in enumerate(mentions) if d.kind == "demonym" and d.end <= m.start]
     if not before:
