@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from wirecoder.actors.kb import ARMED_SECTORS, INTL_CODES, ActorKB, ActorMatch, is_modifier
+from wirecoder.actors.kb import ARMED_SECTORS, INTL_CODES, ActorEntry, ActorKB, ActorMatch, is_modifier
 from wirecoder.events.lexicon import SITUATION_NOUNS, load_lexicon, state_of_condition
 from wirecoder.nlp import Sentence, acronym
 from wirecoder.schema import Actor
@@ -284,15 +284,15 @@ def _described_sectors(tokens: list[Token]) -> frozenset[str]:
     return frozenset()
 
 
-def _own_subject(pronoun: Token) -> Token | None:
-    """For an object pronoun, the subject of its own clause or of the clause that controls it ("police
-    fired tear gas to disperse them"): never what the pronoun refers to (that would be "themselves");
-    nor what an object description refers to ("troops attacked the group")."""
-    if pronoun.dep_ not in {"dobj", "pobj"}:
+def _own_subject(mention: Token) -> Token | None:
+    """For an object pronoun or description, the subject of its own clause or of the clause that controls
+    it ("police fired tear gas to disperse them"): never what the pronoun refers to (that would be
+    "themselves"), nor what the description does ("troops attacked the group")."""
+    if mention.dep_ not in {"dobj", "pobj"}:
         return None
-    if pronoun.dep_ == "pobj" and pronoun.head.head.pos_ not in {"VERB", "AUX"}:
+    if mention.dep_ == "pobj" and mention.head.head.pos_ not in {"VERB", "AUX"}:
         return None  # "lifted the restrictions between it and Israel": within a noun phrase, the subject
-    for verb in pronoun.ancestors:
+    for verb in mention.ancestors:
         subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is not None:
             return subj
@@ -314,6 +314,11 @@ def _parallel_object(pronoun: Token) -> Token | None:
         ),
         None,
     )
+
+
+def _bare_name(actor: Actor) -> str:
+    """The mention's words as a KB name reads them ("the Gambia" -> "gambia")."""
+    return actor.text.lower().removeprefix("the ")
 
 
 def _bare_role(actor: Actor) -> bool:
@@ -590,17 +595,19 @@ class StoryActors:
 
     def names_a_country(self, actor: Actor) -> bool:
         """A mention that is a country's or its capital's name alone ("Kenya", "Nairobi"), not a demonym."""
-        entry = self.kb.entry(actor.kb_id) if actor.kb_id else None
-        if entry is None or entry.kind != "country":
-            return False
-        text = actor.text.lower().removeprefix("the ")
-        return text in {n.lower() for n in (entry.name, *entry.aliases, *entry.capitals)}
+        entry = self._country_of(actor)
+        return entry is not None and _bare_name(actor) in {
+            n.lower() for n in (entry.name, *entry.aliases, *entry.capitals)
+        }
 
     def names_a_capital(self, actor: Actor) -> bool:
         """A mention that is a capital's name ("Tel Aviv", "New Delhi")."""
+        entry = self._country_of(actor)
+        return entry is not None and _bare_name(actor) in {n.lower() for n in entry.capitals}
+
+    def _country_of(self, actor: Actor) -> ActorEntry | None:
         entry = self.kb.entry(actor.kb_id) if actor.kb_id else None
-        text = actor.text.lower().removeprefix("the ")
-        return entry is not None and entry.kind == "country" and text in {n.lower() for n in entry.capitals}
+        return entry if entry is not None and entry.kind == "country" else None
 
     def _inherits(self, actor: Actor) -> bool:
         """A role word that is only ever part of a body ("unit", "member", "official")."""

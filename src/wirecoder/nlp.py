@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.lookups import Lookups, Table
 from spacy.pipeline import Lemmatizer
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from thinc.api import NumpyOps, set_current_ops
 from threadpoolctl import threadpool_limits
 
@@ -68,6 +68,11 @@ class Sentence:
     def span(self, local_start: int, local_end: int) -> tuple[int, int]:
         """Article-level offsets for offsets local to this sentence."""
         return (self.start + local_start, self.start + local_end)
+
+    def tokens_at(self, span: tuple[int, int]) -> Span | None:
+        """The tokens covering article offsets `span` (widened to whole tokens), None if there are none."""
+        found = self.doc.char_span(span[0] - self.start, span[1] - self.start, alignment_mode="expand")
+        return found if found is not None and len(found) else None
 
 
 class BlasOps(NumpyOps):

@@ -1177,12 +1177,8 @@ _LOCAL_ROLES = {"CVL", "REB", "UAF", "COP", "CRM"}
 
 def _in_other_clause(sentence: Sentence, span: tuple[int, int] | None, trigger) -> bool:
     """The span lies inside a relative clause that the trigger is not part of."""
-    if span is None or not sentence.parsed:
-        return False
-    found = sentence.doc.char_span(
-        span[0] - sentence.start, span[1] - sentence.start, alignment_mode="expand"
-    )
-    if found is None or not len(found):
+    found = sentence.tokens_at(span) if span is not None and sentence.parsed else None
+    if found is None:
         return False
     for node in [found.root, *found.root.ancestors]:
         if node.dep_ == "relcl":
@@ -1199,7 +1195,9 @@ _TOWARDS = re.compile(r"\b(?:to|towards?|into|across)\s+(?:the\s+)?$", re.IGNORE
 
 def _destination(text: str, place: Place | None) -> bool:
     """The place is where a move goes ("fled towards Burundi", "crossed into Chad")."""
-    return place is not None and place.span is not None and bool(_TOWARDS.search(text[: place.span[0]][-30:]))
+    if place is None or place.span is None:
+        return False
+    return _TOWARDS.search(text[max(0, place.span[0] - 30) : place.span[0]]) is not None
 
 
 def _local_people(actor: Actor | None, location: Place | None) -> Actor | None:
@@ -1248,9 +1246,8 @@ def _acting_place(sentence: Sentence, place: Place) -> bool:
     "Ankara plans ...", "Turkey's army") names a government acting, not where the event happened."""
     if not sentence.parsed or not _in_sentence(sentence, place):
         return False
-    found = sentence.doc.char_span(place.span[0] - sentence.start, place.span[1] - sentence.start,
-                                   alignment_mode="expand")  # fmt: skip
-    if found is None or not len(found):
+    found = sentence.tokens_at(place.span)
+    if found is None:
         return False
     root = found.root
     while root.dep_ == "conj" and root.head.i != root.i:

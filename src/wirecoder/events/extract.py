@@ -186,12 +186,14 @@ VICTIM_VERBS = {
     "die", "perish", "wound", "injure", "hurt", "suffer", "flee", "escape", "survive", "lose", "displace",
     "trap", "sustain", "bury", "rescue", "evacuate", "miss", "shelter", "hide", "martyr",
 }  # fmt: skip
-# who undergoes or only perceives the act named as the verb's object ("survived the attack", "heard the
-# blast", "feared revenge attacks"): not the one who carried it out
+# how one stands towards an act named after "about", "of", "by" ("concerned about the detentions"): one
+# speaks of it, one did not do it
 ATTITUDES = {
     "concerned", "worried", "alarmed", "aware", "unaware", "troubled", "disturbed", "shocked", "saddened",
     "appalled", "outraged", "angry", "furious", "happy", "pleased", "sorry", "critical", "silent",
 }  # fmt: skip
+# who undergoes or only perceives the act named as the verb's object ("survived the attack", "heard the
+# blast", "feared revenge attacks"): not the one who carried it out
 UNDERGOING_VERBS = {
     "survive", "escape", "flee", "suffer", "sustain", "hear", "see", "witness", "watch", "film", "fear",
     "feel", "document", "investigate", "probe",

@@ -820,12 +820,11 @@ def _match(
                 i = j
                 continue
         pair = doc[i : i + 2].text if i + 1 < n else ""
-        longer = doc[i : i + 3].text if i + 2 < n else ""  # "Central African Republic": the country
         if (
             pair in gaz.demonyms
             and not any(blocked[i : i + 2])
             and not any(taken[i : i + 2])
-            and not (longer and gaz.known(longer))
+            and not (i + 2 < n and gaz.known(doc[i : i + 3].text))  # "Central African Republic": the country
         ):
             # "Sri Lankan", "South Korean"; "the Russian Foreign Ministry" too (an adjectival place name)
             add(i, i + 2, "demonym", _demonym_cands(gaz, pair), 0.6 if _org_follows(doc, i + 2) else 0.8)

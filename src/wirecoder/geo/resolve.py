@@ -247,10 +247,8 @@ _VEHICLES = {"train", "bus", "flight", "plane", "ship", "vessel", "boat", "ferry
 def _not_where(sentence, place: Place) -> bool:
     """A place named as the reason for an act or as where a vehicle was bound ("soldiers waiting for a
     train to Rawalpindi"): not where the act happened."""
-    found = sentence.doc.char_span(
-        place.span[0] - sentence.start, place.span[1] - sentence.start, alignment_mode="expand"
-    )
-    if found is None or not len(found):
+    found = sentence.tokens_at(place.span)
+    if found is None:
         return False
     doc, k = sentence.doc, found.start  # read from the words: the parser hangs "to X" on any verb near
     if k >= 2 and doc[k - 1].lower_ in {"to", "towards", "for"} and doc[k - 2].lemma_.lower() in _VEHICLES:
