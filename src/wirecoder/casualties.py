@@ -219,7 +219,8 @@ _CUMULATIVE = re.compile(
     r"|\b(?:from|between)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\s+(?:to|until|and)\b"
     r"|\b(?:from|between)\s+(?:[A-Za-z]+\s+)?(?:\d{1,2}\s+)?(?-i:January|February|March|April|May|June|July"
     r"|August|September|October|November|December)(?:\s+\d{1,2})?\b[^.;]{0,12}?\s(?:to|until|and)\s"
-    r"|\b(?:in|during|over)\s+the\s+(?:past|last)\s+(?:\w+\s+)?months?\b",
+    r"|\b(?:in|during|over)\s+the\s+(?:past|last)\s+(?:\w+\s+)?months?\b"
+    r"|\b(?:weeks|months|years)\s+of\s+(?:\w+\s+)?(?:unrest|protests?|demonstrations|violence|clashes)\b",
     re.IGNORECASE,
 )
 _SUPERLATIVE = re.compile(r"\b(?:deadliest|bloodiest|worst|biggest|largest|heaviest|first)\b", re.IGNORECASE)

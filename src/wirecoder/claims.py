@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from wirecoder.events.extract import SPEECH_LEMMAS, own_next_act, reduced_belief
+from wirecoder.events.extract import COUNT_NOUNS, SPEECH_LEMMAS, own_next_act, reduced_belief
 from wirecoder.mentions import StoryActors, noun_phrase
 from wirecoder.nlp import Sentence
 from wirecoder.schema import Actor, Claim
@@ -134,6 +134,10 @@ def _speech_cue(trigger: Token) -> tuple[Token | None, Token | None]:
             break  # the trigger is the speech verb's subject or adjunct, not what is reported
         if head.lemma_.lower() in BLAME_LEMMAS and cur.dep_ == "prep" and cur.lower_ in {"of", "for"}:
             return head, _speaker_of(head)  # "X blamed Y for the attack": X alleges the attack
+        if head.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in COUNT_NOUNS for c in head.children
+        ):
+            return head, _speaker_of(head)  # "the health directorate put the toll at nine dead": its count
         cur = head
     # "..., Davis told reporters" where the parser hung the quote elsewhere: the root is the cue
     root = trigger.sent.root if trigger.doc.has_annotation("DEP") else None

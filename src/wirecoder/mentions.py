@@ -25,8 +25,8 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"they", "them", "their", "it", "its"}
 GROUP_NOUNS = {
     "group", "militants", "militia", "rebels", "fighters", "jihadists", "insurgents", "organisation",
-    "organization", "movement", "faction", "army", "force", "forces", "government", "regime", "coalition",
-    "alliance", "officials", "authorities", "troops", "soldiers",
+    "organization", "movement", "faction", "factions", "militias", "army", "force", "forces", "government",
+    "regime", "coalition", "alliance", "officials", "authorities", "troops", "soldiers",
 }  # fmt: skip
 # people named by what they are, not by a name: actors without a KB entry ("arrested 12 suspects")
 PEOPLE_NOUNS = {
@@ -267,7 +267,7 @@ def _definite_description(tokens: list[Token]) -> bool:
 
 _NONSTATE_WORDS = {
     "group", "militants", "militia", "rebels", "jihadists", "insurgents", "faction", "islamist", "jihadist",
-    "insurgent", "rebel", "militant", "gang", "gangs", "cartel", "extremist",
+    "insurgent", "rebel", "militant", "gang", "gangs", "cartel", "extremist", "factions", "militias",
 }  # fmt: skip
 _STATE_WORDS = {"army", "troops", "soldiers", "government", "regime", "authorities", "military", "police"}
 NONSTATE_SECTORS = frozenset({"REB", "INS", "MILITIA", "CRM", "UAF", "PMC"})
@@ -486,6 +486,8 @@ class StoryActors:
             if parallel is not None:  # "called Erdogan on Wednesday and urged him to ...": Erdogan
                 local = self.resolve(sentence, parallel)
             plural = lower in {"they", "them", "their", "theirs"}
+            if local is None and len(tokens) == 2 and head.pos_ == "NOUN":
+                local = self._named_with_head(lower, span[0])  # "the factions": "Turkey-backed factions"
             antecedent = local or self.antecedent(span[0], person, _described_sectors(tokens), skip, plural)
             if antecedent is not None:
                 actor = antecedent.model_copy(update={"text": text, "span": span, "confidence": 0.6})
@@ -533,6 +535,10 @@ class StoryActors:
                 return None
         if not resolved.country and len(whole) > len(tokens):
             resolved = self._country_from_context(sentence, whole, tokens, resolved)
+        if (resolved.kb_id or "").startswith("role.") and len(tokens) == 2 and tokens[0].lower_ == "the":
+            named = self._named_with_head(lower, span[0])
+            if named is not None:  # "the settlers" after "Israeli settlers": those settlers
+                resolved = named.model_copy(update={"confidence": 0.6})
         if (resolved.kb_id or "").startswith("role.") and resolved.sector in ARMED_SECTORS:
             group = self._possessor(sentence, whole)
             if group is not None:  # "IS said one of its fighters blew himself up": that group's fighter
@@ -710,6 +716,14 @@ class StoryActors:
     def remember(self, actor: Actor, person: bool = False) -> None:
         if actor.span is not None:
             self.seen.append((actor.span[0], actor, person))
+
+    def _named_with_head(self, head: str, before: int) -> Actor | None:
+        """The nearest earlier named actor (a KB entry, not a role) whose mention ends in `head`."""
+        found = None
+        for offset, actor, _ in self.seen:
+            if offset < before and not _bare_role(actor) and actor.text.lower().split()[-1:] == [head]:
+                found = actor
+        return found
 
     def antecedent(
         self,

@@ -337,6 +337,10 @@ class _StoryExtractor:
             p.text.lower() for p in places if p.kind == "toponym" and p.precision == "country"
         }
         self.story_date = self._story_date(sentences)
+        # an ACLED-style note: a few sentences about one act, with no headline of a news story
+        self.is_note = (
+            not title_sentences and sum(1 for s in sentences if s.text.strip()) <= SHORT_REPORT_SENTENCES
+        )
         for sentence in selected:  # subjects first, so "its"/"the group" can refer back to them
             for tok in sentence.doc:
                 if tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ in {"PROPN", "NOUN"}:
@@ -379,6 +383,8 @@ class _StoryExtractor:
         if not body or len(body) > SHORT_REPORT_SENTENCES:
             return
         main = ordered[0] if ordered else None
+        if self.title_sentences and main is not None and main.acled_subtype is not None:
+            return  # a headline already named the main event, and its own words coded it
         # "Troops entered Kherson ... No fighting was reported": a denial after the lead is no main event
         negated_main = main is not None and main.negated and main.span[0] >= body[0].end
         if negated_main:
@@ -633,6 +639,7 @@ class _StoryExtractor:
             target.sector if target else None,
             cas.killed if cas else None,
             text_lower=self.acled_context_lower,
+            note=self.is_note,
         )
         if trig.event_type in VERBAL_TYPES and acled_type in _VIOLENT_ACLED:
             acled_type, acled_subtype = None, None  # "denied assisting the YPG" is no armed clash
@@ -956,7 +963,12 @@ def _clause_weight(tok) -> float:
     mains |= {c for m in list(mains) for c in m.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}}
     if tok in mains:
         return 2.5
-    if tok.head in mains and tok.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} and tok.pos_ == "NOUN":
+    gerund = tok.tag_ == "VBG" and tok.dep_ in {"nsubj", "nsubjpass"}  # "Fighting near Manbij killed 22"
+    if (
+        tok.head in mains
+        and tok.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"}
+        and (tok.pos_ == "NOUN" or gerund)
+    ):
         return 2.0
     if tok.head in mains and tok.dep_ in {"xcomp", "ccomp", "conj"}:
         return 1.0
@@ -1087,16 +1099,16 @@ def _credit_claimed_acts(
         # is part of the act named again, so it joins that act too
         named_again = tok.pos_ == "NOUN" and definite(tok) and event.target_actor is None
         if event.source_actor is not None and named_again and claimed_or_blamed(tok) is not None:
-            earlier = next(
-                (
-                    k[0]
-                    for k in reversed(kept)
-                    if k[0].event_type == event.event_type
-                    and k[1].index < sentence.index
-                    and _unnamed(k[0].source_actor)
-                ),
-                None,
-            )
+            unnamed = [
+                k
+                for k in kept
+                if k[0].event_type == event.event_type
+                and k[1].index < sentence.index
+                and _unnamed(k[0].source_actor)
+            ]
+            # the act itself, not a later count of its victims ("the directorate put the toll at nine")
+            acts = [k for k in unnamed if not _toll_word(k[1].text)] or unnamed
+            earlier = acts[-1][0] if acts else None
         if earlier is None:
             kept.append(item)
         else:
@@ -1136,7 +1148,7 @@ def _drop_back_references(
         tok = trig.token
         back = (
             event.source_actor is None
-            and _restated_act(event, tok)
+            and _restated_act(event, trig)
             and any(k[0].event_type == event.event_type and k[1].index < sentence.index for k in kept)
         )
         # "A drone strike killed 30 ... a spokesman was not aware of the strike": that strike, no walkout
@@ -1144,7 +1156,7 @@ def _drop_back_references(
         bare_strike = (
             tok.lemma_.lower() == "strike"
             and not any(c.dep_ in {"amod", "compound"} for c in tok.children)
-            and _restated_act(event, tok)
+            and _restated_act(event, trig)
         )
         air = any(k[0].event_type == "ASSAULT" and k[0].mode in _STRIKING_MODES for k in kept)
         walkout = any(k[0].event_type == "PROTEST" and k[0].mode == "strike" for k in kept)
@@ -1165,10 +1177,14 @@ def _toll_word(text: str) -> bool:
     return _TOLL.search(text) is not None
 
 
-def _restated_act(event: Event, tok) -> bool:
+def _restated_act(event: Event, trig: Trigger) -> bool:
     """ "the attack", "the bombing": a definite event noun with no target or toll of its own names an act
-    the story told before (who claims it, if anyone, is for the caller to say)."""
-    return tok.pos_ == "NOUN" and definite(tok) and event.target_actor is None and event.casualties is None
+    the story told before (who claims it, if anyone, is for the caller to say). A place it happened in
+    ("the attacks took place in the Macomia district") is no target of its own."""
+    tok = trig.token
+    place_only = trig.target is not None and trig.target.dep_ == "pobj" and trig.target.head.lower_ == "in"
+    untargeted = event.target_actor is None or place_only
+    return tok.pos_ == "NOUN" and definite(tok) and untargeted and event.casualties is None
 
 
 # unnamed actors who belong where they act: civilians, rebels, gunmen, police, criminals
@@ -1176,13 +1192,24 @@ _LOCAL_ROLES = {"CVL", "REB", "UAF", "COP", "CRM"}
 
 
 def _in_other_clause(sentence: Sentence, span: tuple[int, int] | None, trigger) -> bool:
-    """The span lies inside a relative clause that the trigger is not part of."""
+    """The span lies inside a relative clause that the trigger is not part of, or in a clause the
+    trigger's own clause (with a subject of its own) is coordinated with: "Iraq declared victory in
+    2017, but the group's cells continue to carry out attacks"."""
     found = sentence.tokens_at(span) if span is not None and sentence.parsed else None
     if found is None:
         return False
     for node in [found.root, *found.root.ancestors]:
         if node.dep_ == "relcl":
             return trigger.i not in {t.i for t in node.subtree}
+    verb = next((a for a in found.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return False
+    clauses = {verb.i} | {a.i for a in verb.ancestors}  # the date's clause and those above it
+    for node in [trigger, *trigger.ancestors]:
+        if node.i in clauses:
+            return False
+        if node.dep_ == "conj" and node.head.i in clauses:
+            return any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children)
     return False
 
 
@@ -1255,7 +1282,18 @@ def _acting_place(sentence: Sentence, place: Place) -> bool:
     if any(c.dep_ == root.dep_ == "nsubj" and c.i < root.i for c in root.head.children):
         return False  # "a push to take a stronghold near the capital Damascus killed 23": a misparse
         # gave the verb a second subject; the first one acts
+    if root.dep_ == "poss" and root.head.lemma_.lower() in _PLACE_PARTS:
+        return False  # "Peshawar's old city", "Aleppo's outskirts": a part of the place, not its government
     return root.dep_ in {"nsubj", "nsubjpass", "poss"}
+
+
+# the parts of a place its name may own ("Peshawar's old city", "the capital's outskirts")
+_PLACE_PARTS = {
+    "city", "town", "outskirts", "suburb", "centre", "center", "district", "quarter", "neighbourhood",
+    "neighborhood", "province", "countryside", "north", "south", "east", "west", "northeast", "northwest",
+    "southeast", "southwest", "border", "heart", "downtown", "area", "village", "port", "airport", "streets",
+    "street", "market", "camp", "coast", "edge", "region",
+}  # fmt: skip
 
 
 def _inside_after_in(text: str, span: tuple[int, int], doers: list) -> bool:

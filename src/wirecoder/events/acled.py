@@ -66,6 +66,13 @@ VERBAL_TYPES = frozenset(
 _OWN_SENTENCE_ONLY = frozenset(
     {"Agreement", "Change to group/activity", "Headquarters or base established", "Other"}
 )
+_TERRITORY_SUBTYPES = frozenset(
+    {
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+        "Non-violent transfer of territory",
+    }
+)
 _PEACEFUL_DEEDS = frozenset({"AGREE", "AID", "COOPERATE"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 ARMED_SECTORS = frozenset({"MIL", "COP", "SPY", "REB", "INS", "MILITIA", "PMC", "UAF", "CRM"})
@@ -193,23 +200,25 @@ def classify_acled(
     target_sector: str | None,
     killed: int | None,
     text_lower: str | None = None,
+    note: bool = True,
 ) -> tuple[str | None, str | None]:
     """(acled_type, acled_subtype) with ACLED's spellings, or (None, None) when no ACLED category fits.
 
     `sentence` is the event's sentence, `context` the whole short story (both as written);
-    `text_lower` may pass `context.lower()` when the caller already has it.
+    `text_lower` may pass `context.lower()` when the caller already has it. `note` says whether a
+    short context may be an ACLED-style note about one event (a headlined news story never is).
     """
     s = sentence.lower()
     ctx = text_lower if text_lower is not None else context.lower()
     if event_type in VERBAL_TYPES:
         # "protesters denounced ...", not "the president called the protesters criminals"
         speaks_for_state = source_sector in STATE_SECTORS
-        sub = _demonstration(s, ctx, killed) if _has("protest", s) and not speaks_for_state else None
+        sub = _demonstration(s, ctx, killed, note) if _has("protest", s) and not speaks_for_state else None
         if sub is None and event_type in {"SUPPORT", "AGREE"} and _has("agreement", s):
             sub = "Agreement"  # signing a ceasefire or peace deal (PLOVER SUPPORT, CAMEO 057)
         if sub is None and event_type in _PEACEFUL_DEEDS:
             # a deed of its own sentence may be a strategic development ("exchanged prisoners under a deal")
-            found = _from_text(s, sentence, ctx, source_sector, target_sector, killed)
+            found = _from_text(s, sentence, ctx, source_sector, target_sector, killed, note)
             sub = found if found and SUBTYPES[found] == STRATEGIC else None
         return _pair(sub)
     if event_type == "RETREAT":
@@ -217,7 +226,7 @@ def classify_acled(
         if sub is None and mode == "ceasefire":
             sub = "Agreement"  # a declared truce (CAMEO 0871) is an ACLED agreement
         return _pair(sub)
-    args = (ctx, source_sector, target_sector, killed)
+    args = (ctx, source_sector, target_sector, killed, note)
     if event_type == "MOBILIZE":
         # a deployment or new base is a strategic development, whatever violence it answers
         found = _from_text(s, sentence, *args)
@@ -229,8 +238,10 @@ def classify_acled(
         sub = _violence(s, source_sector, target_sector, generic=True) or sub
     if sub is None and ctx and ctx != s:
         sub = _from_text(ctx, context, *args)
-        if sub in _OWN_SENTENCE_ONLY:
-            sub = None  # a deal or a new leader elsewhere in the story does not make this deed one
+        if sub in _OWN_SENTENCE_ONLY or (not note and sub in _TERRITORY_SUBTYPES):
+            # a deal or a new leader elsewhere in the story does not make this deed one, nor does a town
+            # changing hands somewhere in a longer news story
+            sub = None
         elif (
             sub is not None
             and SUBTYPES[sub] == STRATEGIC
@@ -403,6 +414,7 @@ def _from_text(
     source_sector: str | None,
     target_sector: str | None,
     killed: int | None,
+    note: bool = True,
 ) -> str | None:
     """The sub-event type signalled by one text (sentence or story), in ACLED's order of precedence.
     Cached: a pure function of its arguments, asked again for each event of the same story."""
@@ -422,15 +434,16 @@ def _from_text(
     if _has("disrupted", s) and not _weapon_hit(s) and not _violent_deed(s.replace("shot down", "downed")):
         return "Disrupted weapons use"  # not "killed 15 soldiers and seized weapons": the killing leads
     if (_has("protest", s) and not _protest_is_background(s)) or "[size=" in ctx:
-        return _demonstration(s, ctx, killed)
+        return _demonstration(s, ctx, killed, note)
     if (
-        len(ctx) <= SHORT_CONTEXT_CHARS
+        note
+        and len(ctx) <= SHORT_CONTEXT_CHARS
         and _has("arrest", s)
         and _has("protest", ctx)
         and _has("intervention", ctx)
         and not _protest_is_background(ctx)
     ):
-        return _demonstration(s, ctx, killed)  # "Police fired tear gas at a rally ... 12 arrests."
+        return _demonstration(s, ctx, killed, note)  # "Police fired tear gas at a rally ... 12 arrests."
     if _has("sexual", s):
         return "Sexual violence"  # "sexually assaulted by a mob": the violence names the event
     if _has("mob", _EARLIER_VIOLENCE.sub(" ", s)):
@@ -554,11 +567,11 @@ def _protest_is_background(s: str) -> bool:
     )
 
 
-def _demonstration(s: str, ctx: str, killed: int | None) -> str:
+def _demonstration(s: str, ctx: str, killed: int | None, note: bool = True) -> str:
     """Protest sub-types (and riots): violence by the demonstrators makes a riot; lethal force against
     peaceful ones is excessive force; any dispersal or arrest is an intervention."""
     # a short report is one event; in a full story, violence told elsewhere is not this protest's
-    text = (ctx if s in ctx else f"{s} {ctx}") if len(ctx) <= SHORT_CONTEXT_CHARS else s
+    text = (ctx if s in ctx else f"{s} {ctx}") if note and len(ctx) <= SHORT_CONTEXT_CHARS else s
     if _has("mob", s) and not _DEMONSTRATING.search(s):
         return "Mob violence"  # "a mob of rioters beat a suspected thief to death": no demonstration
     if _rioting_crowd(text):
@@ -594,10 +607,14 @@ def _lethal_against(text: str) -> bool:
         if re.search(
             r"\b(?:over|against|the|of|after|protest(?:ing|ed)?|denounc\w+|condemn\w+|at)\s+(?:\w+ )?$",
             before,
-        ):
+        ) or _GRIEVANCE.search(before):
             continue
         return True
     return False
+
+
+# "demanding justice for more than 200 people killed": the deaths the protest is about
+_GRIEVANCE = re.compile(r"\b(?:justice|accountability) for\b")
 
 
 def _territory(s: str, original: str, source_sector: str | None) -> str | None:

@@ -197,6 +197,8 @@ ATTITUDES = {
 UNDERGOING_VERBS = {
     "survive", "escape", "flee", "suffer", "sustain", "hear", "see", "witness", "watch", "film", "fear",
     "feel", "document", "investigate", "probe",
+    # acts stopped by someone else: "fired tear gas to break up a rally", "the army repelled an attack"
+    "disperse", "break", "ban", "halt", "prevent", "foil", "thwart", "repel", "repulse",
 }  # fmt: skip
 # a count of an act's victims: who raises, gives or updates it is not who carried the act out
 COUNT_NOUNS = {"toll", "tally", "count", "number", "figure"}
@@ -1232,6 +1234,8 @@ def _verb_arguments(trig: Trigger) -> None:
             trig.target = _prep_object(trig.target, preps) or _prep_object(tok, preps) or trig.target
     else:
         trig.source = next((c for c in children if c.dep_ in _SUBJECT_DEPS and c.dep_ != "expl"), None)
+        if trig.source is not None and _misread_situation(trig.source):
+            trig.source = None  # "Syria fighting kills 132": the fighting in Syria, no one named
         trig.target = _active_target(trig, children, preps)
         act = _counted_act(trig.source) if trig.source is not None else None
         if act is not None and _event_noun(act):
@@ -1261,13 +1265,19 @@ def _verb_arguments(trig: Trigger) -> None:
         and tok.dep_ == "acl"
         and tok.tag_ == "VBG"
         and (trig.event_type == "PROTEST" or (_actorish(tok.head) and not _misread_main_verb(tok)))
+        and not _misread_situation(tok.head)
     ):
         # "police fired on demonstrators protesting against taxes": they protest; "pledged victory over
         # the troops fighting to topple him": the troops fight, not the one who pledged
         trig.source = tok.head
     if trig.source is None and not passive:
-        # "a minister was among ten people killed": the subject above a reduced passive is a victim too
-        trig.source = claimed_or_blamed(tok) or (None if reduced else _inherited_subject(tok))
+        # "a minister was among ten people killed": the subject above a reduced passive is a victim too;
+        # "violated a ceasefire agreed in Sochi": who agreed is not who violated it
+        participle = (
+            tok.dep_ == "acl" and tok.tag_ in {"VBN", "VBD"} and not any(c.dep_ == "nsubj" for c in children)
+        )
+        patient = reduced or (participle and _reduced_passive(tok))
+        trig.source = claimed_or_blamed(tok) or (None if patient else _inherited_subject(tok))
     if trig.source is None and tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         if tok.tag_ == "VBG" and tok.head.lemma_.lower() in SITE_NOUNS:
             trig.source = _clause_subject(tok.head)  # "a bomb hit buses from two towns, killing 100"
@@ -1276,6 +1286,8 @@ def _verb_arguments(trig: Trigger) -> None:
             # it on the nearest noun; its subject is the phrase it left as the sentence's root
             root = tok.sent.root
             trig.source = _event_noun_actor(root) if _event_noun(root) or not _actorish(root) else root
+        elif _misread_situation(tok.head):
+            pass  # "Syria fighting kills 132": the fighting in Syria, no one named
         elif tok.tag_ != "VBN" or not _reduced_passive(tok):  # not "soldiers killed": those acted upon
             trig.source = tok.head  # "militants fleeing the city"
     own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ not in {"WP", "WDT"} for c in children)
@@ -1293,6 +1305,15 @@ def _verb_arguments(trig: Trigger) -> None:
             trig.source = _inherited_subject(tok.head) or trig.source
     if trig.target is None:
         trig.target = _clause_target(trig) or _controlled_subject(children) or _complement_target(trig)
+
+
+def _misread_situation(subject: Token) -> bool:
+    """A place name the parser made a subject, with the situation noun after it read as its participle
+    ("Syria fighting kills 132", "Yemen violence leaves 20 dead")."""
+    return subject.pos_ == "PROPN" and any(
+        c.dep_ == "acl" and c.i == subject.i + 1 and c.lemma_.lower() in SITUATION_NOUNS | {"fight"}
+        for c in subject.children
+    )
 
 
 def _controlled_subject(children: list[Token]) -> Token | None:
@@ -1866,10 +1887,11 @@ def _event_noun_actor(noun: Token) -> Token | None:
             agent = _agent(child)
             if agent is not None:
                 return agent
+        if (child.dep_ == "acl" and child.tag_ == "VBN") or child.dep_ == "relcl":
             pinned = PINNING_VERBS.get(child.lemma_.lower())
             blamed = _prep_object(child, (pinned,)) if pinned is not None else None
             if blamed is not None:
-                return blamed  # "a car bombing blamed on Daesh"
+                return blamed  # "a car bombing blamed on Daesh", "an attack, which it blamed on the PKK"
     if noun.dep_ == "nsubjpass":  # "the strike was suspected to have been carried out by Russian jets"
         verb = noun.head
         for done in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):
@@ -1881,6 +1903,9 @@ def _event_noun_actor(noun: Token) -> Token | None:
     sides = fighting_sides(noun)
     if sides is not None:
         return sides[0]
+    rivals = _prep_object(noun, ("between",)) if noun.lemma_.lower() in FIGHT_NOUNS | _FIGHT_WORDS else None
+    if rivals is not None and rivals.tag_ in {"NNS", "NNPS"} and _actorish(rivals):
+        return rivals  # "clashes between two armed groups": both sides in one phrase
     return _modifier_source(noun)
 
 
@@ -2053,6 +2078,10 @@ def _inherited_subject(tok: Token) -> Token | None:
         counted = head.pos_ == "NOUN" and head.lemma_.lower() in COUNT_NOUNS
         if counted or (cur.dep_ == "prep" and any(_count_object(c) for c in head.children)):
             return None  # "a monitor raised the death toll from the airstrikes": it counts, it did not strike
+        if cur.dep_ == "prep" and head.pos_ == "ADJ" and head.lemma_.lower() in _WEIGHING:
+            return None  # "the region is strategically important in the battle against IS": no fighter
+        if cur.dep_ == "prep" and head.lemma_.lower() in _ANSWERED_BY:
+            return None  # "struck in retaliation for an attack": the attack was the other side's
         if cur.dep_ == "prep" and _harmed_noun_participle(head):
             return None  # "a minister was among ten people killed in the attack": a victim too
         if _headline_passive(head, list(head.children)):
@@ -2071,6 +2100,8 @@ def _inherited_subject(tok: Token) -> Token | None:
                 return None  # "it was the first bombardment of the town": no one named
             if subj is not None and subj is not tok and tok not in subj.subtree:
                 return subj
+            if subj is not None:
+                return None  # "police did not intervene and the march ended": the act is its clause's subject
             if controlled and cur.dep_ == "xcomp":  # "Obama is scheduled to attend the summit"
                 subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
                 if subj is not None:
@@ -2084,6 +2115,22 @@ def _inherited_subject(tok: Token) -> Token | None:
                 return next((c for c in agent.children if c.dep_ == "pobj"), None)
         cur = head
     return None
+
+
+# adjectives weighing a thing's part in an act, not doing it ("important in the battle against IS")
+_WEIGHING = {
+    "important",
+    "crucial",
+    "key",
+    "vital",
+    "strategic",
+    "central",
+    "significant",
+    "critical",
+    "pivotal",
+}
+# nouns naming an act as the answer to another: the act answered is someone else's
+_ANSWERED_BY = {"retaliation", "response", "revenge", "reprisal", "retribution"}
 
 
 def _count_object(tok: Token) -> bool:
@@ -2103,7 +2150,7 @@ def _small_clause(tok: Token) -> bool:
 
 def _victims_named_by(nested: Trigger, kept: Trigger) -> bool:
     """A killing folded into the strike it follows names the strike's victims, when the strike itself
-    named only where it fell ("in Mosul") or no one."""
+    named only where it fell ("in Mosul", "on towns") or no one."""
     if nested.event_type != "ASSAULT" or kept.event_type != "ASSAULT" or nested.target is None:
         return False
     victims = nested.target
@@ -2111,8 +2158,25 @@ def _victims_named_by(nested: Trigger, kept: Trigger) -> bool:
     counted = of is not None and _actorish(of)  # "dozens of militants"
     if not counted and (victims.pos_ != "NOUN" or not _actorish(victims)):
         return False
-    where = kept.target
-    return where is None or (where.pos_ == "PROPN" and where.head.lower_ == "in")
+    where = kept.target  # none, "in Mosul", or the places struck ("strikes on towns")
+    return (
+        where is None
+        or (where.pos_ == "PROPN" and where.head.lower_ == "in")
+        or where.lemma_.lower() in _SETTLEMENTS
+    )
+
+
+_SETTLEMENTS = {
+    "town",
+    "village",
+    "city",
+    "area",
+    "neighbourhood",
+    "neighborhood",
+    "district",
+    "hamlet",
+    "suburb",
+}
 
 
 SIGNING_VERBS = {"sign", "ratify"}

@@ -876,6 +876,11 @@ def _match(
             if j - i == 1 and not headline and _closes_a_longer_name(gaz, doc, i, taken):
                 if not _salient(cands, strict=True):
                     continue
+            if j - i == 1 and not headline and not any(c.main for c in cands):
+                if _opens_a_longer_name(gaz, doc, j, lowercase_words) and not _salient(cands, strict=True):
+                    # "the Kocha Risaldar area": one unknown name, not "Kocha" (another name of a Chinese
+                    # city); a place's own name opens many ("Lombard Historical Society")
+                    continue
             if j - i == 1 and _acronym(doc, i):
                 # "NATO", "HIV", "FAO" in mixed-case text: an acronym names a country or state ("UAE",
                 # "DRC", "NSW") or nothing; a village spelt the same is no reading of it
@@ -993,6 +998,24 @@ def _closes_a_longer_name(gaz: Gazetteer, doc: Doc, i: int, taken: list[bool]) -
         return False
     stems = (prev.text, prev.text[:-1]) if prev.text.endswith("s") else (prev.text,)
     return not any(gaz.known(w) and _salient(gaz.lookup(w), strict=True) for w in stems)
+
+
+def _opens_a_longer_name(gaz: Gazetteer, doc: Doc, j: int, lowercase_words: set[str]) -> bool:
+    """Whether the word at j, glued to the name before it, is a capitalised word no gazetteer knows
+    (not a date, title, demonym or organisation word, nor one the story writes in lower case
+    elsewhere, as "Idleb Units of the army" does): then both are one unknown name."""
+    if j >= len(doc) or not doc[j - 1].whitespace_:
+        return False
+    word = doc[j]
+    return (
+        _name_cased(word.text)
+        and not word.is_upper
+        and word.lower_ not in COMMON
+        and word.lower_ not in ORG_HEADS
+        and word.lower_ not in lowercase_words
+        and word.text not in gaz.demonyms
+        and not gaz.known(word.text)
+    )
 
 
 # Words that open Arabic place names ("Maarat al-Numan", "Tell Rifaat", "Ain Tarma", "Deir Ezzor"): with

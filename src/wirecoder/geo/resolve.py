@@ -245,15 +245,26 @@ _VEHICLES = {"train", "bus", "flight", "plane", "ship", "vessel", "boat", "ferry
 
 
 def _not_where(sentence, place: Place) -> bool:
-    """A place named as the reason for an act or as where a vehicle was bound ("soldiers waiting for a
-    train to Rawalpindi"): not where the act happened."""
+    """A place named as the reason for an act, as where a vehicle was bound ("soldiers waiting for a
+    train to Rawalpindi") or as where someone spoke ("told a news conference in Manila"): not where the
+    act happened."""
     found = sentence.tokens_at(place.span)
     if found is None:
         return False
     doc, k = sentence.doc, found.start  # read from the words: the parser hangs "to X" on any verb near
     if k >= 2 and doc[k - 1].lower_ in {"to", "towards", "for"} and doc[k - 2].lemma_.lower() in _VEHICLES:
         return True
-    return _in_motive(sentence, found)
+    return _in_motive(sentence, found) or _where_said(found.root)
+
+
+_SPEAKING = {"say", "tell", "speak", "announce", "add", "conference", "briefing", "statement", "interview",
+             "speech", "address"}  # fmt: skip
+
+
+def _where_said(tok) -> bool:
+    """ "told a news conference in Manila", "said in Geneva": the place of the telling."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ in {"in", "at"} and prep.head.lemma_.lower() in _SPEAKING
 
 
 def _in_motive(sentence, found) -> bool:
