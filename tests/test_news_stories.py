@@ -172,5 +172,109 @@ def test_who_agreed_a_truce_is_not_who_broke_it() -> None:
 
 
 def test_a_place_important_in_a_battle_is_not_fighting() -> None:
-    body = "The eastern part of Iraq is strategically important in the battle against the Islamic State group."
+    body = (
+        "The eastern part of Iraq is strategically important in the battle against the Islamic State group."
+    )
     assert all(e.source_actor is None for e in _events(body) if e.event_type == "ASSAULT")
+
+
+def test_those_killed_in_fighting_with_a_side_were_killed_by_it() -> None:
+    body = "Some 30 militants have been killed since Sunday in fighting with Kurdish forces near the border."
+    main = _events(body)[0]
+    assert main.source_actor is not None and "Kurdish" in main.source_actor.text
+    assert main.target_actor is not None and "militants" in main.target_actor.text
+
+
+def test_a_city_that_was_shelled_is_where_the_shelling_was() -> None:
+    body = (
+        "The World Health Organization said on Thursday that two hospitals in Sudan's capital Khartoum had "
+        "been shelled the day before, citing reports from doctors on the ground.\n\n"
+        "A WHO spokeswoman told reporters in Geneva that doctors reported at least eight patients had been "
+        "killed at al-Nau hospital in Omdurman. She said the agency could not say who fired the shells."
+    )
+    main = _events(body, title="WHO says hospitals in Khartoum hit, citing doctors")[0]
+    assert main.location is not None and main.location.name == "Khartoum"
+
+
+def test_a_minister_announcing_a_wider_offensive_is_not_ignored() -> None:
+    body = (
+        "The army will expand its ground operation in the border town next week, the defence minister said."
+    )
+    events = _events(body)
+    assert any(e.trigger.text.startswith("expand") for e in events)
+
+
+def test_what_endangers_talks_does_not_hold_them() -> None:
+    body = "Hamas said a new Israeli offensive would endanger talks on a ceasefire mediated by Qatar."
+    talks = [e for e in _events(body) if e.trigger.text.startswith("talks")]
+    assert all(e.source_actor is None or e.source_actor.country != "ISR" for e in talks)
+
+
+def test_they_after_a_person_blaming_a_force_is_that_force() -> None:
+    body = (
+        "Shells hit a market in the city on Sunday, killing 12 people. Ivan Petrov, the region's "
+        "governor, blamed Ukrainian forces, saying they had fired artillery shells at the market."
+    )
+    fired = _by_trigger(_events(body), "fired")
+    assert fired.source_actor is not None and fired.source_actor.country == "UKR"
+    assert fired.claim is not None and fired.claim.source is not None
+    assert "Petrov" in fired.claim.source.text
+
+
+def test_a_toll_sentence_after_a_statement_joins_the_attack() -> None:
+    body = (
+        "A suicide bomber blew himself up at a beach cafe in the capital on Friday night, killing at least "
+        "seven people, police said.\n\n"
+        "Security forces ended the siege early on Saturday, a police spokesman said. More than 15 people "
+        "were wounded."
+    )
+    main = _events(body, title="Suicide bomber hits beach cafe in capital")[0]
+    assert main.trigger.text.startswith("killing")
+    assert main.casualties is not None and main.casualties.wounded == 15
+
+
+def test_another_name_of_a_far_city_is_not_a_local_town() -> None:
+    body = (
+        "Militants ambushed an army convoy near the town of Boni in central Mali on Saturday, killing 12 "
+        "soldiers. The convoy was travelling from Douentza when it was attacked."
+    )
+    main = _events(body)[0]
+    assert main.location is not None and main.location.country == "ML"
+    attacked = _by_trigger(_events(body), "attacked")
+    assert attacked.target_actor is None  # "it" is the convoy, no actor
+
+
+def test_a_group_named_in_full_is_that_group() -> None:
+    body = "The Group for the Support of Islam and Muslims (JNIM) said it had seized weapons in the raid."
+    events = _events(body)
+    assert not any(e.event_type == "SUPPORT" for e in events)
+    seized = _by_trigger(events, "seized")
+    assert seized.source_actor is not None and seized.source_actor.kb_id == "sahel.jnim"
+
+
+def test_a_report_misread_as_the_speakers_subject_keeps_both() -> None:
+    body = (
+        "Fighters from an armed group killed at least 20 soldiers in an ambush on a convoy on Saturday, "
+        "two security sources said."
+    )
+    main = _events(body)[0]
+    assert main.source_actor is not None and main.source_actor.text.startswith("Fighters")
+    assert main.claim is not None and main.claim.source is not None
+    assert "sources" in main.claim.source.text
+
+
+def test_the_headline_names_the_group_of_a_bare_role() -> None:
+    body = "Fighters killed at least 20 soldiers in an ambush on a convoy in central Mali on Saturday."
+    main = _events(body, title="JNIM fighters kill 20 soldiers in Mali ambush")[0]
+    assert main.source_actor is not None and main.source_actor.kb_id == "sahel.jnim"
+
+
+def test_protests_a_killing_happened_during_are_not_the_hangmans() -> None:
+    body = (
+        "Iran on Saturday hanged a man convicted of killing a member of the Basij militia during nationwide "
+        "protests last year, the judiciary's news agency reported."
+    )
+    events = _events(body, title="Iran executes man over killing during protests")
+    hanged = _by_trigger(events, "hanged")
+    assert hanged.acled_subtype != "Excessive force against protesters"
+    assert all(e.source_actor is None for e in events if e.event_type == "PROTEST")

@@ -176,22 +176,26 @@ def _misattached(clause: Token, verb: Token) -> bool:
 
 
 def _speaker_subtree(verb: Token):
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            yield from child.subtree
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    # "Fighters ... killed 30 soldiers ..., two security sources said": of two subjects the parser gave
+    # the speech verb, the one next to it speaks and the first is the misread report
+    for child in subjects[-1:]:
+        yield from child.subtree
 
 
 def _speaker_of(verb: Token) -> Token | None:
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        return _speaker_after_victims(subjects[-1])
     for child in verb.children:
-        if child.dep_ == "nsubj":
-            return _speaker_after_victims(child)
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         return _speaker_of(verb.head)  # "The RSF denied ... and said ...": the subject they share
     if verb.dep_ == "advcl":
         # "the spokesman denied that the town had fallen, saying ...": who speaks is who denied
-        speaking = next((a for a in verb.ancestors if a.lemma_.lower() in _SAYING), None)
+        # ... and who blamed ("Pushilin blamed Ukrainian forces, saying they had fired ...")
+        speaking = next((a for a in verb.ancestors if a.lemma_.lower() in _SAYING | BLAME_LEMMAS), None)
         return _speaker_of(speaking) if speaking is not None else None
     return _words_before(verb)
 

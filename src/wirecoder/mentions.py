@@ -321,6 +321,9 @@ def _bare_name(actor: Actor) -> str:
     return actor.text.lower().removeprefix("the ")
 
 
+_BLAMING = {"blame", "accuse", "condemn", "denounce"}
+
+
 def _bare_role(actor: Actor) -> bool:
     """A role word with no entry of its own ("the regime", "security forces", "the president"), or a
     community without a country ("Kurds", "Christians")."""
@@ -467,7 +470,9 @@ class StoryActors:
         if head.lemma_.lower() in SITUATION_NOUNS and head.dep_ in {"nsubj", "pobj"}:
             return None  # "the war in Yemen has killed 10,000": a situation, not who did the killing
         if head.pos_ == "PRON" or (
-            _definite_description(tokens) and not self._inside_match(sentence, tokens)
+            _definite_description(tokens)
+            and not self._inside_match(sentence, tokens)
+            and self._opening_match(sentence, head) is None
         ):
             if head.pos_ == "PRON" and lower in {"who", "which"} and head.dep_ in {"nsubj", "nsubjpass"}:
                 # "the Darfur Bar Association, which accused ...": the noun the clause describes
@@ -477,6 +482,8 @@ class StoryActors:
             if head.pos_ == "PRON" and lower not in PERSON_PRONOUNS | GROUP_PRONOUNS:
                 return None
             person = lower in PERSON_PRONOUNS | PERSON_NOUNS
+            if lower == "it" and self._thing_above(sentence, head):
+                return None  # "the convoy was travelling ... when it was attacked": the convoy, no actor
             local = self._clause_subject(sentence, head, person)
             if local is not None and head.pos_ == "PRON" and head.dep_ in {"nsubj", "nsubjpass"}:
                 return local  # "the NAF says it killed ...": the name in the same sentence is the mention
@@ -497,6 +504,11 @@ class StoryActors:
                 return None
         resolved = _kb_resolve(self.kb, core_text)
         best = self._best_match(sentence, tokens) or self._best_match(sentence, whole)
+        opening = None if best is not None else self._opening_match(sentence, head)
+        if opening is not None:  # "The Group for the Support of Islam and Muslims": the whole name
+            best = opening
+            w_end = max(w_end, opening.end_char)
+            text, span = sentence.text[w_start:w_end], sentence.span(w_start, w_end)
         if head.dep_ in _MODIFIER_DEPS:
             around = self._match_around(sentence, head)
             if around is not None:  # "Syrian regime barrel bombs": the modifier is part of a longer name
@@ -646,11 +658,31 @@ class StoryActors:
                 return None  # "police fired tear gas to disperse them": not the police (the story says who)
             if person and subj.lower_ in GROUP_NOUNS and subj.pos_ != "PROPN":
                 return None
+            blamed = next((c for c in verb.children if c.dep_ == "dobj" and c.tag_ in {"NNS", "NNPS"}), None)
+            if pronoun.lower_ in {"they", "them"} and blamed is not None and verb.lemma_.lower() in _BLAMING:
+                found = self.resolve(sentence, blamed)  # "Pushilin blamed Ukrainian forces, saying they
+                if found is not None:  # had fired": the ones blamed
+                    return found
             actor = self.resolve(sentence, subj)
             if actor is not None and (actor.country or actor.kb_id or (reported and subj.pos_ == "PROPN")):
                 return actor
             return None
         return None
+
+    def _thing_above(self, sentence: Sentence, pronoun: Token) -> bool:
+        """ "It" in a clause under one whose subject is a thing, not an actor ("the convoy was travelling
+        ... when it was attacked")."""
+        if pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.head.dep_ not in {"advcl", "conj"}:
+            return False
+        verb = pronoun.head.head
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        return (
+            subj is not None
+            and subj.i < pronoun.i
+            and subj.pos_ == "NOUN"
+            and not subj.tag_.endswith("S")
+            and self.resolve(sentence, subj) is None
+        )
 
     def story_country(self) -> str | None:
         """The country the story is about: the one its KB mentions (countries and named actors) and the
@@ -780,6 +812,10 @@ class StoryActors:
         """A KB mention in the phrase up to its head ("a Syrian army bombardment", "regime air strikes")."""
         lo = tokens[0].i
         return any(m.start >= lo and m.start <= head.i for m in self.matches.get(sentence.index, []))
+
+    def _opening_match(self, sentence: Sentence, head: Token) -> ActorMatch | None:
+        """The KB name the head word opens ("The Group for the Support of Islam and Muslims")."""
+        return next((m for m in self.matches.get(sentence.index, []) if m.start == head.i < m.end - 1), None)
 
     def _inside_match(self, sentence: Sentence, tokens: list[Token]) -> bool:
         return self._best_match(sentence, tokens) is not None

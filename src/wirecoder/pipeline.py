@@ -351,7 +351,14 @@ class _StoryExtractor:
             if not sentence.parsed:
                 continue
             in_sentence = []
+            # "the Group for the Support of Islam and Muslims", "Popular Mobilisation Forces": words inside
+            # a name are no acts (but "Russian air strikes" ends in one)
+            names = [
+                (m.start, m.end) for m in self.actors.matches.get(sentence.index, []) if m.end - m.start > 2
+            ]
             for trig in find_triggers(sentence.doc, self.res.lexicon):
+                if any(a <= trig.token.i < b - 1 for a, b in names):
+                    continue
                 event = self._event(sentence, trig, previous_claim)
                 previous_claim = event.claim or previous_claim
                 in_sentence.append((event, sentence, trig))
@@ -507,7 +514,10 @@ class _StoryExtractor:
         main = ordered[0] if ordered else None
         if main is None or main.event_type not in ("ASSAULT", "COERCE"):
             return
-        if main.source_actor is not None and not _sideless_role(main.source_actor):
+        body_doer = main.source_actor
+        # "Fighters killed 30 soldiers" under "JNIM fighters kill dozens of soldiers": the same side, named
+        same_side_role = body_doer is not None and (body_doer.kb_id or "").startswith("role.")
+        if body_doer is not None and not _sideless_role(body_doer) and not same_side_role:
             return
         for s, triggers in title_triggers:
             for trig in triggers:
@@ -520,6 +530,12 @@ class _StoryExtractor:
                     continue
                 if main.source_actor is not None and _sideless_role(doer):
                     continue  # "Airstrikes" over "airstrikes": nothing to sharpen
+                if (
+                    body_doer is not None
+                    and not _sideless_role(body_doer)
+                    and doer.sector != body_doer.sector
+                ):
+                    continue  # "rebels" in the body, the army in the headline: another side
                 main.source_actor = doer.model_copy(update={"span": None})
                 return
 
@@ -791,14 +807,16 @@ class _StoryExtractor:
         kept: list[tuple[Event, Sentence, Trigger]] = []
         for item in events:
             event, sentence, trig = item
-            prev = kept[-1] if kept else None
+            # the last violent act told, even with a statement about it in between ("security forces
+            # ended the siege on Saturday. More than 20 people were wounded.")
+            prev = next((k for k in reversed(kept) if k[0].event_type == "ASSAULT"), None)
             if (
                 prev is not None
-                and event.event_type == prev[0].event_type == "ASSAULT"
+                and event.event_type == "ASSAULT"
                 and event.source_actor is None
                 and prev[0].source_actor is not None
                 and not event.negated
-                and sentence.index == prev[1].index + 1
+                and prev[1].index < sentence.index <= prev[1].index + 2
                 and event.casualties is not None
                 and trig.token.lemma_.lower() in TOLL_VERBS
                 and not any(sentence.start <= p.span[0] < sentence.end for p in self.locatable if p.span)
@@ -1282,9 +1300,17 @@ def _acting_place(sentence: Sentence, place: Place) -> bool:
     if any(c.dep_ == root.dep_ == "nsubj" and c.i < root.i for c in root.head.children):
         return False  # "a push to take a stronghold near the capital Damascus killed 23": a misparse
         # gave the verb a second subject; the first one acts
+    if root.dep_ == "nsubjpass" and _harmed_place(root.head):
+        return False  # "Khartoum had been shelled": where the harm was done
     if root.dep_ == "poss" and root.head.lemma_.lower() in _PLACE_PARTS:
         return False  # "Peshawar's old city", "Aleppo's outskirts": a part of the place, not its government
     return root.dep_ in {"nsubj", "nsubjpass", "poss"}
+
+
+def _harmed_place(verb) -> bool:
+    """A passive verb of violence ("was shelled", "were bombed"): its subject is struck, not acting."""
+    sense = load_lexicon().verb(verb.lemma_.lower())
+    return sense is not None and sense.event_type == "ASSAULT"
 
 
 # the parts of a place its name may own ("Peshawar's old city", "the capital's outskirts")
@@ -1292,7 +1318,7 @@ _PLACE_PARTS = {
     "city", "town", "outskirts", "suburb", "centre", "center", "district", "quarter", "neighbourhood",
     "neighborhood", "province", "countryside", "north", "south", "east", "west", "northeast", "northwest",
     "southeast", "southwest", "border", "heart", "downtown", "area", "village", "port", "airport", "streets",
-    "street", "market", "camp", "coast", "edge", "region",
+    "street", "market", "camp", "coast", "edge", "region", "capital",
 }  # fmt: skip
 
 

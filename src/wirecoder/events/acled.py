@@ -559,6 +559,8 @@ def _protest_is_background(s: str) -> bool:
         return True  # "arrested activists ahead of a planned rally": the arrest is the event
     if _HELD.search(before):
         return False  # "relatives of kidnapped passengers held a demonstration": the protest is the deed
+    if re.search(r"\b(?:during|amid)\s+(?:[\w-]+\s+){0,2}$", before) and _violent_deed(before):
+        return True  # "hanged a man convicted of killing a militiaman during protests": the protest is when
     if _AFTER_PROTEST.search(before) and _has("other_weak", before):
         return True  # "imposed a curfew following protests": the protest is the reason, not the deed
     return bool(

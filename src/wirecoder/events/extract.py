@@ -199,6 +199,8 @@ UNDERGOING_VERBS = {
     "feel", "document", "investigate", "probe",
     # acts stopped by someone else: "fired tear gas to break up a rally", "the army repelled an attack"
     "disperse", "break", "ban", "halt", "prevent", "foil", "thwart", "repel", "repulse",
+    # ... or put at risk by someone else: "a new offensive would endanger talks on a ceasefire"
+    "endanger", "jeopardise", "jeopardize", "undermine", "derail", "hamper", "obstruct",
 }  # fmt: skip
 # a count of an act's victims: who raises, gives or updates it is not who carried the act out
 COUNT_NOUNS = {"toll", "tally", "count", "number", "figure"}
@@ -1290,6 +1292,8 @@ def _verb_arguments(trig: Trigger) -> None:
             pass  # "Syria fighting kills 132": the fighting in Syria, no one named
         elif tok.tag_ != "VBN" or not _reduced_passive(tok):  # not "soldiers killed": those acted upon
             trig.source = tok.head  # "militants fleeing the city"
+    if trig.source is None and tok.dep_ == "acl" and any(c.dep_ == "dobj" for c in children):
+        trig.source = _reported_subject(tok)
     own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ not in {"WP", "WDT"} for c in children)
     if trig.source is None and tok.dep_ == "relcl" and not own_subject:
         trig.source = tok.head  # "the fighters who fled" (relative pronoun subject), not "the village
@@ -1369,6 +1373,17 @@ def _misread_main_verb(tok: Token) -> bool:
     )
 
 
+def _reported_subject(tok: Token) -> Token | None:
+    """The subject of a report the parser made a speech verb's first subject, its verb a modifier:
+    "Fighters from a group killed 30 soldiers ..., two sources said"."""
+    root = tok.sent.root
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    if root.lemma_.lower() not in SPEECH_LEMMAS or len(subjects) < 2:
+        return None
+    top = next((a for a in tok.ancestors if a.head.i == root.i), None)
+    return top if top is not None and top.i == subjects[0].i < tok.i and _actorish(top) else None
+
+
 def _harmed_noun_participle(tok: Token) -> bool:
     """ "ten people killed in the attack": a harm participle after the noun it harms."""
     harm = tok.lemma_.lower() in OBJECT_REQUIRED
@@ -1379,7 +1394,7 @@ def _doer_of_act(verb: Token) -> Token | None:
     """Who did it to those a passive verb names, when its "in"-phrase names the act: the other side of a
     fight ("two gunmen were killed in a shootout with troops"), the doer named inside an event noun
     ("ten killed in a Russian offensive")."""
-    act = _prep_object(verb, ("in", "during"))
+    act = _prep_object(verb, ("in", "during")) or _gerund_act(verb)
     if act is None:
         return None
     if _misread_act_modifier(act):
@@ -1387,6 +1402,15 @@ def _doer_of_act(verb: Token) -> Token | None:
     if {act.lemma_.lower(), act.lower_.removesuffix("es"), act.lower_.removesuffix("s")} & FIGHT_NOUNS:
         return _prep_object(act, ("with",)) or _prep_object(verb, ("with",))
     return _event_noun_actor(act) if _event_noun(act) else None
+
+
+def _gerund_act(verb: Token) -> Token | None:
+    """The gerund of an "in"-phrase ("were killed in fighting with Kurdish forces")."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "during"}):
+        gerund = next((c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+        if gerund is not None:
+            return gerund
+    return None
 
 
 def _misread_act_modifier(noun: Token) -> bool:
@@ -2080,6 +2104,8 @@ def _inherited_subject(tok: Token) -> Token | None:
             return None  # "a monitor raised the death toll from the airstrikes": it counts, it did not strike
         if cur.dep_ == "prep" and head.pos_ == "ADJ" and head.lemma_.lower() in _WEIGHING:
             return None  # "the region is strategically important in the battle against IS": no fighter
+        if cur.dep_ == "prep" and cur.lower_ in {"during", "amid", "amidst"} and tok.head.i == cur.i:
+            return None  # "killed a militiaman during nationwide protests": the protests were others'
         if cur.dep_ == "prep" and head.lemma_.lower() in _ANSWERED_BY:
             return None  # "struck in retaliation for an attack": the attack was the other side's
         if cur.dep_ == "prep" and _harmed_noun_participle(head):

@@ -405,6 +405,7 @@ _ANCHOR_GAP = re.compile(
 
 HOME_SHARE = 0.5  # a story is anchored in a country holding this share of its distinct place names
 STRAY_POP = 100_000  # namesakes smaller than this, far from the story's country, need strong evidence
+ALIAS_STRAY_POP = 1_000_000  # ... and so do places named by another name of theirs ("Boni" for Bonn)
 STRAY_ISOLATED = True
 MATCHER_CONF = 0.9  # mentions below this confidence were found by the gazetteer matcher alone
 
@@ -440,10 +441,14 @@ def _stray_namesakes(mentions: list[Mention], best: list[Candidate | None], ctx:
     for i, (m, c) in enumerate(zip(mentions, best, strict=True)):
         if c is None or m.kind != "toponym" or m.confidence >= MATCHER_CONF:
             continue
-        if m.hint and c.population >= HINTED_STRAY_POP:
-            continue  # "the town of X" names a place; only a hamlet abroad is likelier a missing local one
         if c.country == home or c.is_country or c.feature_code in ("ADM1", "CONT", "PPLC") or c.geonameid < 0:
             continue
+        other_name = home and not c.main and c.population < ALIAS_STRAY_POP
+        if other_name and not countries.get(c.country, set()) - {ctx.keys[i]} and ctx._container(c, m) <= 0:
+            out.add(i)  # "the town of Boni" in a story about Mali: not Bonn, which some call "Boni"
+            continue
+        if m.hint and c.population >= HINTED_STRAY_POP:
+            continue  # "the town of X" names a place; only a hamlet abroad is likelier a missing local one
         container = ctx._container(c, m)
         if container < 0 and c.population < STRAY_POP and _told_inside(m, ctx):
             out.add(i)  # "the village of Kurya in Zamfara state": the text puts it in another country
