@@ -278,3 +278,30 @@ def test_protests_a_killing_happened_during_are_not_the_hangmans() -> None:
     hanged = _by_trigger(events, "hanged")
     assert hanged.acled_subtype != "Excessive force against protesters"
     assert all(e.source_actor is None for e in events if e.event_type == "PROTEST")
+
+
+def test_an_attack_believed_to_be_by_someone_is_theirs() -> None:
+    body = "A suspected gas attack believed to be by government jets killed at least 40 people in the town."
+    main = _events(body)[0]
+    assert main.source_actor is not None and main.source_actor.text == "government jets"
+
+
+def test_the_army_of_conquest_is_not_fatah() -> None:
+    main = _events("Jeish al-Fatah fighters attacked army positions near Idlib on Monday.")[0]
+    assert main.source_actor is not None and main.source_actor.kb_id == "syr.jaysh_al_fatah"
+
+
+def test_the_accused_deny_and_the_accused_are_the_doers() -> None:
+    body = "Human Rights Watch accused both the army and the rebels of killing civilians, which they deny."
+    events = _events(body)
+    assert all(
+        e.source_actor is None or "Human Rights Watch" not in e.source_actor.text
+        for e in events
+        if e.event_type in {"ASSAULT", "REJECT"}
+    )
+
+
+def test_across_the_strip_is_a_place() -> None:
+    body = "Air strikes killed at least 30 people across the Gaza Strip overnight, the health ministry said."
+    main = _events(body)[0]
+    assert main.location is not None and "Gaza" in main.location.name

@@ -658,7 +658,15 @@ class StoryActors:
                 return None  # "police fired tear gas to disperse them": not the police (the story says who)
             if person and subj.lower_ in GROUP_NOUNS and subj.pos_ != "PROPN":
                 return None
-            blamed = next((c for c in verb.children if c.dep_ == "dobj" and c.tag_ in {"NNS", "NNPS"}), None)
+            blamed = next(  # plural, or several: "accused both the army and the rebels ..., which they deny"
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ == "dobj"
+                    and (c.tag_ in {"NNS", "NNPS"} or any(k.dep_ == "conj" for k in c.children))
+                ),
+                None,
+            )
             if pronoun.lower_ in {"they", "them"} and blamed is not None and verb.lemma_.lower() in _BLAMING:
                 found = self.resolve(sentence, blamed)  # "Pushilin blamed Ukrainian forces, saying they
                 if found is not None:  # had fired": the ones blamed

@@ -1334,7 +1334,9 @@ def _in_place_phrase(text: str, actor: Actor) -> bool:
     """A capital or country after "in"/"at"/"from"/"near" is a place here, not the government acting."""
     if actor.span is None:
         return False
-    before = text[max(0, actor.span[0] - 8) : actor.span[0]].lower().split()
+    before = text[max(0, actor.span[0] - 12) : actor.span[0]].lower().split()
+    if before and before[-1] == "the":  # "across the Gaza Strip", "in the Central African Republic"
+        before = before[:-1]
     return bool(before) and before[-1] in {"in", "at", "from", "near", "to", "into", "outside", "across"}
 
 

@@ -265,7 +265,14 @@ def classify_acled(
             sub = story
     if event_type == "COERCE" and sub in _WEAPON_SUBTYPES and _has("arrest", s):
         sub = "Arrests"  # "arrested three men with rifles and grenades": the weapons were theirs
+    if event_type == "PROTEST" and _has("protest", s) and (sub is None or SUBTYPES[sub] not in _CROWD_TYPES):
+        # "hanged a man who killed a militiaman during protests last year": a killing may lead the
+        # sentence, but the protest event is a demonstration
+        sub = _demonstration(s, ctx, None, note)
     return _pair(sub)
+
+
+_CROWD_TYPES = {"Protests", "Riots"}
 
 
 _OWN_FIGHT = re.compile(

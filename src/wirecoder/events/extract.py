@@ -1911,6 +1911,10 @@ def _event_noun_actor(noun: Token) -> Token | None:
             agent = _agent(child)
             if agent is not None:
                 return agent
+            be = next((c for c in child.children if c.dep_ == "xcomp" and c.lemma_ == "be"), None)
+            by = _prep_object(be, ("by",)) if be is not None else None
+            if by is not None:
+                return by  # "a gas attack believed to be by government jets"
         if (child.dep_ == "acl" and child.tag_ == "VBN") or child.dep_ == "relcl":
             pinned = PINNING_VERBS.get(child.lemma_.lower())
             blamed = _prep_object(child, (pinned,)) if pinned is not None else None
@@ -2102,6 +2106,8 @@ def _inherited_subject(tok: Token) -> Token | None:
         counted = head.pos_ == "NOUN" and head.lemma_.lower() in COUNT_NOUNS
         if counted or (cur.dep_ == "prep" and any(_count_object(c) for c in head.children)):
             return None  # "a monitor raised the death toll from the airstrikes": it counts, it did not strike
+        if cur.dep_ == "prep" and cur.lower_ in {"of", "for"} and _accused(head):
+            return head  # "accused the army and the rebels of killing civilians": the rebels, not the accuser
         if cur.dep_ == "prep" and head.pos_ == "ADJ" and head.lemma_.lower() in _WEIGHING:
             return None  # "the region is strategically important in the battle against IS": no fighter
         if cur.dep_ == "prep" and cur.lower_ in {"during", "amid", "amidst"} and tok.head.i == cur.i:
@@ -2157,6 +2163,13 @@ _WEIGHING = {
 }
 # nouns naming an act as the answer to another: the act answered is someone else's
 _ANSWERED_BY = {"retaliation", "response", "revenge", "reprisal", "retribution"}
+
+
+def _accused(noun: Token) -> bool:
+    """The object of an accusing verb, or one coordinated with it ("accused the army and the rebels")."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in {"accuse", "blame", "charge", "suspect"}
 
 
 def _count_object(tok: Token) -> bool:
