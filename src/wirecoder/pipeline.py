@@ -510,7 +510,8 @@ class _StoryExtractor:
         killed 61": the headline names who did the main event. When the body names no doer, or only a
         role of no side ("airstrikes"), the headline's doer (a group, government or force the KB knows,
         not a bare demonym) becomes the main event's source, without a span (the title is not part of
-        the text), where the headline's grammar is sure of it (`_headline_doer_is_sure`)."""
+        the text), where the headline's grammar is sure of it (`_headline_doer_is_sure`). A bare role of
+        the same side ("Fighters" under "JNIM fighters kill ...") takes the headline's name too."""
         main = ordered[0] if ordered else None
         if main is None or main.event_type not in ("ASSAULT", "COERCE"):
             return
@@ -802,8 +803,8 @@ class _StoryExtractor:
         self, events: list[tuple[Event, Sentence, Trigger]]
     ) -> list[tuple[Event, Sentence, Trigger]]:
         """ "Rioters pelted police with stones. Several officers were injured.": a sentence that only counts
-        the victims of the violent act told just before it (no actor, no place of its own) is that act,
-        not a second one; its toll joins the act."""
+        the victims of the violent act told in one of the two sentences before it (no actor, no place of
+        its own) is that act, not a second one; its toll joins the act."""
         kept: list[tuple[Event, Sentence, Trigger]] = []
         for item in events:
             event, sentence, trig = item

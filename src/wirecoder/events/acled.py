@@ -73,6 +73,7 @@ _TERRITORY_SUBTYPES = frozenset(
         "Non-violent transfer of territory",
     }
 )
+_CROWD_TYPES = frozenset({"Protests", "Riots"})
 _PEACEFUL_DEEDS = frozenset({"AGREE", "AID", "COOPERATE"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 ARMED_SECTORS = frozenset({"MIL", "COP", "SPY", "REB", "INS", "MILITIA", "PMC", "UAF", "CRM"})
@@ -270,9 +271,6 @@ def classify_acled(
         # sentence, but the protest event is a demonstration
         sub = _demonstration(s, ctx, None, note)
     return _pair(sub)
-
-
-_CROWD_TYPES = {"Protests", "Riots"}
 
 
 _OWN_FIGHT = re.compile(

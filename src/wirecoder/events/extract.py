@@ -1288,10 +1288,10 @@ def _verb_arguments(trig: Trigger) -> None:
             # it on the nearest noun; its subject is the phrase it left as the sentence's root
             root = tok.sent.root
             trig.source = _event_noun_actor(root) if _event_noun(root) or not _actorish(root) else root
-        elif _misread_situation(tok.head):
-            pass  # "Syria fighting kills 132": the fighting in Syria, no one named
-        elif tok.tag_ != "VBN" or not _reduced_passive(tok):  # not "soldiers killed": those acted upon
-            trig.source = tok.head  # "militants fleeing the city"
+        elif (tok.tag_ != "VBN" or not _reduced_passive(tok)) and not _misread_situation(tok.head):
+            # "militants fleeing the city"; not "soldiers killed" (acted upon), nor "Syria fighting kills
+            # 132" (the fighting in Syria, no one named)
+            trig.source = tok.head
     if trig.source is None and tok.dep_ == "acl" and any(c.dep_ == "dobj" for c in children):
         trig.source = _reported_subject(tok)
     own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ not in {"WP", "WDT"} for c in children)
