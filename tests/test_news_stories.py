@@ -305,3 +305,63 @@ def test_across_the_strip_is_a_place() -> None:
     body = "Air strikes killed at least 30 people across the Gaza Strip overnight, the health ministry said."
     main = _events(body)[0]
     assert main.location is not None and "Gaza" in main.location.name
+
+
+def test_what_hit_is_not_who_fired_it() -> None:
+    body = (
+        "Medics said five people died after artillery shells slammed into a market in the old city of "
+        "Homs on Tuesday. Mortar rounds also landed near a school, wounding two pupils."
+    )
+    events = _events(body)
+    assert events[0].event_type == "ASSAULT"
+    assert all(e.source_actor is None or e.source_actor.sector != "MIL" for e in events)
+    assert all(e.source_actor is None or e.source_actor.sector != "CVL" for e in events)  # not the dead
+
+
+def test_a_city_named_with_its_country_is_where_not_who() -> None:
+    body = (
+        "Dozens of Casualties in Syrias Homs Bomb Blast\n\n"  # a scraped headline that lost its apostrophe
+        "A bomb exploded in a crowded street on Sunday, wounding nine people, state media said."
+    )
+    events = _events(body)
+    assert events[0].source_actor is None or events[0].source_actor.country != "SYR"
+    assert events[0].location is not None and events[0].location.name.startswith("Homs")
+
+
+def test_whose_machine_or_weapon_it_was_names_the_doer() -> None:
+    body = (
+        "Three civilians were killed on Wednesday night after a toxic gas was released by a helicopter "
+        "belonging to the regime, rescuers said. Six others were killed in government barrel bombs in the "
+        "east of the city. A barrage of rocket fire from rebels killed four people in the west, and "
+        "rebel fire wounded two more."
+    )
+    events = _events(body)
+    gas = _by_trigger(events, "killed")
+    assert gas.source_actor is not None and gas.source_actor.sector == "GOV"
+    barrel = next(e for e in events if "barrel" in e.sentence and e.source_actor is not None)
+    assert barrel.source_actor.sector == "GOV"
+    rockets = [e for e in events if "rocket" in e.sentence and e.event_type == "ASSAULT"]
+    assert rockets and all(e.source_actor is not None and e.source_actor.sector == "REB" for e in rockets)
+
+
+def test_a_part_of_a_territory_is_where_it_happened() -> None:
+    body = (
+        "Three farmers were killed in Israeli tank shelling in the east of the Gaza Strip on Thursday "
+        "morning, medics said."
+    )
+    main = _events(body)[0]
+    assert main.location is not None and main.location.name == "Gaza Strip"
+    assert main.source_actor is not None and main.source_actor.country == "ISR"
+
+
+def test_a_nationality_believed_names_whose_raids_they_were() -> None:
+    body = "Air raids believed to be Russian killed nine civilians in the town of Maarat al-Numan."
+    main = _events(body)[0]
+    assert main.source_actor is not None and main.source_actor.country == "RUS"
+
+
+def test_gas_dropped_from_a_helicopter_is_a_chemical_attack() -> None:
+    body = "Rescuers said a helicopter dropped canisters of chlorine on the town of Saraqeb overnight."
+    main = _events(body)[0]
+    assert main.acled_subtype == "Chemical weapon"
+    assert main.source_actor is not None and main.source_actor.sector == "MIL"

@@ -358,6 +358,44 @@ def _first_prep(head: Token) -> str:
     return next((c.lower_ for c in head.children if c.dep_ == "prep" and c.i > head.i), "")
 
 
+_OWNING_VERBS = {"belong", "own", "operate", "fly", "pilot", "fire", "launch", "drop"}
+
+
+def _owner_named(head: Token) -> Token | None:
+    """Whose machine or weapon a phrase says it is: "belonging to X", "owned / flown / fired by X"."""
+    for acl in (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in _OWNING_VERBS):
+        for prep in (c for c in acl.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"to", "by"}):
+            owner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if owner is not None:
+                return owner
+    return None
+
+
+def _arm_of_service(m: ActorMatch) -> bool:
+    """A role matched on a word for weapons or the arm that fires them ("artillery", "tank", "drone"),
+    which says what was fired, not whose it was (unlike "rebel fire" or "regime barrel bombs")."""
+    return m.entry.kb_id == _HARDWARE or m.text.lower() in {"artillery", "infantry", "navy"}
+
+
+def _state_word(tokens: list[Token]) -> bool:
+    """The phrase names whose weapon it is by a state role word ("regime barrel bombs", "army shells")."""
+    return any(t.lemma_.lower() in STATE_ROLE_NOUNS for t in tokens)
+
+
+def _country_before_place(head: Token, best: ActorMatch | None) -> bool:
+    """A country name (possessive or not) right before a proper-noun head that no KB name covers:
+    "Syria's Homs", "Syrias Homs" in a scraped headline; the caller checks the geoparser found a place
+    of that country there (not in "Malaysia Airlines", nor Georgia's Fitzgerald in "Frances Fitzgerald")."""
+    return (
+        best is not None
+        and best.entry.kind == "country"
+        and best.via != "demonym"  # "Iraqi Kurdistan": the region's government may act
+        and best.end == head.i
+        and head.pos_ == "PROPN"
+        and head.ent_type_ not in {"PERSON", "ORG", "NORP"}
+    )
+
+
 def _placed(head: Token) -> bool:
     """An act noun followed by where it happened ("the blast in Homs", "mortar fire near Damascus")."""
     return _first_prep(head) in {"in", "at", "near", "outside", "inside", "across", "around"}
@@ -429,6 +467,7 @@ class StoryActors:
         self._hardware_owner: Actor | None | bool = False  # False: not computed yet
         self._elsewhere: set[tuple[int, int]] = set()  # (sentence, token) saying nothing of the story's place
         self.place_countries: Counter[str] = Counter()  # countries (alpha-3) of the story's towns and regions
+        self.place_starts: dict[int, str] = {}  # where the story's toponyms start -> their country (alpha-3)
 
     def scan(self, sentence: Sentence) -> list[ActorMatch]:
         """KB matches of one sentence (tokenized or parsed docs share token indices)."""
@@ -525,7 +564,21 @@ class StoryActors:
                 return None  # "the bomb blast killed six": an act, not an actor
             # "rejected an offer from Kabul", "rejected North Korea's demand": a proposal acted upon is
             # named by the one who made it, and the whole phrase is the mention
-        act = load_lexicon().noun(head.lemma_.lower()) or head.lemma_.lower() in WEAPON_NOUNS
+        weapon = head.lemma_.lower() in WEAPON_NOUNS
+        if (
+            weapon
+            and best is not None
+            and _arm_of_service(best)
+            and not resolved.country
+            and not _state_word(tokens)
+        ):
+            return None  # "artillery shells slammed into", "tank rounds": what hit, not who fired
+        in_country = (
+            best is not None and self.place_starts.get(sentence.start + head.idx) == best.entry.country
+        )
+        if in_country and _country_before_place(head, best):
+            return None  # "Syrias Homs", "Iraq's Mosul": a city named with its country, not an actor
+        act = load_lexicon().noun(head.lemma_.lower()) or weapon
         if act and best is not None and best.via == "capital" and best.end <= head.i:
             return None  # "a Damascus car bomb", "the Kabul bombing": the city is where, not who
         if head.pos_ == "NOUN" and act and _placed(head) and not self._named_before(sentence, tokens, head):
@@ -555,6 +608,11 @@ class StoryActors:
             group = self._possessor(sentence, whole)
             if group is not None:  # "IS said one of its fighters blew himself up": that group's fighter
                 resolved = group.model_copy(update={"sector": resolved.sector, "confidence": 0.6})
+        owner_word = _owner_named(head) if resolved.kb_id == _HARDWARE else None
+        owner = self.resolve(sentence, owner_word) if owner_word is not None else None
+        if owner is not None and (owner.kb_id or owner.country):
+            # "a helicopter belonging to the regime", "drones operated by the army": the owner's
+            resolved = owner.model_copy(update={"text": text, "span": span, "confidence": 0.6})
         if resolved.kb_id == _HARDWARE and not resolved.country:
             owner = self.hardware_owner()
             if owner is not None:  # "the air strikes" in a story that says whose warplanes they were

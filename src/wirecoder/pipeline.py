@@ -332,6 +332,11 @@ class _StoryExtractor:
             and p.country
             and (code := _alpha3(p.country)) is not None
         )  # countries themselves are counted among the KB's mentions already
+        self.actors.place_starts = {
+            p.span[0]: _alpha3(p.country) or ""
+            for p in places
+            if p.kind == "toponym" and p.span and p.country
+        }
         self.place_texts = {p.text.lower() for p in places if p.kind == "toponym"}
         self.country_texts = {
             p.text.lower() for p in places if p.kind == "toponym" and p.precision == "country"
@@ -1335,10 +1340,18 @@ def _in_place_phrase(text: str, actor: Actor) -> bool:
     """A capital or country after "in"/"at"/"from"/"near" is a place here, not the government acting."""
     if actor.span is None:
         return False
-    before = text[max(0, actor.span[0] - 12) : actor.span[0]].lower().split()
+    before = text[max(0, actor.span[0] - 30) : actor.span[0]].lower().split()
     if before and before[-1] == "the":  # "across the Gaza Strip", "in the Central African Republic"
         before = before[:-1]
+    if len(before) >= 2 and before[-1] == "of" and before[-2] in _PART_WORDS:
+        return True  # "in the east of the Gaza Strip", "the outskirts of Kabul"
     return bool(before) and before[-1] in {"in", "at", "from", "near", "to", "into", "outside", "across"}
+
+
+_PART_WORDS = {
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "centre", "center",
+    "part", "parts", "outskirts", "edge", "heart", "rest", "area", "areas", "border", "borders", "suburbs",
+}  # fmt: skip
 
 
 def _news_after_background(news: Event, main: Event | None, sentences: list[Sentence]) -> bool:

@@ -24,6 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from wirecoder.given_names import given_names
 from wirecoder.schema import Actor
 
 # PLOVER/CAMEO-style sector codes (PLOVER's gold records use these; MED is medical, JRN is media).
@@ -520,11 +521,13 @@ class ActorKB:
 
 def _possessive_stems(texts: list[str]) -> dict[int, str]:
     """Capitalised words that may be a name with its possessive apostrophe lost ("Assads forces",
-    "Syrias Aleppo", as some scraped texts print them): index -> lowercase name without the final s."""
+    "Syrias Aleppo", as some scraped texts print them): index -> lowercase name without the final s.
+    A given name is not one ("Frances Fitzgerald" is no "France's")."""
+    names = given_names()
     return {
         i: w.lower()[:-1]
         for i, w in enumerate(texts)
-        if len(w) > 3 and w[-1] == "s" and w[-2] not in "s'’" and w[0].isupper()
+        if len(w) > 3 and w[-1] == "s" and w[-2] not in "s'’" and w[0].isupper() and w not in names
     }
 
 

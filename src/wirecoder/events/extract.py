@@ -1250,7 +1250,7 @@ def _verb_arguments(trig: Trigger) -> None:
         if passive and trig.target is None:
             trig.target = described  # "the man, believed to be a commander, was arrested"
         elif not passive and trig.source is None:
-            trig.source = described
+            trig.source = _believed_whose(tok.head, described) or described
     if trig.source is None and tok.tag_ == "VBG":  # "shelling by regime forces"
         by = next((c for c in children if c.dep_ == "prep" and c.lower_ == "by"), None)
         trig.source = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
@@ -1396,12 +1396,33 @@ def _doer_of_act(verb: Token) -> Token | None:
     ("ten killed in a Russian offensive")."""
     act = _prep_object(verb, ("in", "during")) or _gerund_act(verb)
     if act is None:
-        return None
+        return _clause_agent(verb)
     if _misread_act_modifier(act):
         return act  # "killed in regime shelling", parsed as "in regime" and a gerund of its own
     if {act.lemma_.lower(), act.lower_.removesuffix("es"), act.lower_.removesuffix("s")} & FIGHT_NOUNS:
         return _prep_object(act, ("with",)) or _prep_object(verb, ("with",))
+    if act.lemma_.lower() in _ARMS:
+        return _modifier_source(act)  # "killed in government barrel bombs": whose bombs they were
     return _event_noun_actor(act) if _event_noun(act) else None
+
+
+def _clause_agent(verb: Token) -> Token | None:
+    """ "were killed after gas was released by a regime helicopter": the agent of a passive clause
+    telling how the harm came about is who did the harm."""
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+        marker = next((c for c in clause.children if c.dep_ == "mark"), None)
+        if marker is not None and marker.lower_ in {"after", "when", "as"}:
+            agent = _agent(clause)
+            if agent is not None:
+                return agent
+    return None
+
+
+# what kills in "killed in X": a weapon named by its owner ("regime barrel bombs", "Russian missiles")
+_ARMS = {
+    "bomb", "shell", "rocket", "mortar", "missile", "grenade", "mine", "landmine", "drone", "jet", "tank",
+    "artillery",
+}  # fmt: skip
 
 
 def _gerund_act(verb: Token) -> Token | None:
@@ -1428,6 +1449,9 @@ def _misread_act_modifier(noun: Token) -> bool:
         and not any(c.dep_ == "dobj" for c in act.children)  # "in Hama killing 50": a verb of its own
         and (noun.lower_ in ACTOR_MODIFIERS or _determined_name(noun))
     )
+
+
+_FINITE = {"VBD", "VBZ", "VBP"}
 
 
 def _misread_act_clause(tok: Token) -> bool:
@@ -1907,6 +1931,9 @@ def _event_noun_actor(noun: Token) -> Token | None:
             return child
         if child.dep_ == "prep" and child.lower_ == "by":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+        origin = _prep_object(noun, ("from",)) if child.dep_ == "prep" and child.lower_ == "from" else None
+        if origin is not None and _actorish(origin) and origin.pos_ != "PRON":
+            return origin  # "rocket fire from rebels", "an attack from the militia"
         if child.dep_ == "acl" and child.tag_ == "VBN":
             agent = _agent(child)
             if agent is not None:
@@ -2081,6 +2108,20 @@ def reduced_belief(verb: Token) -> bool:
     )
 
 
+def _believed_whose(belief: Token, described: Token) -> Token | None:
+    """ "air raids believed to be Russian killed ...": the nationality the belief gives an act or a
+    machine is whose it was (a belief about gunmen keeps the gunmen: "believed to be smugglers")."""
+    if described.pos_ != "NOUN" or described.lemma_.lower() in _GUNMEN:
+        return None
+    be = next((c for c in belief.children if c.dep_ == "xcomp" and c.lemma_ == "be"), None)
+    said = next((c for c in be.children if c.dep_ in {"acomp", "attr"}), None) if be is not None else None
+    nationality = said is not None and said.pos_ in {"ADJ", "PROPN"} and said.text[:1].isupper()
+    return said if nationality else None
+
+
+_GUNMEN = {"gunman", "man", "attacker", "assailant", "militant", "fighter", "person", "suspect"}
+
+
 def _inherited_subject(tok: Token) -> Token | None:
     """The subject of the clause a trigger sits in, climbing through control verbs, light verbs and
     prepositions ("began the process of leaving Raqqa"), but never across a reported-speech boundary."""
@@ -2099,6 +2140,8 @@ def _inherited_subject(tok: Token) -> Token | None:
                 return subj
         if head.lemma_.lower() in VICTIM_VERBS and (cur.dep_ == "prep" or _misread_act_clause(cur)):
             return None  # "five people died in the attack": the victims, not the attackers
+        if head.lemma_.lower() in VICTIM_VERBS and cur.dep_ == "advcl" and cur.tag_ in _FINITE:
+            return None  # "four died after shells slammed into ...": a finite clause whose subject got lost
         if cur.dep_ == "dobj" and head.lemma_.lower() in UNDERGOING_VERBS:
             return None  # "residents heard the blast", "the convoy survived an ambush"
         if cur.dep_ == "prep" and head.dep_ in {"acomp", "amod", "ROOT"} and head.lower_ in ATTITUDES:

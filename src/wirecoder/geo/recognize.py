@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from wirecoder.geo.gazetteer import Candidate, Gazetteer
 from wirecoder.geo.names import ARTICLES, fuzzy_key, normalize
+from wirecoder.given_names import given_names
 from wirecoder.nlp import title_cased
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -74,7 +75,7 @@ ORG_HEADS = {"forces", "force", "army", "university", "police", "department", "m
              "board", "county", "sheriff", "church", "library", "airport", "station", "street", "road",
              "avenue", "highway", "park", "bridge", "square", "hall", "building", "hotel",
              "mall", "reuters", "foundation", "trust", "organization", "organisation", "fund", "watch",
-             "helmets"}  # fmt: skip
+             "helmets", "elementary"}  # fmt: skip
 
 
 @dataclass
@@ -480,6 +481,11 @@ def name_pair_words(gaz: Gazetteer, sentences: list) -> PersonNames:
                         vouched_here = before.lower() not in _WHERE_PREPS and (  # "from Cherry Hinton"
                             _said_of_a_person(toks, k - 1, k + 1)
                             or _introduces_a_person(before, k - 1, ends=last)
+                            or (
+                                last
+                                and _name_opens(toks, caps, k - 1)
+                                and _given_name_pair(gaz, a.text, tok.text)
+                            )
                         )
                         if k - 1 > 0 or vouched_here:  # a sentence's first word is capitalised anyway
                             pairs.append((a.text, tok.text))
@@ -499,6 +505,18 @@ def name_pair_words(gaz: Gazetteer, sentences: list) -> PersonNames:
         words |= {a for a, b in pairs if b in words and a not in alone and a not in placed}
     speakers = {w for w in spoke - placed if not _may_speak_for_a_state(gaz, w)}
     return PersonNames({w for w in words if not _major_place(gaz, w)} | speakers, spans)
+
+
+def _name_opens(toks: list, caps: list[bool], k: int) -> bool:
+    """Whether a name begins at token k: the word before is not capitalised, or is a title ("Gov.").
+    "St. Louis Regional", "the Glen Crossing Road" are longer names, not a person's."""
+    return k == 0 or not caps[k - 1] or toks[k - 1].lower_.rstrip(".") in TITLES
+
+
+def _given_name_pair(gaz: Gazetteer, first: str, second: str) -> bool:
+    """ "Sam Gallagher", "Mary Fallin": a common given name before a capitalised word is a person's
+    name, unless either word is a major place ("Georgia Power", "Jordan Valley", "Paul Texas")."""
+    return first in given_names() and not _major_place(gaz, first) and not _major_place(gaz, second)
 
 
 _PARTY_MEMBERS = {"democrat", "democrats", "republican", "republicans", "liberal", "conservative", "tory"}
