@@ -251,3 +251,22 @@ def test_concern_about_an_act_is_not_doing_it():
     assert not [
         e for e in events if e.event_type == "COERCE" and e.source_actor and "Nations" in e.source_actor.text
     ]
+
+
+def test_a_headline_speaker_set_off_by_a_colon_is_the_source() -> None:
+    leading = extract("Monitor: regime air strikes kill 20 in Idlib", published="2024-11-21").events[0]
+    assert leading.claim is not None and leading.claim.source is not None
+    assert leading.claim.source.text == "Monitor"
+    assert leading.source_actor is not None and leading.source_actor.sector == "GOV"
+    trailing = extract("Rebels seize army checkpoint near Hama: activists", published="2024-11-21").events[0]
+    assert trailing.claim is not None and trailing.claim.source is not None
+    assert trailing.claim.source.text == "activists"
+    named = extract("Rights Watch: Assad forces used chlorine twice in Idlib last month.",
+                    published="2024-11-21").events[0]  # fmt: skip
+    assert named.source_actor is not None and named.source_actor.country == "SYR"
+    assert named.claim is not None and named.claim.source.text == "Rights Watch"
+    inside = extract("The minister said: the army will strike the rebels in Idlib next week.",
+                     published="2024-11-21").events[0]  # fmt: skip
+    assert inside.claim is None or inside.claim.source is None or ":" not in (inside.claim.cue or "")
+    labelled = extract("Gymnastics: Hagerstown advances to the state finals", published="2024-11-21")
+    assert any(p.text == "Hagerstown" for p in labelled.places)  # the claim's first word opens no sentence

@@ -365,3 +365,66 @@ def test_gas_dropped_from_a_helicopter_is_a_chemical_attack() -> None:
     main = _events(body)[0]
     assert main.acled_subtype == "Chemical weapon"
     assert main.source_actor is not None and main.source_actor.sector == "MIL"
+
+
+def test_air_defences_are_the_defenders_and_launchers_are_no_place() -> None:
+    body = (
+        "Russian drones struck an oil depot in Kherson overnight, killing one guard and damaging two tanks, "
+        "Ukraine's southern military command said on Wednesday.\n\n"
+        "Air defences shot down 17 of 21 drones launched by Russia, the air force said."
+    )
+    events = _events(body, title="Russian drones hit Kherson oil depot, one dead")
+    assert events[0].claim is not None and events[0].claim.source is not None
+    assert "command" in events[0].claim.source.text
+    downed = _by_trigger(events, "shot down")
+    assert downed.source_actor is not None and downed.source_actor.country == "UKR"
+    assert downed.location is None or downed.location.country != "RU"
+
+
+def test_jets_of_an_air_strike_by_a_named_force_are_its_own() -> None:
+    body = (
+        "An air strike by Myanmar's military killed nine villagers in the Magway region on Sunday, a local "
+        "resistance group said. Two fighter jets dropped bombs on the village of Pa Zi Gyi at noon, the "
+        "group said."
+    )
+    jets = _by_trigger(_events(body), "dropped")
+    assert jets.source_actor is not None and jets.source_actor.country == "MMR"
+
+
+def test_backing_is_not_doing_and_a_bombing_kills_people_not_a_city() -> None:
+    offensive = _events("An offensive backed by Turkey killed 20 Kurdish fighters near Afrin on Monday.")[0]
+    assert offensive.source_actor is None or offensive.source_actor.country != "TUR"
+    bombing = _events("A bombing killed 20 people in Kabul on Friday.")[0]
+    assert bombing.target_actor is not None and bombing.target_actor.sector == "CVL"
+
+
+def test_protests_called_for_are_not_held() -> None:
+    body = (
+        "Police fired tear gas at hundreds of protesters in the capital on Tuesday. The interior minister "
+        "accused opposition leaders of paying young men to riot. The opposition denied the claim and "
+        "called for more protests on Friday."
+    )
+    events = _events(body)
+    denial = _by_trigger(events, "denied")
+    call = _by_trigger(events, "called for")
+    assert denial.acled_subtype is None
+    assert call.acled_subtype is None
+
+
+def test_two_days_earlier_counts_from_the_story_day() -> None:
+    body = (
+        "An air strike on a school in Gaza City killed at least 12 people on Saturday, medics said.\n\n"
+        "Two days earlier, a strike on a house in Khan Younis killed seven members of one family."
+    )
+    events = _events(body, published="2024-11-21")
+    house = next(e for e in events if "Khan Younis" in e.sentence)
+    assert house.date is not None and str(house.date.value) == "2024-11-14"
+
+
+def test_they_after_condemned_raids_are_the_raids_not_the_condemner() -> None:
+    body = (
+        "Turkish drones struck a village near Qamishli on Monday, killing three civilians. The SDF "
+        "condemned the raids and said they violated a ceasefire agreed last month."
+    )
+    violated = _by_trigger(_events(body), "violated")
+    assert violated.source_actor is None or violated.source_actor.kb_id != "sdf"

@@ -247,3 +247,12 @@ def test_a_relative_clauses_date_is_its_own():
     )
     vowed = next(e for e in x.events if e.trigger.text == "vowed")
     assert vowed.date is None or vowed.date.value.year != 2022
+
+
+def test_days_counted_from_the_day_named_before() -> None:
+    pub = date(2024, 11, 21)
+    [earlier] = find_times("Two days earlier, a strike hit a house.", pub, anchor=date(2024, 11, 16))
+    assert earlier.value == date(2024, 11, 14) and earlier.precision == "day"
+    [later] = find_times("Three days later the road reopened.", pub, anchor=date(2024, 11, 10))
+    assert later.value == date(2024, 11, 13)
+    assert find_times("Two days before the vote, police arrested him.", pub, anchor=date(2024, 11, 16)) == []

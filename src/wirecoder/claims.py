@@ -89,10 +89,15 @@ def attribute(
         speaker = _speaker(sentence, speaker_tok, actors) if speaker_tok is not None else None
     elif quote is not None and previous is not None:
         speaker, cue_text = previous.source, previous.cue  # a quote continuing the previous speaker's words
+    elif "colon_speaker" in sentence.extra:  # "IS leaders fleeing Raqqa: Pentagon"
+        said_by: Sentence = sentence.extra["colon_speaker"]
+        speaker, cue_text = _headline_speaker(said_by, actors), ":"
+        colon = said_by.end if said_by.start < sentence.start else sentence.end
+        cue_span = (colon, colon + 1)
 
     stance = _stance(trigger, cue, speaker_tok, sentence.text)
     negated = _negated(trigger)
-    if cue is None and according is None and quote is None and stance == "asserted":
+    if cue is None and according is None and quote is None and stance == "asserted" and cue_text is None:
         return Attribution(None, stance, negated)
     claim = Claim(
         source=speaker,
@@ -105,6 +110,16 @@ def attribute(
         chain=_outer_speakers(cue, sentence, actors) if cue is not None else [],
     )
     return Attribution(claim, stance, negated)
+
+
+def _headline_speaker(said_by: Sentence, actors: StoryActors) -> Actor:
+    """The speaker a headline names after or before a colon: the actor the KB finds there, else the
+    words as written (a monitor, a rights group)."""
+    known = actors.kb_actors(said_by)
+    if known:
+        return known[0]
+    text = said_by.text.strip()
+    return Actor(text=text, span=(said_by.start, said_by.start + len(text)), name=text, confidence=0.3)
 
 
 def _speaker(sentence: Sentence, tok: Token, actors: StoryActors) -> Actor | None:
@@ -204,11 +219,14 @@ def _words_before(verb: Token) -> Token | None:
     """ "..., wounding 30, police and witnesses said": the parser hung the speakers on the clause
     before; the noun phrase between the comma and the speech verb is who speaks."""
     doc, j = verb.doc, verb.i - 1
-    while j >= 0 and doc[j].pos_ in {"NOUN", "PROPN", "DET", "ADJ", "CCONJ"}:
+    while j >= 0 and (doc[j].pos_ in {"NOUN", "PROPN", "DET", "ADJ", "CCONJ"} or doc[j].tag_ == "POS"):
         j -= 1
     if j < 0 or doc[j].text != "," or j == verb.i - 1:
         return None
-    return next((t for t in doc[j + 1 : verb.i] if t.pos_ in {"NOUN", "PROPN"}), None)
+    phrase = range(j + 1, verb.i)
+    nouns = [t for t in doc[j + 1 : verb.i] if t.pos_ in {"NOUN", "PROPN"}]
+    # the phrase's own head ("Ukraine's southern military command": the command, not Ukraine)
+    return next((t for t in nouns if t.head.i not in phrase), nouns[0] if nouns else None)
 
 
 def _speaker_after_victims(subject: Token) -> Token:

@@ -10,6 +10,7 @@ the story never says, they stay unattributed rather than guessed.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -59,6 +60,9 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 _LOCAL_SECTORS = STATE_SECTORS | {"REB", "UAF", "CRM", "PTY", "OPP", "CVL", "ELI", "LAB", "EDU", "AGR", "REL"}
 _LOCAL_SECTORS |= {"MED", "JRN"}
 _HARDWARE = "role.military_hardware"
+_AIR_ACTS = {"airstrike", "airstrikes"}
+_STRIKES = {"strike", "strikes", "raid", "raids"}
+_DEFENCES = re.compile(r"\bdefen[cs]es?\b", re.IGNORECASE)
 # A country named after these is the other party of an event ("sanctions on Iraq", "talks with Syria"),
 # not the place the story's unnamed actors belong to.
 _COUNTERPART_PREPS = {"against", "on", "toward", "towards", "with"}
@@ -377,6 +381,16 @@ def _arm_of_service(m: ActorMatch) -> bool:
     return m.entry.kb_id == _HARDWARE or m.text.lower() in {"artillery", "infantry", "navy"}
 
 
+def _blamed_acts_above(pronoun: Token) -> bool:
+    """ "They" in a clause under a condemning verb whose object is acts ("condemned the raids and said
+    they violated a truce"): the acts, not the condemner nor anyone else."""
+    for verb in pronoun.ancestors:
+        if verb.lemma_.lower() in _BLAMING:
+            acts = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ == "NNS"]
+            return any(load_lexicon().noun(c.lemma_.lower()) for c in acts)
+    return False
+
+
 def _state_word(tokens: list[Token]) -> bool:
     """The phrase names whose weapon it is by a state role word ("regime barrel bombs", "army shells")."""
     return any(t.lemma_.lower() in STATE_ROLE_NOUNS for t in tokens)
@@ -523,6 +537,8 @@ class StoryActors:
             person = lower in PERSON_PRONOUNS | PERSON_NOUNS
             if lower == "it" and self._thing_above(sentence, head):
                 return None  # "the convoy was travelling ... when it was attacked": the convoy, no actor
+            if lower in {"they", "them"} and _blamed_acts_above(head):
+                return None  # "condemned the raids and said they violated a truce": the raids, no one named
             local = self._clause_subject(sentence, head, person)
             if local is not None and head.pos_ == "PRON" and head.dep_ in {"nsubj", "nsubjpass"}:
                 return local  # "the NAF says it killed ...": the name in the same sentence is the mention
@@ -613,7 +629,13 @@ class StoryActors:
         if owner is not None and (owner.kb_id or owner.country):
             # "a helicopter belonging to the regime", "drones operated by the army": the owner's
             resolved = owner.model_copy(update={"text": text, "span": span, "confidence": 0.6})
-        if resolved.kb_id == _HARDWARE and not resolved.country:
+        if resolved.kb_id == _HARDWARE and not resolved.country and _DEFENCES.search(text):
+            # "air defences shot down 23 drones": the defending side's, never the side whose aircraft
+            # the story names (the attacker); the story's own country when it is another
+            country, attacker = self.story_country(), self.hardware_owner()
+            if country is not None and (attacker is None or attacker.country != country):
+                resolved = resolved.model_copy(update={"country": country, "confidence": 0.5})
+        elif resolved.kb_id == _HARDWARE and not resolved.country:
             owner = self.hardware_owner()
             if owner is not None:  # "the air strikes" in a story that says whose warplanes they were
                 resolved = owner.model_copy(update={"sector": "MIL", "confidence": 0.5})
@@ -809,6 +831,14 @@ class StoryActors:
             owner = _hardware_owner_of(m, self.story_country())
             if owner is not None:  # "Russian" + "air raids", "government" + "aircraft"
                 owners.append(owner)
+        for tok in doc[:-2]:  # "an air strike by Myanmar's military", "air raids by the coalition"
+            aerial = tok.lower_ in _AIR_ACTS or (
+                tok.lower_ in _STRIKES and tok.i > 0 and doc[tok.i - 1].lower_ == "air"
+            )
+            if aerial and doc[tok.i + 1].lower_ == "by":
+                by = starts.get(tok.i + 2) or starts.get(tok.i + 3)
+                if by is not None and by.entry.kind != "role" and by.entry.sector in {"MIL", "GOV", None}:
+                    owners.append(by.entry.kb_id)
         return owners
 
     def remember(self, actor: Actor, person: bool = False) -> None:

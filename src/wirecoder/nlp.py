@@ -299,17 +299,67 @@ def segment(text: str, title: str | None = None) -> list[Sentence]:
                     continue
                 lead = len(chunk) - len(chunk.lstrip())
                 chunk_start, chunk = chunk_start + lead, chunk.strip()
-                sentences.append(
+                cut_off = bool(cuts) and chunk_start < cuts[-1]
+                split = headline_attribution(chunk)
+                made = [
                     Sentence(
-                        text=chunk,
-                        start=p_start + local + chunk_start,
+                        text=part,
+                        start=p_start + local + chunk_start + part_start,
                         paragraph=pi,
-                        doc=light.make_doc(chunk),
-                        index=len(sentences),
-                        extra={"cut_off": True} if cuts and chunk_start < cuts[-1] else {},
+                        doc=light.make_doc(part),
+                        index=len(sentences) + n,
+                        extra={"cut_off": True} if cut_off else {},
                     )
-                )
+                    for n, (part_start, part) in enumerate(sorted(split) if split else [(0, chunk)])
+                ]
+                if split:  # the claim knows its speaker's piece
+                    claim, speaker = made if split[0][0] == 0 else made[::-1]
+                    claim.extra["colon_speaker"] = speaker
+                sentences.extend(made)
     return sentences
+
+
+# "Monitor: regime air strikes kill 20", "IS leaders fleeing Raqqa: Pentagon": a headline's speaker,
+# set off by a colon before or after the claim; a speaker is a short name or a source word
+_SOURCE_WORDS = {
+    "monitor", "group", "groups", "media", "tv", "agency", "observatory", "report", "reports", "sources",
+    "source", "activists", "officials", "official", "army", "police", "ministry", "spokesman", "ngo",
+    "witnesses", "residents", "medics", "rebels", "military", "government", "state", "un", "who", "icrc",
+}  # fmt: skip
+_NO_SPEAKER = {
+    "update", "updated", "breaking", "watch", "video", "photo", "photos", "opinion", "analysis", "exclusive",
+    "live", "factbox", "explainer", "timeline", "editorial", "note", "read", "related", "tags", "date",
+    "published", "posted", "by", "source", "sources", "comment", "interview", "feature", "listen", "more",
+    "see", "also", "warning", "correction", "caption", "image", "picture", "pictures", "audio", "map",
+}  # fmt: skip
+_CONNECTORS = {"of", "the", "for", "and", "on", "in", "de", "al", "el"}
+
+
+def _speaker_like(words: list[str]) -> bool:
+    if not 1 <= len(words) <= 4 or words[0].lower().strip(".") in _NO_SPEAKER:
+        return False
+    if any(any(ch.isdigit() for ch in w) for w in words):
+        return False
+    cased = all(w[:1].isupper() or w.lower() in _CONNECTORS for w in words)
+    return cased or words[-1].lower().strip(".") in _SOURCE_WORDS
+
+
+def headline_attribution(text: str) -> tuple[tuple[int, str], tuple[int, str]] | None:
+    """A headline's claim and its colon-set speaker, as ((start, claim), (start, speaker)) with offsets
+    into `text`; None when the text is no such headline. The claim needs three words or more."""
+    if text.count(": ") != 1 or '"' in text or "“" in text:
+        return None
+    at = text.index(": ")
+    before, after = text[:at].strip(), text[at + 2 :].strip()
+    after_words = after.rstrip(".!?").split()
+    before_words = before.split()
+    if len(before_words) >= 3 and _speaker_like(after_words) and not after.endswith("."):
+        speaker_start = at + 2 + (len(text[at + 2 :]) - len(text[at + 2 :].lstrip()))
+        return (0, before), (speaker_start, after.rstrip(".!?"))
+    if len(after_words) >= 3 and _speaker_like(before_words):
+        claim_start = at + 2 + (len(text[at + 2 :]) - len(text[at + 2 :].lstrip()))
+        return (claim_start, after), (0, before)
+    return None
 
 
 def _headline_bounds(text: str, title: str | None) -> tuple[int | None, int | None]:

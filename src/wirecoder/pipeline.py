@@ -110,6 +110,7 @@ _BYLINE = re.compile(
     r"([A-Z][\w'-]+(?:\s[A-Z][\w'-]+){1,2}(?:(?:,\s|\sand\s)[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){1,2})*)"
 )
 RECENT_DATE_SENTENCES = 2  # how far back, within a paragraph, an undated event looks for its day
+ANCHOR_SENTENCES = 6  # how far back "two days earlier" looks for the day it counts from
 RECENT_PLACE_SENTENCES = 3  # how far back an event with no place of its own looks for the story's place
 DATELINE_CHARS = 300  # a dateline sits at the top of a story
 _DATELINE_TAIL = re.compile(
@@ -571,10 +572,21 @@ class _StoryExtractor:
         """Time expressions of a sentence, computed once per sentence (and per tense), not once per event."""
         key = ("times", future)
         if key not in sentence.extra:
+            anchor = self._day_before(sentence) if when.anchored(sentence.text) else None
             sentence.extra[key] = when.find_times(
-                sentence.text, self.published, offset=sentence.start, future=future
+                sentence.text, self.published, offset=sentence.start, future=future, anchor=anchor
             )
         return sentence.extra[key]
+
+    def _day_before(self, sentence: Sentence) -> date | None:
+        """The last day the story names before a sentence that counts days from it ("Two days earlier,
+        ..."), within ANCHOR_SENTENCES sentences."""
+        before = [s for s in self.sentences if s.index < sentence.index][-ANCHOR_SENTENCES:]
+        for s in reversed(before):
+            days = [t.value for t in self._times(s, future=False) if t.precision == "day"]
+            if days:
+                return days[-1]
+        return None
 
     def _worth_parsing(self, sentence: Sentence) -> bool:
         words = set(_WORDS.findall(sentence.text.lower()))
@@ -1074,13 +1086,28 @@ def _merge_same_act(items: list[tuple[Event, Sentence, Trigger]]) -> list[tuple[
             continue
         # the better-attested one leads; on a tie, one outside the main clause comes second ("a mine left
         # from previous fighting killed a shepherd": the killing, not the fighting)
-        best, other = sorted((twin, item), key=lambda it: (-_filled(it[0]), _clause_weight(it[2].token) <= 0))
+        best, other = sorted(
+            (twin, item),
+            key=lambda it: (
+                -_filled(it[0]),
+                _clause_weight(it[2].token) <= 0,
+                _subject_of_twin(it, twin, item),
+            ),
+        )
         first, second = best[0], other[0]
         for field in _MERGE_FIELDS:
             if getattr(first, field) is None and getattr(second, field) is not None:
                 setattr(first, field, getattr(second, field))
         kept[kept.index(twin)] = (first, twin[1], best[2])
     return kept
+
+
+def _subject_of_twin(it: tuple[Event, Sentence, Trigger], *pair: tuple[Event, Sentence, Trigger]) -> bool:
+    """Whether `it` is the act noun heading the other's clause ("a car bombing killed 75"): the verb
+    then names the act, and the noun lends it what it names (its doer)."""
+    tok = it[2].token
+    other = next(p for p in pair if p is not it)[2].token
+    return tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.i == other.i and tok.doc is other.doc
 
 
 _BOTH_CLAIMS = re.compile(r"\b(?:neither|both|either|claims|reports|accounts)\b", re.IGNORECASE)

@@ -21,8 +21,9 @@ Conventions (the value of a `TimeRef` is always a real date):
   when the day-first reading is impossible ("04/23/2016").
 - Relative phrases ("yesterday", "last week", "two days ago", "earlier this month") need `published`;
   without it only absolute dates come out.
-- "the day before" / "the next day" count from the last day-precision date found earlier in the same text,
-  else from publication; "the day before the attack" is left alone (its anchor is an event, not a date).
+- "the day before" / "the next day" / "two days earlier" count from the last day-precision date found
+  earlier in the same text (or the `anchor` the caller found earlier in the story), else from publication;
+  "the day before the attack" is left alone (its anchor is an event, not a date).
 - Not matched on purpose: times of day, durations ("for three days", "in the past 24 hours"), ages
   ("a 12-year-old"), and numbers that are not dates ("2000 people").
 """
@@ -133,7 +134,9 @@ _RELATIVE_DAY = _p(
 )
 _ANCHORED_DAY = _p(
     r"\b(?:on\s+)?(?P<w>the\s+day\s+before|the\s+previous\s+day|the\s+day\s+earlier|a\s+day\s+earlier"
-    r"|the\s+next\s+day|the\s+following\s+day|a\s+day\s+later)\b(?!\s+(?:the|a|an|his|her|its|their|yesterday)\b)"
+    r"|the\s+next\s+day|the\s+following\s+day|a\s+day\s+later"
+    r"|(?P<k>\d|two|three|four|five|six|seven|eight|nine|ten)\s+days\s+(?P<dir>earlier|before|later|afterwards))"
+    r"\b(?!(?<=before)\s+(?:the|a|an|his|her|its|their|yesterday)\b)"  # "the day before the attack": an event
 )
 _AGO = _p(rf"\b{_NUMBER_WORD}\s+(?P<unit>day|week|month|year)s?\s+ago\b")
 _REL_PERIOD = _p(
@@ -339,6 +342,9 @@ def _r_anchored_day(m: re.Match[str], pub: date | None, future: bool, anchor: da
         return None
     word = _norm(m["w"])
     shift = 1 if word in ("the next day", "the following day", "a day later") else -1
+    if m["k"]:  # "two days earlier", "three days later"
+        n = int(m["k"]) if m["k"].isdigit() else _SMALL_NUMBERS[_norm(m["k"])]
+        shift = n if m["dir"].lower() in ("later", "afterwards") else -n
     value = base + timedelta(days=shift)
     if pub is not None and value > pub and not future:
         return None
@@ -438,10 +444,18 @@ def time_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e, _, _ in _candidates(text)]
 
 
-def find_times(text: str, published: date | None, offset: int = 0, future: bool = False) -> list[TimeRef]:
-    """Every time expression in `text`, resolved against `published`, in text order (see module docstring)."""
+def anchored(text: str) -> bool:
+    """Whether `text` counts days from another date ("the day before", "two days later")."""
+    return _ANCHORED_DAY.search(text) is not None
+
+
+def find_times(
+    text: str, published: date | None, offset: int = 0, future: bool = False, anchor: date | None = None
+) -> list[TimeRef]:
+    """Every time expression in `text`, resolved against `published`, in text order (see module docstring).
+    `anchor`: the last day named before `text` in the story, which "the day before" counts from until
+    `text` names a day of its own."""
     out: list[TimeRef] = []
-    anchor: date | None = None
     for start, end, i, m in _candidates(text):
         resolved = _RULES[i][1](m, published, future, anchor)
         if resolved is None:

@@ -192,6 +192,15 @@ def assault_mode(sentence_lower: str) -> str | None:
     return None
 
 
+# "called for more protests on Thursday", "vowed to hold rallies": protests to come, not one held
+_CALLED_FOR = re.compile(
+    r"\b(?:call(?:ed|s|ing)? for|urg(?:ed|es|ing)|plan(?:ned|s|ning)?|threat(?:en|ened|ens|ening)"
+    r"|vow(?:ed|s)?|announc(?:ed|es|ing)) "
+    r"(?:(?:to|hold|stage|more|new|further|fresh|mass|nationwide|a|an|the) ){0,3}"
+    r"(?:protests?|demonstrations?|rall(?:y|ies)|marches|march|sit-ins?|strikes?)\b"
+)
+
+
 def classify_acled(
     sentence: str,
     context: str,
@@ -214,7 +223,8 @@ def classify_acled(
     if event_type in VERBAL_TYPES:
         # "protesters denounced ...", not "the president called the protesters criminals"
         speaks_for_state = source_sector in STATE_SECTORS
-        sub = _demonstration(s, ctx, killed, note) if _has("protest", s) and not speaks_for_state else None
+        protest = _has("protest", s) and not speaks_for_state and not _CALLED_FOR.search(s)
+        sub = _demonstration(s, ctx, killed, note) if protest else None
         if sub is None and event_type in {"SUPPORT", "AGREE"} and _has("agreement", s):
             sub = "Agreement"  # signing a ceasefire or peace deal (PLOVER SUPPORT, CAMEO 057)
         if sub is None and event_type in _PEACEFUL_DEEDS:

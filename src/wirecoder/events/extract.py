@@ -1845,6 +1845,10 @@ def _noun_arguments(trig: Trigger) -> None:
         )  # the parser reads the first of two objects as a second direct object
     if trig.target is None:
         trig.target = _clause_target(trig)  # "its demand that Burundi's government grant ..."
+    if trig.target is None and trig.event_type in MATERIAL_CONFLICT and tok.dep_ == "nsubj":
+        harmed = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+        if harmed is not None and _actorish(harmed):
+            trig.target = harmed  # "a bombing killed 20 people in Kabul": those it killed, not the city
     if trig.target is None and trig.event_type in MATERIAL_CONFLICT:
         trig.target = _victim_subject(tok)  # "two soldiers died in an ambush"
         if trig.target is not None and trig.source is None:
@@ -1934,7 +1938,7 @@ def _event_noun_actor(noun: Token) -> Token | None:
         origin = _prep_object(noun, ("from",)) if child.dep_ == "prep" and child.lower_ == "from" else None
         if origin is not None and _actorish(origin) and origin.pos_ != "PRON":
             return origin  # "rocket fire from rebels", "an attack from the militia"
-        if child.dep_ == "acl" and child.tag_ == "VBN":
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() not in _NOT_DOING:
             agent = _agent(child)
             if agent is not None:
                 return agent
@@ -1964,6 +1968,12 @@ def _event_noun_actor(noun: Token) -> Token | None:
     return _modifier_source(noun)
 
 
+# "a bombing encouraged / condemned / backed by X": X reacted to it or stood behind it, X did not do it
+_NOT_DOING = {
+    "encourage", "condemn", "denounce", "criticise", "criticize", "prompt", "trigger", "cause", "fuel",
+    "welcome", "report", "document", "confirm", "record", "witness", "film", "investigate", "deny", "praise",
+    "back", "support", "sponsor", "fund", "finance", "arm", "train", "condone", "justify", "overshadow",
+}  # fmt: skip
 _FIGHT_WORDS = {"fight", "war", "gunbattle", "confrontation", "hostility", "violence", "combat"}
 _FIGHT_WITH_VERBS = {"clash", "fight", "battle", "skirmish", "scuffle", "exchange"}
 

@@ -75,7 +75,8 @@ ORG_HEADS = {"forces", "force", "army", "university", "police", "department", "m
              "board", "county", "sheriff", "church", "library", "airport", "station", "street", "road",
              "avenue", "highway", "park", "bridge", "square", "hall", "building", "hotel",
              "mall", "reuters", "foundation", "trust", "organization", "organisation", "fund", "watch",
-             "helmets", "elementary"}  # fmt: skip
+             "helmets", "elementary", "mosque", "cathedral", "temple", "shrine", "synagogue",
+             "monastery"}  # fmt: skip
 
 
 @dataclass
@@ -820,6 +821,11 @@ def _match(
     doc = sent.doc
     n = len(doc)
     headline = title_cased(doc)  # every word capitalised: a run of them is no longer name
+    # "Gymnastics: Hagerstown advances": a headline's claim after a colon-set label or speaker does not
+    # open a sentence of its own
+    after_colon = (
+        sent.extra.get("colon_speaker") is not None and sent.extra["colon_speaker"].start < sent.start
+    )
     i = 0
     while i < n:
         tok = doc[i]
@@ -921,6 +927,7 @@ def _match(
             # ... and so is a name the story places elsewhere ("in Douma ... Douma is surrounded")
             strict = (
                 i == 0
+                and not after_colon
                 and not _dateline_follows(doc, j)
                 and not (j - i > 1 and last.lower_ in ADMIN_WORDS)
                 and text not in story_places

@@ -246,14 +246,16 @@ _VEHICLES = {"train", "bus", "flight", "plane", "ship", "vessel", "boat", "ferry
 
 def _not_where(sentence, place: Place) -> bool:
     """A place named as the reason for an act, as where a vehicle was bound ("soldiers waiting for a
-    train to Rawalpindi") or as where someone spoke ("told a news conference in Manila"): not where the
-    act happened."""
+    train to Rawalpindi"), as where someone spoke ("told a news conference in Manila") or as the doer
+    ("drones launched by Russia"): not where the act happened."""
     found = sentence.tokens_at(place.span)
     if found is None:
         return False
     doc, k = sentence.doc, found.start  # read from the words: the parser hangs "to X" on any verb near
     if k >= 2 and doc[k - 1].lower_ in {"to", "towards", "for"} and doc[k - 2].lemma_.lower() in _VEHICLES:
         return True
+    if found.root.dep_ == "pobj" and found.root.head.dep_ == "agent":
+        return True  # "drones launched by Russia": who launched them, not where anything happened
     return _in_motive(sentence, found) or _where_said(found.root)
 
 
