@@ -428,3 +428,9 @@ def test_they_after_condemned_raids_are_the_raids_not_the_condemner() -> None:
     )
     violated = _by_trigger(_events(body), "violated")
     assert violated.source_actor is None or violated.source_actor.kb_id != "sdf"
+
+
+def test_launching_a_drone_at_a_city_is_an_attack() -> None:
+    main = _events("Houthi forces launched a drone at the port city of Eilat on Friday.")[0]
+    assert main.event_type == "ASSAULT"
+    assert main.source_actor is not None and main.source_actor.kb_id == "yem.houthis"

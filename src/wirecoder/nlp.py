@@ -336,6 +336,8 @@ _CONNECTORS = {"of", "the", "for", "and", "on", "in", "de", "al", "el"}
 
 
 def _speaker_like(words: list[str]) -> bool:
+    """One to four words that can name a speaker: a capitalised name ("Pentagon", "Syrian Coalition") or
+    a phrase ending in a source word ("rights group", "state media"), not a label ("Update", "Video")."""
     if not 1 <= len(words) <= 4 or words[0].lower().strip(".") in _NO_SPEAKER:
         return False
     if any(any(ch.isdigit() for ch in w) for w in words):
