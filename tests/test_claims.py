@@ -268,5 +268,12 @@ def test_a_headline_speaker_set_off_by_a_colon_is_the_source() -> None:
     inside = extract("The minister said: the army will strike the rebels in Idlib next week.",
                      published="2024-11-21").events[0]  # fmt: skip
     assert inside.claim is None or inside.claim.source is None or ":" not in (inside.claim.cue or "")
+    datelines = (
+        "BEIRUT: Rival families clashed in a camp on Saturday, killing two people.",
+        "Damascus: regime forces shelled the town of Douma on Monday, killing five.",
+    )
+    for dateline in datelines:
+        event = extract(dateline, published="2024-11-21").events[0]
+        assert event.claim is None or event.claim.source is None  # a dateline, no one speaking
     labelled = extract("Gymnastics: Hagerstown advances to the state finals", published="2024-11-21")
     assert any(p.text == "Hagerstown" for p in labelled.places)  # the claim's first word opens no sentence

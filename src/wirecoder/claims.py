@@ -89,9 +89,11 @@ def attribute(
         speaker = _speaker(sentence, speaker_tok, actors) if speaker_tok is not None else None
     elif quote is not None and previous is not None:
         speaker, cue_text = previous.source, previous.cue  # a quote continuing the previous speaker's words
-    elif "colon_speaker" in sentence.extra:  # "IS leaders fleeing Raqqa: Pentagon"
-        said_by: Sentence = sentence.extra["colon_speaker"]
-        speaker, cue_text = _headline_speaker(said_by, actors), ":"
+    elif (
+        headline := _headline_speaker(sentence, actors)
+    ) is not None:  # "IS leaders fleeing Raqqa: Pentagon"
+        said_by, speaker = headline
+        cue_text = ":"
         colon = said_by.end if said_by.start < sentence.start else sentence.end
         cue_span = (colon, colon + 1)
 
@@ -112,14 +114,26 @@ def attribute(
     return Attribution(claim, stance, negated)
 
 
-def _headline_speaker(said_by: Sentence, actors: StoryActors) -> Actor:
-    """The speaker a headline names after or before a colon: the actor the KB finds there, else the
-    words as written (a monitor, a rights group)."""
+def _headline_speaker(sentence: Sentence, actors: StoryActors) -> tuple[Sentence, Actor] | None:
+    """The speaker a headline names after or before a colon, with its piece of text: the actor the KB
+    finds there, else the words as written (a monitor, a rights group); None when there is none, or when
+    the words are a dateline: a capital's name ("Damascus: regime forces shelled ...") or words in
+    capitals ("BEIRUT:"), where no one speaks."""
+    said_by: Sentence | None = sentence.extra.get("colon_speaker")
+    if said_by is None:
+        return None
+    matches = actors.matches.get(said_by.index, [])
+    if matches and all(m.via == "capital" for m in matches):
+        return None
+    if any(w.isupper() and len(w.strip(",.")) > 4 for w in said_by.text.split()):
+        return None  # "BEIRUT:", "GAZA CITY, Palestinian Territories:": a dateline in capitals ("UN" speaks)
     known = actors.kb_actors(said_by)
     if known:
-        return known[0]
+        return said_by, known[0]
     text = said_by.text.strip()
-    return Actor(text=text, span=(said_by.start, said_by.start + len(text)), name=text, confidence=0.3)
+    return said_by, Actor(
+        text=text, span=(said_by.start, said_by.start + len(text)), name=text, confidence=0.3
+    )
 
 
 def _speaker(sentence: Sentence, tok: Token, actors: StoryActors) -> Actor | None:
