@@ -353,14 +353,12 @@ def headline_attribution(text: str) -> tuple[tuple[int, str], tuple[int, str]] |
         return None
     at = text.index(": ")
     before, after = text[:at].strip(), text[at + 2 :].strip()
+    after_start = len(text) - len(text[at + 2 :].lstrip())  # where the words after the colon begin
     after_words = after.rstrip(".!?").split()
-    before_words = before.split()
-    if len(before_words) >= 3 and _speaker_like(after_words) and not after.endswith("."):
-        speaker_start = at + 2 + (len(text[at + 2 :]) - len(text[at + 2 :].lstrip()))
-        return (0, before), (speaker_start, after.rstrip(".!?"))
-    if len(after_words) >= 3 and _speaker_like(before_words):
-        claim_start = at + 2 + (len(text[at + 2 :]) - len(text[at + 2 :].lstrip()))
-        return (claim_start, after), (0, before)
+    if len(before.split()) >= 3 and _speaker_like(after_words) and not after.endswith("."):
+        return (0, before), (after_start, after.rstrip(".!?"))
+    if len(after_words) >= 3 and _speaker_like(before.split()):
+        return (after_start, after), (0, before)
     return None
 
 
