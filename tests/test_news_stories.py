@@ -434,3 +434,250 @@ def test_launching_a_drone_at_a_city_is_an_attack() -> None:
     main = _events("Houthi forces launched a drone at the port city of Eilat on Friday.")[0]
     assert main.event_type == "ASSAULT"
     assert main.source_actor is not None and main.source_actor.kb_id == "yem.houthis"
+
+
+def test_a_group_saying_its_fighter_did_it_owns_the_unclaimed_bombing() -> None:
+    body = (
+        "A suicide bomber struck a wedding party in the town of Tal Tamr in northeast Syria on Sunday, "
+        "killing 18 guests, a local health official said. The Islamic State group said in a statement that "
+        "one of its fighters had fired on a gathering of Kurdish militiamen near the town before blowing "
+        "himself up."
+    )
+    main = _events(body)[0]
+    assert main.source_actor is not None and main.source_actor.kb_id == "isis"
+    assert main.claim is not None and main.claim.source is not None
+    assert main.claim.source.text == "a local health official"
+
+
+def test_a_group_denying_an_act_does_not_own_it() -> None:
+    body = (
+        "A car bomb exploded near a checkpoint in Afrin on Sunday, killing six people, a local official "
+        "said. The YPG denied that its fighters had detonated a car bomb in the town."
+    )
+    main = _events(body)[0]
+    assert main.source_actor is None or main.source_actor.kb_id != "sdf.ypg"
+
+
+def test_a_number_of_shells_is_no_one_who_fired() -> None:
+    body = "Nineteen more people were wounded by a number of shells that hit the Salah al-Din district."
+    main = _events(body)[0]
+    assert main.source_actor is None
+    assert main.target_actor is not None and main.target_actor.text == "Nineteen more people"
+
+
+def test_a_town_a_rocket_hit_is_where_it_fell() -> None:
+    body = "A rocket fired from Lebanon hit Nahariya on Sunday, wounding two people, Israeli medics said."
+    main = _events(body)[0]
+    assert main.location is not None and main.location.country == "IL"
+    assert main.location.lat is not None and abs(main.location.lat - 33.0) < 0.2
+
+
+def test_where_a_drone_was_launched_from_is_not_where_it_struck() -> None:
+    body = "Houthi forces launched a drone from Yemen at the port city of Eilat on Friday, the army said."
+    main = _events(body)[0]
+    assert main.location is not None and main.location.country == "IL"
+
+
+def test_rockets_opening_a_sentence_are_no_target() -> None:
+    main = _events("Rockets were fired at the Israeli town of Sderot on Sunday, the army said.")[0]
+    assert main.target_actor is None
+    assert main.location is not None and main.location.country == "IL"
+
+
+def test_an_accused_side_owns_the_gas_attack_and_its_toll_as_alleged() -> None:
+    body = (
+        "Local doctors accused Assad's troops of launching a gas attack on the town of Douma on Saturday, "
+        "killing at least 40 people."
+    )
+    attacks = [e for e in _events(body) if e.event_type == "ASSAULT"]
+    assert attacks and all(e.source_actor is not None and e.source_actor.kb_id == "p.assad" for e in attacks)
+    attack = attacks[0]
+    assert attack.acled_subtype == "Chemical weapon"
+    assert attack.casualties is not None and attack.casualties.killed == 40
+    assert attack.claim is not None and attack.claim.stance == "hedged"
+    assert attack.claim.source is not None and attack.claim.source.text == "Local doctors"
+
+
+def test_a_holiday_is_no_place() -> None:
+    body = (
+        "The government announced a three-day truce on Tuesday to mark the end of Ramadan. Shelling "
+        "resumed in Aleppo a day later."
+    )
+    extraction = extract(body, published="2024-11-21")
+    assert [p.text for p in extraction.places if p.kind == "toponym"] == ["Aleppo"]
+
+
+def test_a_toll_from_another_region_is_not_the_main_events() -> None:
+    body = (
+        "Ukraine's air force said on Sunday it had shot down 31 of the 47 drones Russia launched at the "
+        "country overnight.\n\nFalling debris damaged a warehouse in the western city of Lutsk, the mayor "
+        "said.\n\nIn the southern region of Zaporizhzhia, Russian shelling killed a 58-year-old woman, the "
+        "regional governor said."
+    )
+    events = _events(body)
+    main = events[0]
+    assert main.trigger is not None and main.trigger.text == "shot down"
+    assert main.casualties is None or not main.casualties.killed
+    assert main.location is None or main.location.country != "RU"
+    shelling = _by_trigger(events, "killed")
+    assert shelling.casualties is not None and shelling.casualties.killed == 1
+
+
+def test_officers_in_a_police_story_are_police() -> None:
+    body = (
+        "Gunmen kidnapped 12 farmers near Birnin Gwari on Friday. A police spokesman said officers had "
+        "been deployed to the forest to track the kidnappers."
+    )
+    sent = _by_trigger(_events(body), "deployed")
+    assert sent.target_actor is not None and sent.target_actor.sector == "COP"
+
+
+def test_what_a_crowd_gathered_against_is_not_who_the_crowd_is() -> None:
+    body = (
+        "Riot police used water cannon on Sunday to disperse hundreds of students who had marched to the "
+        "ministry to protest against a deal with the International Monetary Fund."
+    )
+    disperse = _by_trigger(_events(body), "disperse")
+    assert disperse.target_actor is not None and disperse.target_actor.sector in {"CVL", "EDU"}
+
+
+def test_police_hurt_in_a_crackdown_are_not_its_target() -> None:
+    body = (
+        "Riot police fired tear gas and rubber bullets at a rally in the capital on Saturday. Nine police "
+        "officers were injured, the interior ministry said."
+    )
+    main = _events(body)[0]
+    assert main.target_actor is None or main.target_actor.sector != "COP"
+
+
+def test_victims_the_parser_hangs_on_said_are_still_the_victims() -> None:
+    body = (
+        "A drone strike on a market in the town of Kutkai killed at least 12 people, including four "
+        "children, residents and a local rebel group said on Monday."
+    )
+    main = _events(body)[0]
+    assert main.target_actor is not None and main.target_actor.text == "at least 12 people"
+
+
+def test_a_group_claiming_responsibility_alone_owns_the_attack_just_told() -> None:
+    body = (
+        "Gunmen stormed a checkpoint in the Bannu district before dawn on Tuesday, killing five soldiers, "
+        "officials said. The Tehreek-e-Taliban Pakistan claimed responsibility in a statement."
+    )
+    main = _events(body)[0]
+    assert main.source_actor is not None and main.source_actor.kb_id == "pak.ttp"
+
+
+def test_arrests_that_were_not_made_are_no_arrests() -> None:
+    body = "Gunmen shot dead four men at a bar in Celaya on Saturday. No arrests have been made."
+    arrests = _by_trigger(_events(body), "arrests")
+    assert arrests.negated and arrests.acled_subtype is None
+
+
+def test_people_forced_to_flee_are_the_ones_fleeing() -> None:
+    body = (
+        "The attackers also set fire to dozens of houses and several cars, forcing residents to flee, "
+        "police said."
+    )
+    flee = _by_trigger(_events(body), "flee")
+    assert flee.source_actor is not None and flee.source_actor.sector == "CVL"
+
+
+def test_a_hyphenated_town_name_the_gazetteer_lacks_is_kept_whole() -> None:
+    body = "Gang members attacked the town of Pont-Sondé on Thursday, killing nine people."
+    extraction = extract(body, published="2024-11-21")
+    assert "Pont-Sondé" in [p.text for p in extraction.places]
+
+
+def test_they_who_attacked_are_the_fighters_not_the_base_or_the_officer() -> None:
+    body = (
+        "Fighters overran an army base near Bulo Burte in Somalia on Friday, a military officer said. "
+        '"They attacked from three sides after the explosion," Captain Ali Hassan told reporters.'
+    )
+    attacked = _by_trigger(_events(body), "attacked")
+    assert attacked.source_actor is not None and attacked.source_actor.sector == "REB"
+
+
+def test_the_strike_named_again_keeps_its_kind() -> None:
+    body = (
+        "A drone strike on a bus near Bahir Dar killed at least 14 civilians on Monday, witnesses said.\n\n"
+        "The strike hit the vehicle on a road outside the city, one witness said. The army has been fighting "
+        "the Fano militia in the region for more than a year."
+    )
+    hit = _by_trigger(_events(body, title="Drone strike on bus kills 14 in Ethiopia"), "hit")
+    assert hit.acled_subtype == "Air/drone strike"
+
+
+def test_the_army_is_not_a_rebel_army_named_before() -> None:
+    body = (
+        "Colombia's National Liberation Army (ELN) freed four police officers on Monday, the ombudsman "
+        "said. The rebels said they had captured the officers in combat and accused the army of breaking a "
+        "local ceasefire."
+    )
+    accused = _by_trigger(_events(body), "accused")
+    assert accused.target_actor is not None and accused.target_actor.kb_id != "col.eln"
+    assert accused.target_actor.sector == "MIL"
+
+
+def test_talks_with_the_group_are_not_with_the_government_that_suspended_them() -> None:
+    body = (
+        "ELN rebels attacked a military base in Arauca in September, killing two soldiers. President "
+        "Gustavo Petro's government then suspended peace talks with the group."
+    )
+    suspended = _by_trigger(_events(body), "suspended")
+    assert suspended.target_actor is not None and suspended.target_actor.kb_id == "col.eln"
+
+
+def test_soldiers_captured_in_clashes_are_no_captured_town() -> None:
+    body = (
+        "Three soldiers were captured during clashes near the town of Tame on Tuesday, the army said.\n\n"
+        "The army said it was searching for the men. The rebels have not commented."
+    )
+    captured = _by_trigger(_events(body, title="Rebels capture three soldiers in Colombia"), "captured")
+    assert captured.acled_subtype not in {
+        "Non-state actor overtakes territory",
+        "Government regains territory",
+    }
+
+
+def test_a_detention_joined_to_a_shooting_is_an_act_of_its_own() -> None:
+    body = (
+        "Police in Karachi fired rubber bullets and detained at least 40 opposition supporters on Sunday "
+        "as they broke up a march, witnesses said."
+    )
+    detained = _by_trigger(_events(body), "detained")
+    assert detained.event_type == "COERCE"
+    assert detained.target_actor is not None and "supporters" in detained.target_actor.text
+
+
+def test_the_day_the_act_happened_not_the_day_it_was_announced() -> None:
+    body = (
+        "The Houthi movement said on Thursday it had fired two missiles at a cargo ship in the Gulf of Aden "
+        "the day before."
+    )
+    main = _events(body, published="2024-11-22")[0]
+    assert main.date is not None and str(main.date.value) == "2024-11-20"
+
+
+def test_where_the_cause_lies_is_not_where_the_ships_were_hit() -> None:
+    body = (
+        "Houthi forces fired missiles at a tanker off the port of Aden on Tuesday. The group has "
+        "attacked dozens of ships in what it says is solidarity with Palestinians in Gaza."
+    )
+    attacked = _by_trigger(_events(body), "attacked")
+    assert attacked.location is None or attacked.location.country != "PS"
+
+
+def test_a_country_after_a_compass_word_is_a_place() -> None:
+    body = "Jihadists killed at least 40 civilians in an attack on a market in northern Burkina Faso."
+    main = _events(body)[0]
+    assert main.location is not None and main.location.country == "BF"
+
+
+def test_a_group_that_has_not_claimed_an_attack_does_not_own_it() -> None:
+    body = (
+        "Gunmen opened fire on worshippers at a mosque near Dori on Friday, killing 12. Officials blamed the "
+        "Islamic State Sahel Province, which has not claimed responsibility."
+    )
+    main = _events(body)[0]
+    assert main.source_actor is not None and main.source_actor.kb_id == "role.unidentified"

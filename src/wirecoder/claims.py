@@ -163,6 +163,12 @@ def _speech_cue(trigger: Token) -> tuple[Token | None, Token | None]:
             break  # the trigger is the speech verb's subject or adjunct, not what is reported
         if head.lemma_.lower() in BLAME_LEMMAS and cur.dep_ == "prep" and cur.lower_ in {"of", "for"}:
             return head, _speaker_of(head)  # "X blamed Y for the attack": X alleges the attack
+        if head.lemma_.lower() in BLAME_LEMMAS and cur.dep_ == "advcl" and cur.tag_ == "VBG":
+            return head, _speaker_of(head)  # "X accused Y of an attack, killing 40": X alleges the toll too
+        blamer = head.head
+        if cur.dep_ == "prep" and cur.lower_ in {"of", "for"} and head.dep_ == "dobj" and blamer is not head:
+            if blamer.lemma_.lower() in BLAME_LEMMAS:  # "accused Assad's forces of ...": "of" on the accused
+                return blamer, _speaker_of(blamer)
         if head.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in COUNT_NOUNS for c in head.children
         ):

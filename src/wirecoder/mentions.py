@@ -93,6 +93,9 @@ def noun_phrase(tok: Token) -> list[Token]:
         if dep == "prep" and child.lower_ != "of":
             continue
         keep.update(_subtree_range(child))
+    for t in tok.subtree:  # "thousands of protesters who had gathered ...": not the nested clause either
+        if t.dep_ == "relcl" and t.i in keep:
+            keep.difference_update(_subtree_range(t))
     return _contiguous(tok, keep)
 
 
@@ -171,6 +174,43 @@ def full_phrase(tok: Token) -> list[Token]:
     if tok.dep_ == "pobj" and prep.lower_ == "to" and prep.i > 0 and tok.doc[prep.i - 1].lower_ == "up":
         keep.update((prep.i - 1, prep.i))  # "up to 16 advisers" misread as a particle and a preposition
     return _contiguous(tok, keep)
+
+
+# roles held by one person at a time in a mention ("a spokesman", "the commander", "the minister")
+_OFFICE_ROLES = {
+    "role.spokesperson", "role.head_of_state", "role.minister", "role.military_rank", "role.diplomat",
+    "role.local_gov",
+}  # fmt: skip
+_DOER_WINDOW = 300  # characters: how far before the nearest mention a subject may still be the one meant
+_QUANTITY_NOUNS = {
+    "number", "series", "barrage", "volley", "salvo", "wave", "hail", "spate", "string", "couple",
+    "handful", "dozen", "dozens", "score", "scores", "tens", "hundreds", "thousands",
+}  # fmt: skip
+
+
+def _in_relative_clause(tok: Token, lo: int, hi: int) -> bool:
+    """Is the word inside a relative clause nested in the phrase lo..hi ("protesters who had gathered
+    to denounce leaving the EU")? What such a clause names is not who the phrase is."""
+    cur = tok
+    while lo <= cur.i < hi and cur.head.i != cur.i:
+        if cur.dep_ == "relcl":
+            return True
+        cur = cur.head
+    return False
+
+
+def _capitalised_weapon(head: Token) -> bool:
+    """ "Rockets were fired ...", "Mortars hit ...": a plural weapon noun opening a sentence, which the
+    tagger reads as a name (its lemma then keeps the plural)."""
+    return head.tag_ == "NNPS" and head.is_sent_start and head.lower_.removesuffix("s") in WEAPON_NOUNS
+
+
+def _counted(head: Token) -> Token | None:
+    """What a quantity word counts ("a number of shells", "dozens of gunmen"): the object of its "of"."""
+    if head.lemma_.lower() not in _QUANTITY_NOUNS and head.lower_ not in _QUANTITY_NOUNS:
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
 def _nested_deed(tok: Token) -> bool:
@@ -482,6 +522,7 @@ class StoryActors:
         self._elsewhere: set[tuple[int, int]] = set()  # (sentence, token) saying nothing of the story's place
         self.place_countries: Counter[str] = Counter()  # countries (alpha-3) of the story's towns and regions
         self.place_starts: dict[int, str] = {}  # where the story's toponyms start -> their country (alpha-3)
+        self.subjects: set[int] = set()  # where the mentions that were a clause's subject start
 
     def scan(self, sentence: Sentence) -> list[ActorMatch]:
         """KB matches of one sentence (tokenized or parsed docs share token indices)."""
@@ -518,10 +559,13 @@ class StoryActors:
         text = sentence.text[w_start:w_end]
         span = sentence.span(w_start, w_end)
         lower = head.lower_
-        if lower in TIME_WORDS or state_of_condition(head):
+        if lower in TIME_WORDS or state_of_condition(head) or _capitalised_weapon(head):
             return None  # "attacked on Tuesday", "lifted a state of emergency": no actor in that slot
         if head.lemma_.lower() in SITUATION_NOUNS and head.dep_ in {"nsubj", "pobj"}:
             return None  # "the war in Yemen has killed 10,000": a situation, not who did the killing
+        counted = _counted(head)
+        if counted is not None and self.resolve(sentence, counted) is None:
+            return None  # "a number of shells that hit ...", "a barrage of rockets": what was counted
         if head.pos_ == "PRON" or (
             _definite_description(tokens)
             and not self._inside_match(sentence, tokens)
@@ -540,6 +584,9 @@ class StoryActors:
             if lower in {"they", "them"} and _blamed_acts_above(head):
                 return None  # "condemned the raids and said they violated a truce": the raids, no one named
             local = self._clause_subject(sentence, head, person)
+            described = _described_sectors(tokens) if head.pos_ != "PRON" else frozenset()
+            if local is not None and described and local.sector not in described:
+                local = None  # "the ELN ... accused the army": the army is not the ELN
             if local is not None and head.pos_ == "PRON" and head.dep_ in {"nsubj", "nsubjpass"}:
                 return local  # "the NAF says it killed ...": the name in the same sentence is the mention
             own = _own_subject(head)
@@ -550,7 +597,17 @@ class StoryActors:
             plural = lower in {"they", "them", "their", "theirs"}
             if local is None and len(tokens) == 2 and head.pos_ == "NOUN":
                 local = self._named_with_head(lower, span[0])  # "the factions": "Turkey-backed factions"
+                if local is not None and described and local.sector not in described:
+                    local = None  # "the army" is not "the National Liberation Army"
             antecedent = local or self.antecedent(span[0], person, _described_sectors(tokens), skip, plural)
+            if local is None and antecedent is not None and own is not None and own.pos_ == "PRON":
+                doer = self._clause_subject(sentence, own, own.lower_ in PERSON_PRONOUNS)
+                if doer is not None and doer.kb_id is not None and doer.kb_id == antecedent.kb_id:
+                    return None  # "the ELN said it had detained them": "it" is the ELN, "them" someone else
+            if local is None and plural and head.dep_ == "nsubj" and antecedent is not None:
+                # "Fighters overran an army base ... 'They attacked from three sides'": a plural subject
+                # continues the last plural doer, not the place or people it acted on
+                antecedent = self._recent_doer(span[0], antecedent) or antecedent
             if antecedent is not None:
                 actor = antecedent.model_copy(update={"text": text, "span": span, "confidence": 0.6})
                 self.remember(actor, person=lower in PERSON_PRONOUNS | PERSON_NOUNS)
@@ -618,6 +675,9 @@ class StoryActors:
             resolved = self._country_from_context(sentence, whole, tokens, resolved)
         if (resolved.kb_id or "").startswith("role.") and len(tokens) == 2 and tokens[0].lower_ == "the":
             named = self._named_with_head(lower, span[0])
+            described = _described_sectors(tokens)
+            if named is not None and described and named.sector not in described:
+                named = None  # "the army" after "the National Liberation Army": the state's army
             if named is not None:  # "the settlers" after "Israeli settlers": those settlers
                 resolved = named.model_copy(update={"confidence": 0.6})
         if (resolved.kb_id or "").startswith("role.") and resolved.sector in ARMED_SECTORS:
@@ -643,7 +703,15 @@ class StoryActors:
             country = self.story_country()
             if country is not None:  # "the regime", "rebels", "residents" in a story about one country
                 resolved = resolved.model_copy(update={"country": country, "confidence": 0.5})
+        if resolved.kb_id == "role.military_rank" and lower in {"officer", "officers"} and len(tokens) <= 2:
+            police = next((a for _, a, _ in self.seen if a.sector == "COP"), None)
+            if police is not None:  # "Police said officers had been deployed": police officers
+                resolved = resolved.model_copy(
+                    update={"kb_id": "role.police", "name": "police", "sector": "COP"}
+                )
         actor = resolved.model_copy(update={"text": text, "span": span})
+        if head.dep_ == "nsubj":
+            self.subjects.add(span[0])
         self.remember(
             actor, person=head.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in tokens)
         )
@@ -730,6 +798,8 @@ class StoryActors:
         ):
             return None
         own = _own_subject(pronoun)
+        if own is not None and own.pos_ == "PRON" and own.lower_ != pronoun.lower_ and pronoun.pos_ == "PRON":
+            return None  # "the ELN said it had detained them": "it" is the ELN, so "them" is someone else
         for verb in pronoun.ancestors:
             subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subj is None or pronoun in list(subj.subtree) or subj.pos_ == "PRON" or subj.i > pronoun.i:
@@ -870,6 +940,8 @@ class StoryActors:
                 continue  # the subject of the pronoun's own clause
             if plural and self.names_a_country(actor):
                 continue  # "they", "them": people ("the British"), not a country or its capital ("it")
+            if plural and actor.kb_id in _OFFICE_ROLES and not actor.text.lower().endswith("s"):
+                continue  # "they" is not "a military officer" or "the spokesman"
             known = actor.country or (actor.kb_id and not actor.kb_id.startswith("role."))
             if offset < before and known and is_person == person:
                 if best is None or offset > best[0]:
@@ -881,6 +953,18 @@ class StoryActors:
         if sectors:
             return fitting[1] if fitting else None
         return best[1] if best else None
+
+    def _recent_doer(self, before: int, nearest: Actor) -> Actor | None:
+        """The last group that was a clause's subject shortly before `nearest` or after it."""
+        found = None
+        for offset, actor, is_person in self.seen:
+            if is_person or offset >= before or offset not in self.subjects or nearest.span is None:
+                continue
+            if offset >= nearest.span[0] - _DOER_WINDOW and not self.names_a_country(actor):
+                known = actor.country or (actor.kb_id and not actor.kb_id.startswith("role."))
+                if known and actor.kb_id not in _OFFICE_ROLES:
+                    found = actor
+        return found
 
     def _link_name(self, tokens: list[Token]) -> Actor | None:
         """A bare surname ("Davis") that completes an earlier full-name mention."""
@@ -922,7 +1006,10 @@ class StoryActors:
         inside = [
             m
             for m in self.matches.get(sentence.index, [])
-            if m.start >= lo and m.end <= hi and not is_modifier(m, doc, lo)  # not "opposition coalition"
+            if m.start >= lo
+            and m.end <= hi
+            and not is_modifier(m, doc, lo)  # not "opposition coalition"
+            and not _in_relative_clause(doc[m.start], lo, hi)
         ]
         if not inside:
             return None

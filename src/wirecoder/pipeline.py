@@ -24,6 +24,7 @@ from itertools import islice
 from pathlib import Path
 
 import pycountry
+from spacy.tokens import Token
 
 from wirecoder import casualties as casualty_parser
 from wirecoder import when
@@ -32,6 +33,7 @@ from wirecoder.claims import attribute, awaited
 from wirecoder.events.acled import SUBTYPES, assault_mode, classify_acled, plover_for, story_category
 from wirecoder.events.acled_model import ALONE_MINIMUM, NEW_EVENT_MINIMUM, second_opinion
 from wirecoder.events.extract import (
+    CLAIM_VERBS,
     SPEECH_LEMMAS,
     Trigger,
     claimed_or_blamed,
@@ -40,7 +42,7 @@ from wirecoder.events.extract import (
     trigger_lemma,
 )
 from wirecoder.events.lexicon import Lexicon, load_lexicon
-from wirecoder.geo.gazetteer import Gazetteer
+from wirecoder.geo.gazetteer import Gazetteer, haversine_km
 from wirecoder.geo.resolve import SEAT, Geoparser, story_focus
 from wirecoder.mentions import StoryActors
 from wirecoder.nlp import Sentence, load_nlp, parse_sentences, segment, title_cased
@@ -370,6 +372,8 @@ class _StoryExtractor:
                 in_sentence.append((event, sentence, trig))
             events.extend(_merge_same_act(in_sentence))
         events = _drop_back_references(_credit_claimed_acts(self._fold_tolls(events)))
+        _same_act_named_again(events)
+        self._credit_bare_claims(events, sentences)
         _hedge_unverified(events, sentences)
         self._attach_casualties(sentences, events)
         # the headline's acts, read once: they rank the body's events and may name the main one's doer
@@ -650,6 +654,8 @@ class _StoryExtractor:
         own = [t for t in times if not _overlaps(t.span, self.stamp_span)] or times
         # "The junta, which seized power in 2022, has vowed ...": a relative clause's date is its own
         own = [t for t in own if not _in_other_clause(sentence, t.span, trig.token)]
+        # "said on Thursday it had fired missiles the day before": the act's own date, not the telling's
+        own = [t for t in own if not _date_of_telling(sentence, t.span, tok)] or own
         date_ref = _nearest(own, span[0])
         inherited = None
         if date_ref is not None and date_ref.precision == "day" and trig.event_type not in VERBAL_TYPES:
@@ -677,8 +683,10 @@ class _StoryExtractor:
         )
         if trig.event_type in VERBAL_TYPES and acled_type in _VIOLENT_ACLED:
             acled_type, acled_subtype = None, None  # "denied assisting the YPG" is no armed clash
-        if attribution.negated and acled_type in _VIOLENT_ACLED:
-            acled_type, acled_subtype = None, None  # "No gunfire was reported": no armed clash took place
+        if attribution.negated and acled_type not in {None, "Protests", "Riots"}:
+            # "No gunfire was reported", "No arrests have been made": nothing of the kind took place (a
+            # crowd that "did not disperse" still protested)
+            acled_type, acled_subtype = None, None
         if attribution.stance in {"planned", "future"} and acled_type in _VIOLENT_ACLED:
             acled_type, acled_subtype = None, None  # "Ankara plans an assault": ACLED codes what happened
         confidence = _confidence(trig, source, target, location, attribution.stance)
@@ -816,6 +824,27 @@ class _StoryExtractor:
                 return focus.model_copy(update={"score": round(min(focus.score, 0.5), 3)})
         return place
 
+    def _credit_bare_claims(
+        self, events: list[tuple[Event, Sentence, Trigger]], sentences: list[Sentence]
+    ) -> None:
+        """ "Militants attacked a police post ... The TTP claimed responsibility.": a named group claiming
+        responsibility for nothing named owns the last violent act of the two sentences before, when
+        that act's doer is faceless."""
+        for sentence in sentences:
+            subject = _bare_claimant(sentence) if sentence.parsed else None
+            claimant = self.actors.resolve(sentence, subject) if subject is not None else None
+            if claimant is None or claimant.kb_id is None or claimant.kb_id.startswith("role."):
+                continue
+            earlier = [
+                e
+                for e, s, _ in events
+                if e.event_type == "ASSAULT"
+                and sentence.index - 2 <= s.index < sentence.index
+                and not e.negated
+            ]
+            if earlier and _faceless(earlier[-1].source_actor):
+                earlier[-1].source_actor = claimant
+
     def _fold_tolls(
         self, events: list[tuple[Event, Sentence, Trigger]]
     ) -> list[tuple[Event, Sentence, Trigger]]:
@@ -842,8 +871,10 @@ class _StoryExtractor:
                 first = prev[0]
                 found = [c for c in (first.casualties, event.casualties) if c is not None]
                 first.casualties = casualty_parser.merge_casualties(found)
-                if first.target_actor is None:
-                    first.target_actor = event.target_actor
+                hurt = event.target_actor
+                own_side = hurt is not None and first.source_actor.sector == hurt.sector is not None
+                if first.target_actor is None and not own_side:  # not "12 police officers were injured"
+                    first.target_actor = hurt  # after "riot police fired tear gas": hurt by the crowd
                 continue
             kept.append(item)
         return kept
@@ -882,12 +913,23 @@ class _StoryExtractor:
         main = next((e for e in ordered if e.event_type == "ASSAULT"), None)
         if main is None:
             return
+        # "... injuring three in Lviv. In Kherson, shelling killed a man": a lead sentence whose own act
+        # with its own toll happened in another region is another incident
+        elsewhere = {
+            e.span[0]
+            for e in ordered
+            if e is not main
+            and e.casualties is not None
+            and _PLACE_OPENER.match(e.sentence)
+            and _other_region(e.location, main.location)
+        }
         lead: list[tuple[str, int]] = []
         counted = 0
         for s in sentences:  # a stamp or headline cut off the top of the body counts as no lead sentence
             if counted == casualty_parser.LEAD_SENTENCES:
                 break
-            lead.append((s.text, s.start))
+            if not any(s.start <= k < s.end for k in elsewhere):
+                lead.append((s.text, s.start))
             counted += not s.extra.get("cut_off")
         main.casualties = casualty_parser.complete_from_lead(main.casualties, lead)
 
@@ -900,7 +942,10 @@ class _StoryExtractor:
     ) -> list[Event]:
         """events[0] is the story's main event: the one the headline is about, else the most material,
         best-attested event near the top of the story (photo captions count least)."""
-        title_types = {t.event_type for _, triggers in title_triggers for t in triggers}
+        # "Bombs fall on Syria despite regime truce": what the news happened despite is not the news
+        title_types = {
+            t.event_type for _, triggers in title_triggers for t in triggers if not _conceded(t.token)
+        }
         title_words = {t.lower_ for s in title_sentences for t in s.doc if t.is_alpha and len(t) > 3}
         title_killed = {
             c.killed for s in title_sentences for c in casualty_parser.find_casualties(s.text) if c.killed
@@ -940,7 +985,7 @@ class _StoryExtractor:
                 value += 0.5
             if event.negated or (event.claim is not None and event.claim.stance == "denied"):
                 value -= 2.0  # "Police denied using live ammunition": what did not happen is not the news
-            if _background(event, sentence.text, self.published):
+            if _background(event, sentence.text, self.published) or _conceded(trig.token):
                 value -= BACKGROUND_PENALTY  # "IS has targeted Qamishli in the past": context, not the news
             if event.casualties is not None:
                 value += 1.0
@@ -966,6 +1011,33 @@ _BACKGROUND_CUES = re.compile(
     r"|(?:it|the conflict|the war) (?:began|started|erupted)|(?:early |late |mid-)?20\d\d|March 2011))\b",
     re.IGNORECASE,
 )
+
+
+def _other_region(place: Place | None, main: Place | None) -> bool:
+    """Are two resolved places far apart (another country, or a town across the country)? A story's
+    city and the villages around it are one region."""
+    if place is None or main is None or not place.country or not main.country:
+        return False
+    if place.country != main.country:
+        return True
+    if None in (place.lat, place.lon, main.lat, main.lon):
+        return False
+    return haversine_km(place.lat, place.lon, main.lat, main.lon) > OTHER_REGION_KM
+
+
+OTHER_REGION_KM = 250
+# a sentence opening on a place of its own: "In the southern region of Kherson, ...", "Near Bakhmut, ..."
+_PLACE_OPENER = re.compile(r"(?:In|At|Near|Outside|Across)\b[^,.]{2,60},")
+
+
+def _conceded(tok: Token) -> bool:
+    """Is the trigger inside a "despite" phrase ("killed ... despite promises of a truce")?"""
+    for cur in [tok, *list(tok.ancestors)[:4]]:
+        if cur.dep_ == "prep" and cur.lower_ in {"despite", "notwithstanding"}:
+            return True
+        if cur.dep_ == "prep" and cur.lower_ == "of" and cur.head.lower_ == "spite":
+            return True
+    return False
 
 
 def _background(event: Event, sentence: str, published: date | None) -> bool:
@@ -1167,7 +1239,82 @@ def _credit_claimed_acts(
             if event.casualties is not None:
                 found = [c for c in (earlier.casualties, event.casualties) if c is not None]
                 earlier.casualties = casualty_parser.merge_casualties(found)
+        if _self_claim(event):
+            # "IS said in a statement that one of its fighters blew himself up among ...": the group
+            # owns an act of the same kind reported earlier by an unnamed perpetrator; its own account
+            # stays an event of its own (it may describe the act otherwise)
+            for other, other_sentence, _ in kept:
+                if (
+                    other_sentence.index < sentence.index
+                    and other.acled_subtype == event.acled_subtype
+                    and _faceless(other.source_actor)
+                ):
+                    other.source_actor = event.source_actor
     return kept
+
+
+def _same_act_named_again(items: list[tuple[Event, Sentence, Trigger]]) -> None:
+    """ "A drone strike killed 20 ... The strike hit the vehicle near Debre Markos": a definite act noun
+    that an earlier sentence used for an act of the same kind is that act, and keeps its ACLED category
+    (its own sentence no longer says "drone")."""
+    for k, (event, sentence, trig) in enumerate(items):
+        tok = trig.token  # the act noun, or the one a verb's subject is ("The strike hit the vehicle")
+        act = tok if tok.pos_ == "NOUN" else next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if event.event_type != "ASSAULT" or act is None or act.pos_ != "NOUN" or not definite(act):
+            continue
+        word = act.lemma_.lower()
+        if load_lexicon().noun(word) is None:
+            continue  # "The army hit back": a doer, not the act named again
+        earlier = next(
+            (
+                e
+                for e, s, _ in reversed(items[:k])
+                if e.event_type == "ASSAULT"
+                and s.index < sentence.index
+                and word in _WORDS.findall(s.text.lower())
+            ),
+            None,
+        )
+        if earlier is not None and earlier.acled_subtype is not None and not event.negated:
+            event.acled_type, event.acled_subtype = earlier.acled_type, earlier.acled_subtype
+            event.mode = earlier.mode or event.mode
+
+
+def _bare_claimant(sentence: Sentence) -> Token | None:
+    """The subject of "X claimed responsibility" with no "for ..." phrase (the act is the one just told)."""
+    for tok in sentence.doc:
+        verb = tok.head
+        if tok.lower_ != "responsibility" or tok.dep_ != "dobj" or verb.lemma_.lower() not in CLAIM_VERBS:
+            continue
+        if any(c.dep_ == "prep" and c.lower_ in {"for", "of"} for c in (*tok.children, *verb.children)):
+            return None  # "claimed responsibility for the attack": `_credit_claimed_acts` reads that one
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or any(c.dep_ == "neg" for c in verb.children):
+            return None  # "X has not claimed responsibility"
+        nobody = subject.lower_ in {"no", "none"} or any(c.lower_ in {"no", "none"} for c in subject.children)
+        return None if nobody else subject  # not "No group claimed responsibility"
+    return None
+
+
+def _faceless(actor: Actor | None) -> bool:
+    """No actor, or one known only by the deed ("a suicide bomber", "gunmen"), not "the regime"."""
+    return actor is None or actor.kb_id in {None, "role.rebels", "role.unidentified"}
+
+
+def _self_claim(event: Event) -> bool:
+    """Does a named group (or state) say it did this act itself ("X said one of its fighters ...",
+    "the army said it shelled ...")? Only its own plain assertion counts, not a denial or a plan."""
+    claim, doer = event.claim, event.source_actor
+    if claim is None or claim.source is None or doer is None or event.negated:
+        return False
+    named = doer.kb_id is not None and not doer.kb_id.startswith("role.")
+    # the doer is the speaker's own ("its fighters", "it", "our men"), not a name the parser may have
+    # taken from the speaker's clause
+    own = _OWN_WORDS.search(doer.text) is not None and doer.text != claim.source.text
+    return named and own and claim.stance == "asserted" and claim.source.kb_id == doer.kb_id
+
+
+_OWN_WORDS = re.compile(r"\b(?:it|its|we|our)\b", re.IGNORECASE)
 
 
 _TIME_FILLERS = {"last", "this", "next", "early", "late", "the", "on", "in", "that", "same"}
@@ -1240,6 +1387,24 @@ def _restated_act(event: Event, trig: Trigger) -> bool:
 
 # unnamed actors who belong where they act: civilians, rebels, gunmen, police, criminals
 _LOCAL_ROLES = {"CVL", "REB", "UAF", "COP", "CRM"}
+
+
+def _date_of_telling(sentence: Sentence, span: tuple[int, int] | None, trigger) -> bool:
+    """The date hangs on the speech verb that reports the trigger's clause ("X said on Thursday ...")."""
+    found = sentence.tokens_at(span) if span is not None and sentence.parsed else None
+    if found is None:
+        return False
+    doc = sentence.doc
+    before = doc[found.start - 1] if found.start > 0 else None
+    if before is not None and before.dep_ in {"dobj", "dative"} and before.head.i == found.start - 2:
+        before = before.head  # "told reporters on Friday"
+    if before is not None and before.lemma_.lower() in SPEECH_LEMMAS and before.pos_ == "VERB":
+        verb = before  # "said on Thursday it had fired ...": the parser often hangs the date on the act
+    else:
+        verb = next((a for a in found.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.i == trigger.i or verb.lemma_.lower() not in SPEECH_LEMMAS:
+        return False
+    return any(a.i == verb.i for a in trigger.ancestors)
 
 
 def _in_other_clause(sentence: Sentence, span: tuple[int, int] | None, trigger) -> bool:
@@ -1337,6 +1502,10 @@ def _acting_place(sentence: Sentence, place: Place) -> bool:
         return False  # "Khartoum had been shelled": where the harm was done
     if root.dep_ == "poss" and root.head.lemma_.lower() in _PLACE_PARTS:
         return False  # "Peshawar's old city", "Aleppo's outskirts": a part of the place, not its government
+    doc = sentence.doc
+    followed = root.i + 1 < len(doc) and doc[root.i + 1].tag_ in {"VBD", "VBZ", "VBP"}
+    if root.dep_ == "appos" and followed and place.precision == "country":
+        return True  # "the 55 drones Russia launched": a reduced relative clause misread as apposition
     return root.dep_ in {"nsubj", "nsubjpass", "poss"}
 
 
@@ -1370,11 +1539,14 @@ def _in_place_phrase(text: str, actor: Actor) -> bool:
     before = text[max(0, actor.span[0] - 30) : actor.span[0]].lower().split()
     if before and before[-1] == "the":  # "across the Gaza Strip", "in the Central African Republic"
         before = before[:-1]
+    if before and _COMPASS.fullmatch(before[-1]):  # "in northern Burkina Faso", "in south-east Niger"
+        before = before[:-1]
     if len(before) >= 2 and before[-1] == "of" and before[-2] in _PART_WORDS:
         return True  # "in the east of the Gaza Strip", "the outskirts of Kabul"
     return bool(before) and before[-1] in {"in", "at", "from", "near", "to", "into", "outside", "across"}
 
 
+_COMPASS = re.compile(r"(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?")
 _PART_WORDS = {
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "centre", "center",
     "part", "parts", "outskirts", "edge", "heart", "rest", "area", "areas", "border", "borders", "suburbs",

@@ -1615,6 +1615,24 @@ def _inner_actor(noun: Token) -> Token | None:
     return None
 
 
+def _object_read_as_speaker(trig: Trigger) -> Token | None:
+    """ "a strike killed at least 30 people, including 10 children, residents said": the parser makes
+    the victims a subject of "said" (with the real speakers as conjuncts); the noun right after a violent
+    verb with no object of its own is that verb's object."""
+    tok = trig.token
+    speech = tok.head
+    if trig.event_type != "ASSAULT" or tok.dep_ != "ccomp" or speech.lemma_.lower() not in SPEECH_LEMMAS:
+        return None
+    return next(
+        (
+            c
+            for c in speech.children
+            if c.dep_ == "nsubj" and tok.i < c.i < speech.i and c.left_edge.i == tok.i + 1
+        ),
+        None,
+    )
+
+
 def _active_target(trig: Trigger, children: list[Token], preps: tuple[str, ...]) -> Token | None:
     """The recipient of an active verb: an indirect object ("gave Kenya a grant"), a direct object that
     names someone ("detained 12 suspects"), else the recipient phrase of the object or of the verb by
@@ -1634,7 +1652,7 @@ def _active_target(trig: Trigger, children: list[Token], preps: tuple[str, ...])
     if dobj is None and trig.particle is not None and trig.particle.dep_ == "prep":
         dobj = next((c for c in trig.particle.children if c.dep_ == "pobj"), None)  # "called on X"
     if dobj is None:
-        dobj = _up_to_object(children)
+        dobj = _up_to_object(children) or _object_read_as_speaker(trig)
     if dobj is not None and _moved_people(trig, dobj):
         # "contributed 4,000 troops to X", "withdrew inspectors from Iraq": the people sent or pulled out
         # are the actor's own; the one they go to or leave is the recipient
@@ -2057,6 +2075,8 @@ def claimed_or_blamed(tok: Token) -> Token | None:
     head = tok.head.head
     if head.lemma_.lower() in BLAME_VERBS:
         return next((c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if _accused(head):
+        return head  # "accused Assad's forces of launching ...": the parser hangs "of" on the accused
     if tok.head.lower_ != "for":
         return None
     if head.lemma_.lower() == "responsibility" and head.head.lemma_.lower() in CLAIM_VERBS:
@@ -2161,6 +2181,9 @@ def _inherited_subject(tok: Token) -> Token | None:
             return None  # "a monitor raised the death toll from the airstrikes": it counts, it did not strike
         if cur.dep_ == "prep" and cur.lower_ in {"of", "for"} and _accused(head):
             return head  # "accused the army and the rebels of killing civilians": the rebels, not the accuser
+        if _result_of_blamed_act(cur, head):
+            # "accused the troops of a gas attack on Douma, killing 40": the killing is the alleged act's
+            return next((c for c in head.children if c.dep_ == "dobj"), None)
         if cur.dep_ == "prep" and head.pos_ == "ADJ" and head.lemma_.lower() in _WEIGHING:
             return None  # "the region is strategically important in the battle against IS": no fighter
         if cur.dep_ == "prep" and cur.lower_ in {"during", "amid", "amidst"} and tok.head.i == cur.i:
@@ -2171,6 +2194,10 @@ def _inherited_subject(tok: Token) -> Token | None:
             return None  # "a minister was among ten people killed in the attack": a victim too
         if _headline_passive(head, list(head.children)):
             return None  # "a nurse wounded when an airstrike hit": the subject is harmed, not the doer
+        if cur.dep_ == "xcomp" and head.lemma_.lower() in _OBJECT_CONTROL:
+            obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+            if obj is not None:  # "forcing residents to flee": the residents flee, not the gunmen
+                return obj
         controlled = cur.dep_ == "xcomp" or (cur.dep_ == "dobj" and cur.tag_ == "VBG")
         # "Italy announced a suspension of flights": one announces one's own measure, not another's act
         own_measure = cur.dep_ == "dobj" and cur.pos_ == "NOUN" and head.lemma_.lower() in OWN_MEASURE
@@ -2202,6 +2229,8 @@ def _inherited_subject(tok: Token) -> Token | None:
     return None
 
 
+# verbs whose object does what the infinitive after it says ("forced residents to flee")
+_OBJECT_CONTROL = {"force", "compel", "cause", "prompt", "drive", "push"}
 # adjectives weighing a thing's part in an act, not doing it ("important in the battle against IS")
 _WEIGHING = {
     "important",
@@ -2216,6 +2245,13 @@ _WEIGHING = {
 }
 # nouns naming an act as the answer to another: the act answered is someone else's
 _ANSWERED_BY = {"retaliation", "response", "revenge", "reprisal", "retribution"}
+
+
+def _result_of_blamed_act(clause: Token, verb: Token) -> bool:
+    """ "X accused Y of launching an attack, killing 40": a participle the parser hung on the accusing
+    verb tells what the alleged act did, not what the accuser did."""
+    blames = verb.lemma_.lower() in {"accuse", "blame"}
+    return blames and clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.head.i == verb.i
 
 
 def _accused(noun: Token) -> bool:
@@ -2311,6 +2347,10 @@ def _drop_nested(found: list[Trigger]) -> list[Trigger]:
                 same_act = same_act or (direct and trig.token.dep_ == "dobj" and _signs(other))
                 # "sent troops to attack the rebels": the purpose is an act of its own kind
                 purpose = _to_infinitive(trig.token) and other.event_type != trig.event_type
+                # "fired rubber bullets and detained 60 supporters": a conjoined act of another kind
+                purpose = purpose or (
+                    _shared_subject_conj(trig.token) and other.event_type != trig.event_type
+                )
                 if (other.sense.objects and not purpose) or folds or same_act:
                     if trig.mode and not other.mode and trig.event_type == other.event_type:
                         other.mode = trig.mode  # "launched an airstrike": aerial; not "breached a ban"
@@ -2330,6 +2370,13 @@ def _drop_nested(found: list[Trigger]) -> list[Trigger]:
             if tok.head.lemma_.lower() in LIGHT_VERBS:
                 trig.token, trig.particle = tok.head, tok
     return keep
+
+
+def _shared_subject_conj(tok: Token) -> bool:
+    """A verb coordinated with the one before it, sharing that verb's subject ("fired ... and detained")."""
+    return (
+        tok.dep_ == "conj" and tok.pos_ == "VERB" and not any(c.dep_ in _SUBJECT_DEPS for c in tok.children)
+    )
 
 
 def _yields_to_object(trig: Trigger, by_token: dict[int, Trigger]) -> bool:

@@ -41,6 +41,7 @@ COMMON = {w.lower() for w in """
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Officer Bureau Commerce Chamber Metro Justice Leader
     Vice Plan Economy Federation Alliance Free Drug Region Olympic Olympics Superior Man Best Star Line Cross
     Story Band Club Market Station Service Services Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Capital
+    Ramadan Eid Passover Ashura Muharram Nowruz Hanukkah Diwali Lent Advent Thanksgiving Halloween Purim
     """.split()} | set(STOP_WORDS)  # fmt: skip
 CONNECTORS = {
     "-",
@@ -245,6 +246,9 @@ def _salient(cands: list[Candidate], strict: bool) -> bool:
     return False
 
 
+_PORT_WORDS = {"port", "harbour", "harbor"}
+
+
 def _hint(doc: Doc, text: str, start_token: int, end_token: int) -> str:
     """ "Idlib province", "the city of Raqqa": a word next to the name that says what kind of place it is.
     `text` is the sentence's text (`doc.text` joins every token again on each call)."""
@@ -252,7 +256,7 @@ def _hint(doc: Doc, text: str, start_token: int, end_token: int) -> str:
         word = doc[start_token - 2].lower_
         if word in ADMIN_WORDS:
             return "admin"
-        if word in CITY_WORDS:
+        if word in CITY_WORDS or word in _PORT_WORDS:  # "the port of Hodeidah": a town with a port
             return "city"
     if end_token < len(doc):
         word = doc[end_token].lower_
@@ -720,12 +724,30 @@ def _mislabelled_place(gaz: Gazetteer, doc: Doc, ent, persons: set[str] = frozen
     for suffix in ("'s", "\u2019s"):
         text = text.removesuffix(suffix)
     after_prep = ent.start > 0 and doc[ent.start - 1].lower_ in _PLACE_PREPS
-    if after_prep and text.lower() not in COMMON and gaz.known(text):
+    if (after_prep or _object_of_assault(ent)) and text.lower() not in COMMON and gaz.known(text):
         # "in Riverdale", "On Oahu", "in Lombard"; an organisation's name only as a place's main name
         return any(not c.fuzzy and (c.main or ent.label_ == "PERSON") for c in gaz.lookup(text))
     if ent.label_ == "PERSON" and any(t.text in persons for t in ent):
         return False
     return gaz.known(text) and _salient(gaz.lookup(text), strict=ent.label_ == "PERSON")
+
+
+# verbs whose object is most often a place in war reporting: "rockets hit Nahariya", "jets struck Khiam"
+_ASSAULT_VERBS = {
+    "hit", "strike", "shell", "bomb", "bombard", "pound", "raid", "storm", "capture", "seize", "recapture",
+    "retake", "overrun", "besiege", "liberate", "enter", "target",
+}  # fmt: skip
+
+
+def _object_of_assault(ent) -> bool:
+    """Is the entity the direct object of an assault verb ("hit Nahariya", "captured Shasha")?"""
+    return _assaulted(ent.doc, ent.root.i)
+
+
+def _assaulted(doc: Doc, i: int) -> bool:
+    """Is the word at `i` (a name's last word) the direct object of an assault verb: where it fell?"""
+    tok = doc[i]
+    return tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in _ASSAULT_VERBS
 
 
 def _org_follows(doc: Doc, j: int) -> bool:
@@ -933,7 +955,7 @@ def _match(
                 and text not in story_places
             )
             if not is_blocked and not _salient(cands, strict=strict):
-                if not (_locative(doc, i) and cands):
+                if not ((_locative(doc, i) or _assaulted(doc, j - 1)) and cands):
                     continue
                 # "in Saraqib", "the village of al-Karama": small or variant-spelled places named
                 # where a place is expected
@@ -946,8 +968,11 @@ def _match(
         if not found and _named_as_town(doc, i) and not blocked[i] and not taken[i]:
             # "near the town of Barsalogho": a name the gazetteer lacks, where the text says it is a town
             end = i + 1
-            while end < min(n, i + 4) and _name_cased(doc[end].text) and not taken[end]:
-                end += 1
+            while end < min(n, i + 4) and not taken[end]:
+                hyphened = doc[end].text == "-" and end + 1 < n and _name_cased(doc[end + 1].text)
+                if not (_name_cased(doc[end].text) or hyphened):
+                    break
+                end += 2 if hyphened else 1  # "the town of Pont-Sondé": one name across the hyphen
             add(i, end, "toponym", [], 0.6)
             i, found = end, True
         if not found:

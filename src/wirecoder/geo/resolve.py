@@ -256,7 +256,21 @@ def _not_where(sentence, place: Place) -> bool:
         return True
     if found.root.dep_ == "pobj" and found.root.head.dep_ == "agent":
         return True  # "drones launched by Russia": who launched them, not where anything happened
+    if _launched_from(found.root):
+        return True  # "a rocket fired from Lebanon hit Nahariya": where it came from, not where it fell
     return _in_motive(sentence, found) or _where_said(found.root)
+
+
+_LAUNCHING = {"fire", "launch", "shoot", "lob"}
+
+
+def _launched_from(tok) -> bool:
+    """ "rockets fired from Gaza", "a drone launched from Yemen": the launch site of a projectile."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "from":
+        return False
+    launcher = prep.head.head if prep.head.dep_ == "dobj" else prep.head  # "launched a drone from Yemen"
+    return launcher.lemma_.lower() in _LAUNCHING
 
 
 _SPEAKING = {"say", "tell", "speak", "announce", "add", "conference", "briefing", "statement", "interview",
@@ -278,8 +292,8 @@ def _in_motive(sentence, found) -> bool:
         tok = doc[k]
         if tok.is_punct or tok.pos_ in {"VERB", "AUX"}:
             return False
-        if tok.lemma_.lower() in _MOTIVE_NOUNS and doc[k - 1].lower_ == "in":
-            return True
+        if tok.lemma_.lower() in _MOTIVE_NOUNS and doc[k - 1].lower_ in {"in", "is", "was", "as"}:
+            return True  # "in solidarity with", "in what they say is solidarity with Palestinians in Gaza"
     return False
 
 
