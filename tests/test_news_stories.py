@@ -681,3 +681,51 @@ def test_a_group_that_has_not_claimed_an_attack_does_not_own_it() -> None:
     )
     main = _events(body)[0]
     assert main.source_actor is not None and main.source_actor.kb_id == "role.unidentified"
+
+
+def test_sanctions_over_deportations_are_no_abduction() -> None:
+    body = (
+        "The European Union on Monday imposed sanctions on nine Russian officials it accuses of organising "
+        "the forced deportation of Ukrainian children to Russia, freezing their assets and banning them from "
+        "travelling to the bloc.\n\nMoscow condemned the move as illegal and said it would respond. Russia "
+        "denies deporting children and says it evacuated them from a war zone.\n\nKyiv says thousands of "
+        "children have been taken to Russia since the invasion in February 2022."
+    )
+    main = _events(body, title="EU sanctions Russian officials over deported children")[0]
+    assert main.event_type == "SANCTION"
+    assert main.acled_subtype is None
+
+
+def test_a_violated_ceasefire_is_no_agreement() -> None:
+    body = (
+        "The army and the rebels agreed on Saturday to a one-week ceasefire, mediators said. Previous "
+        "ceasefires have been repeatedly violated."
+    )
+    violated = _by_trigger(_events(body), "violated")
+    assert violated.acled_subtype != "Agreement"
+
+
+def test_a_public_flogging_is_an_assault_on_those_flogged() -> None:
+    body = "The Taliban publicly flogged nine people in a stadium in Kandahar on Monday, a court said."
+    main = _events(body)[0]
+    assert main.event_type == "ASSAULT"
+    assert main.source_actor is not None and main.source_actor.kb_id == "afg.taliban"
+    assert main.target_actor is not None and main.target_actor.sector == "CVL"
+
+
+def test_who_calls_it_an_attack_did_not_carry_it_out() -> None:
+    body = (
+        "Two reporters were killed when a drone hit their car near Tyre on Tuesday. Lebanon's prime "
+        "minister condemned what he called a deliberate attack on the press."
+    )
+    attack = _by_trigger(_events(body), "attack")
+    assert attack.source_actor is None or attack.source_actor.country != "LBN"
+
+
+def test_a_countrys_hospitals_are_in_that_country() -> None:
+    body = (
+        "Hundreds of nurses at Malawi's largest hospitals went on strike on Monday to demand unpaid wages, "
+        "their union said."
+    )
+    main = _events(body)[0]
+    assert main.location is not None and main.location.country == "MW"

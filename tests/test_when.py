@@ -256,3 +256,10 @@ def test_days_counted_from_the_day_named_before() -> None:
     [later] = find_times("Three days later the road reopened.", pub, anchor=date(2024, 11, 10))
     assert later.value == date(2024, 11, 13)
     assert find_times("Two days before the vote, police arrested him.", pub, anchor=date(2024, 11, 16)) == []
+
+
+def test_a_year_naming_an_event_dates_it_but_a_count_does_not() -> None:
+    pub = date(2024, 11, 21)
+    [year] = find_times("He was convicted of a killing during the 2019 protests in Baghdad.", pub)
+    assert year.text == "2019" and year.value == date(2019, 1, 1) and year.precision == "year"
+    assert find_times("Police detained the 2019 people named on the list.", pub) == []

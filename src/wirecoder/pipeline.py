@@ -402,6 +402,8 @@ class _StoryExtractor:
         main = ordered[0] if ordered else None
         if self.title_sentences and main is not None and main.acled_subtype is not None:
             return  # a headline already named the main event, and its own words coded it
+        if self.title_sentences and main is not None and main.event_type in VERBAL_TYPES | {"SANCTION"}:
+            return  # a headlined story about sanctions or words is no note about a violent act
         # "Troops entered Kherson ... No fighting was reported": a denial after the lead is no main event
         negated_main = main is not None and main.negated and main.span[0] >= body[0].end
         if negated_main:
@@ -1521,6 +1523,8 @@ _PLACE_PARTS = {
     "neighborhood", "province", "countryside", "north", "south", "east", "west", "northeast", "northwest",
     "southeast", "southwest", "border", "heart", "downtown", "area", "village", "port", "airport", "streets",
     "street", "market", "camp", "coast", "edge", "region", "capital",
+    # its buildings too: "Zimbabwe's largest hospitals", "Kenya's prisons"
+    "hospital", "school", "university", "prison", "mine", "mosque", "church", "refinery", "factory",
 }  # fmt: skip
 
 

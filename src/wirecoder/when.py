@@ -123,6 +123,11 @@ _YEAR_ONLY = _p(
     rf"\b(?:(?:{_YEAR_CUE}|{_RANGE_CUE}|in\s+(?:early|late|mid-?))\s+(?:the\s+year\s+)?){_year('y')}"
     r"(?!\s*(?:people|persons|civilians|fighters|soldiers|children|troops|were|have|had|had|of|killed|dead)\b)"
 )
+# "the 2022 protests", "the 2011 uprising": a year naming an event of its own (not "the 2022 people")
+_YEAR_MODIFIER = _p(
+    rf"(?<=\bthe ){_year('y')}(?=\s+[a-z])"
+    r"(?!\s+(?:people|persons|civilians|fighters|soldiers|children|troops|were|have|had|of|and|or|to)\b)"
+)
 _WEEKDAY_RE = _p(
     rf"\b(?P<cue>on|last|this|next|early|late|earlier\s+on|late\s+on)?\s*{_WEEKDAY}"
     rf"(?P<poss>['’]s|s\b)?{_PARTS}\b"
@@ -403,6 +408,7 @@ _RULES: list[tuple[re.Pattern[str], Callable[..., _Resolved], re.Pattern[str]]] 
     (_MD, _r_day_month, _MONTH_CUE),
     (_MONTH_ONLY, _r_month_only, _MONTH_CUE),
     (_YEAR_ONLY, _r_year, _DIGIT),
+    (_YEAR_MODIFIER, _r_year, _DIGIT),
     (_RELATIVE_DAY, _r_relative_day, _WORD_CUE),
     (_ANCHORED_DAY, _r_anchored_day, _WORD_CUE),
     (_AGO, _r_ago, _WORD_CUE),

@@ -201,6 +201,9 @@ _CALLED_FOR = re.compile(
 )
 
 
+_BREACH = re.compile(r"\b(?:violat\w*|breach\w*|broke|broken)\b")
+
+
 def classify_acled(
     sentence: str,
     context: str,
@@ -246,7 +249,9 @@ def classify_acled(
     sub = _from_text(s, sentence, *args)
     if sub == "Agreement":
         # "two civilians were killed in areas covered by the ceasefire": a killing, not the deal it breaks
-        sub = _violence(s, source_sector, target_sector, generic=True) or sub
+        # and a breach of it ("previous ceasefires were violated") is never the deal
+        breach = event_type == "ASSAULT" and _BREACH.search(s) is not None
+        sub = _violence(s, source_sector, target_sector, generic=True) or (None if breach else sub)
     if sub is None and ctx and ctx != s:
         sub = _from_text(ctx, context, *args)
         if sub in _OWN_SENTENCE_ONLY or (not note and sub in _TERRITORY_SUBTYPES):

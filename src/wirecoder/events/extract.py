@@ -2174,6 +2174,8 @@ def _inherited_subject(tok: Token) -> Token | None:
             return None  # "four died after shells slammed into ...": a finite clause whose subject got lost
         if cur.dep_ == "dobj" and head.lemma_.lower() in UNDERGOING_VERBS:
             return None  # "residents heard the blast", "the convoy survived an ambush"
+        if cur.dep_ in {"oprd", "attr"} and head.lemma_.lower() in _NAMING_VERBS:
+            return None  # "condemned what he called a deliberate attack": who names it did not do it
         if cur.dep_ == "prep" and head.dep_ in {"acomp", "amod", "ROOT"} and head.lower_ in ATTITUDES:
             return None  # "the UN was concerned about the detentions": it speaks of them, it did not detain
         counted = head.pos_ == "NOUN" and head.lemma_.lower() in COUNT_NOUNS
@@ -2229,6 +2231,8 @@ def _inherited_subject(tok: Token) -> Token | None:
     return None
 
 
+# verbs that name an act ("what he called a deliberate attack", "described it as a massacre")
+_NAMING_VERBS = {"call", "describe", "term", "label", "brand", "dub"}
 # verbs whose object does what the infinitive after it says ("forced residents to flee")
 _OBJECT_CONTROL = {"force", "compel", "cause", "prompt", "drive", "push"}
 # adjectives weighing a thing's part in an act, not doing it ("important in the battle against IS")
