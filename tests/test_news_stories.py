@@ -729,3 +729,30 @@ def test_a_countrys_hospitals_are_in_that_country() -> None:
     )
     main = _events(body)[0]
     assert main.location is not None and main.location.country == "MW"
+
+
+def test_police_shooting_into_a_riot_is_force_against_protesters() -> None:
+    body = (
+        "Protesters stormed the parliament compound in Kampala on Tuesday and set part of it on fire, and "
+        "police opened fire, killing at least four people, a rights group said."
+    )
+    killing = _by_trigger(_events(body), "killing")
+    assert killing.acled_subtype == "Excessive force against protesters"
+
+
+def test_a_country_whose_ministry_speaks_is_not_where_the_missile_fell() -> None:
+    body = (
+        "A missile fired by North Korea fell into the sea on Thursday. Japan's defence ministry said the "
+        "missile fell outside its exclusive economic zone."
+    )
+    main = _events(body)[0]
+    assert main.location is None or main.location.country != "JP"
+
+
+def test_governments_holding_drills_are_not_where_a_missile_was_fired() -> None:
+    body = (
+        "North Korea fired a missile from Sinpo on Thursday, days after it warned of responses to joint "
+        "drills by Seoul and Washington."
+    )
+    main = _events(body)[0]
+    assert main.location is not None and main.location.country == "KP"

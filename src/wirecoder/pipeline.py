@@ -326,6 +326,7 @@ class _StoryExtractor:
         # not even the story's fallback place
         parsed = [s for s in sentences if s.parsed]
         acting = {p.span for p in self.locatable for s in parsed if _acting_place(s, p)}
+        acting |= {p.span for p in self.locatable if _institution_of(self.text, p)}
         self.locatable = [p for p in self.locatable if p.span not in acting]
         self.actors.place_countries.update(
             code
@@ -1484,6 +1485,22 @@ def _same_actor(a: Event, b: Event) -> bool:
 
 def _filled(e: Event) -> int:
     return sum(getattr(e, f) is not None for f in _MERGE_FIELDS) + (2 if e.source_actor is not None else 0)
+
+
+# "Japan's defence ministry", "Israel's military": a country's institution, read from the words (the
+# sentence may not have been parsed)
+_INSTITUTION = re.compile(
+    r"['’]s\s+(?:\w+\s+){0,2}(?:ministry|military|army|government|president|prime minister|foreign minister"
+    r"|defen[cs]e minister|navy|air force|armed forces|coast guard|embassy|leader|cabinet|parliament)\b",
+    re.IGNORECASE,
+)
+
+
+def _institution_of(text: str, place: Place) -> bool:
+    """A country named as the owner of its institution ("Japan's defence ministry said")."""
+    if place.span is None or place.precision != "country":
+        return False
+    return _INSTITUTION.match(text, place.span[1]) is not None
 
 
 def _acting_place(sentence: Sentence, place: Place) -> bool:

@@ -285,6 +285,11 @@ def classify_acled(
         # "hanged a man who killed a militiaman during protests last year": a killing may lead the
         # sentence, but the protest event is a demonstration
         sub = _demonstration(s, ctx, None, note)
+    if sub == "Violent demonstration" and event_type != "PROTEST" and source_sector in {"COP", "MIL"}:
+        # "police opened fire, killing five" in a story of a stormed parliament: the riot is the crowd's,
+        # the shooting is force against it
+        deadly = (killed or 0) > 0 or _lethal_against(s)
+        sub = "Excessive force against protesters" if deadly else "Protest with intervention"
     return _pair(sub)
 
 

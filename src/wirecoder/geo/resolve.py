@@ -256,6 +256,12 @@ def _not_where(sentence, place: Place) -> bool:
         return True
     if found.root.dep_ == "pobj" and found.root.head.dep_ == "agent":
         return True  # "drones launched by Russia": who launched them, not where anything happened
+    first = found.root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "by Seoul and Washington": both
+    by_phrase = first.dep_ == "pobj" and first.head.lower_ == "by"
+    if by_phrase and first.head.head.pos_ == "NOUN" and place.feature_class in {"P", "A"}:
+        return True  # "joint drills by Seoul and Washington": the governments holding them
     if _launched_from(found.root):
         return True  # "a rocket fired from Lebanon hit Nahariya": where it came from, not where it fell
     return _in_motive(sentence, found) or _where_said(found.root)
