@@ -584,3 +584,10 @@ def test_a_new_toll_updates_the_act_already_counted_not_the_last_one_told():
     events = extract(text, published="2024-07-10").events
     targeted = next(e for e in events if e.trigger.text == "targeted")
     assert targeted.casualties is None or not targeted.casualties.killed
+
+
+def test_killed_in_the_fighting_is_one_battles_toll_but_killed_in_the_war_is_not() -> None:
+    [battle] = find_casualties("Four soldiers and nine rebels were killed in the fighting near Bunia.")
+    assert battle.killed == 13
+    assert find_casualties("Some 600,000 people have been killed in the fighting since 2011.") == []
+    assert find_casualties("About 9,000 people have died in the war.") == []

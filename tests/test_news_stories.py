@@ -756,3 +756,9 @@ def test_governments_holding_drills_are_not_where_a_missile_was_fired() -> None:
     )
     main = _events(body)[0]
     assert main.location is not None and main.location.country == "KP"
+
+
+def test_a_counterattack_is_an_assault() -> None:
+    assert _events("Ukrainian troops counterattacked near Kupiansk on Monday.")[0].event_type == "ASSAULT"
+    planned = _events("Kyiv will launch a counteroffensive in the spring, a senior official said.")[0]
+    assert planned.trigger is not None and "counteroffensive" in planned.trigger.text

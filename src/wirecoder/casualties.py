@@ -199,6 +199,8 @@ _STOP_MODIFIERS = _AUX | {
     "whom", "them", "they", "their", "it", "its", "his", "her", "not", "no", "but",
 }  # fmt: skip
 _WAR = r"(?:war|conflict|uprising|crisis|revolution|fighting)(?![-\w])"
+# "killed in the war" is a war's toll; "seven soldiers were killed in the fighting" is one battle's
+_WAR_ITSELF = r"(?:war|conflict|uprising|crisis|revolution)(?![-\w])"
 _CUMULATIVE = re.compile(
     r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|onset|begin\w*)\b"
     r"|\bsince\s+(?:early\s+|late\s+|mid-?)?(?:(?:January|February|March|April|May|June|July|August|September"
@@ -210,7 +212,7 @@ _CUMULATIVE = re.compile(
     rf"|\b{_WAR}[^.;]{{0,80}}?\b(?:(?:has|have|had)\s+(?:so\s+far\s+|now\s+|since\s+|already\s+)?"
     r"(?:killed|claimed|left|cost|caused)|killing|began|started|erupted|broke\s+out)\b"
     r"|\b(?:died|killed|dead|deaths|toll)\s+(?:\w+\s+){0,2}?(?:in|during|of|throughout|from)\s+"
-    rf"(?:the\s+|syria'?s\s+|its\s+|this\s+|a\s+)(?:[\w-]+\s+){{0,2}}?{_WAR}"
+    rf"(?:the\s+|syria'?s\s+|its\s+|this\s+|a\s+)(?:[\w-]+\s+){{0,2}}?{_WAR_ITSELF}"
     rf"|\byears\s+of\s+(?:civil\s+)?{_WAR}|\bthroughout\s+the\s+(?:war|conflict)|\bso\s+far\s+this\s+year\b"
     r"|\bthis\s+year\s+alone\b|\b(?:over|in)\s+the\s+(?:past|last)\s+(?:\w+\s+)?years\b|\bcumulative\b"
     r"|\bmillions\s+(?:more\s+)?(?:have\s+been\s+|were\s+)?(?:displaced|forced|driven|uprooted)"
