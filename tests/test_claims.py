@@ -277,3 +277,12 @@ def test_a_headline_speaker_set_off_by_a_colon_is_the_source() -> None:
         assert event.claim is None or event.claim.source is None  # a dateline, no one speaking
     labelled = extract("Gymnastics: Hagerstown advances to the state finals", published="2024-11-21")
     assert any(p.text == "Hagerstown" for p in labelled.places)  # the claim's first word opens no sentence
+
+
+def test_a_denial_in_a_relative_clause_is_not_the_accusers_claim() -> None:
+    body = (
+        "Pakistan accuses Afghanistan's Taliban government of sheltering TTP fighters, a charge Kabul denies."
+    )
+    events = extract(body, published="2024-11-21").events
+    denial = next(e for e in events if e.trigger is not None and e.trigger.text == "denies")
+    assert denial.claim is None or denial.claim.source is None or denial.claim.source.text != "Pakistan"

@@ -150,8 +150,14 @@ def _speaker(sentence: Sentence, tok: Token, actors: StoryActors) -> Actor | Non
     return Actor(text=text, span=sentence.span(start, end), name=name, confidence=0.3)
 
 
+_DENYING = {"deny", "reject", "dispute", "refute"}
+
+
 def _speech_cue(trigger: Token) -> tuple[Token | None, Token | None]:
     """The nearest governing speech verb and its subject (the speaker)."""
+    own_say = trigger.dep_ == "relcl" and trigger.lemma_.lower() in SPEECH_LEMMAS | _DENYING
+    if own_say and any(c.dep_ == "nsubj" and c.tag_ not in {"WP", "WDT"} for c in trigger.children):
+        return None, None  # "..., a charge Kabul denies": its own subject says so, nobody reports it
     cur = trigger
     for _ in range(8):
         head = cur.head
