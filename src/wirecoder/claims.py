@@ -12,7 +12,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from wirecoder.events.extract import COUNT_NOUNS, SPEECH_LEMMAS, own_next_act, reduced_belief
+from wirecoder.events.extract import (
+    COUNT_NOUNS,
+    SPEECH_LEMMAS,
+    own_next_act,
+    reduced_belief,
+    result_of_blamed_act,
+)
 from wirecoder.mentions import StoryActors, noun_phrase
 from wirecoder.nlp import Sentence
 from wirecoder.schema import Actor, Claim
@@ -169,7 +175,7 @@ def _speech_cue(trigger: Token) -> tuple[Token | None, Token | None]:
             break  # the trigger is the speech verb's subject or adjunct, not what is reported
         if head.lemma_.lower() in BLAME_LEMMAS and cur.dep_ == "prep" and cur.lower_ in {"of", "for"}:
             return head, _speaker_of(head)  # "X blamed Y for the attack": X alleges the attack
-        if head.lemma_.lower() in BLAME_LEMMAS and cur.dep_ == "advcl" and cur.tag_ == "VBG":
+        if result_of_blamed_act(cur, head):
             return head, _speaker_of(head)  # "X accused Y of an attack, killing 40": X alleges the toll too
         blamer = head.head
         if cur.dep_ == "prep" and cur.lower_ in {"of", "for"} and head.dep_ == "dobj" and blamer is not head:

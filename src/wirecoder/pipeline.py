@@ -1285,6 +1285,8 @@ def _same_act_named_again(items: list[tuple[Event, Sentence, Trigger]]) -> None:
 
 def _bare_claimant(sentence: Sentence) -> Token | None:
     """The subject of "X claimed responsibility" with no "for ..." phrase (the act is the one just told)."""
+    if "responsibility" not in sentence.text.lower():
+        return None  # most sentences: no need to walk their tokens
     for tok in sentence.doc:
         verb = tok.head
         if tok.lower_ != "responsibility" or tok.dep_ != "dobj" or verb.lemma_.lower() not in CLAIM_VERBS:

@@ -2183,7 +2183,7 @@ def _inherited_subject(tok: Token) -> Token | None:
             return None  # "a monitor raised the death toll from the airstrikes": it counts, it did not strike
         if cur.dep_ == "prep" and cur.lower_ in {"of", "for"} and _accused(head):
             return head  # "accused the army and the rebels of killing civilians": the rebels, not the accuser
-        if _result_of_blamed_act(cur, head):
+        if result_of_blamed_act(cur, head):
             # "accused the troops of a gas attack on Douma, killing 40": the killing is the alleged act's
             return next((c for c in head.children if c.dep_ == "dobj"), None)
         if cur.dep_ == "prep" and head.pos_ == "ADJ" and head.lemma_.lower() in _WEIGHING:
@@ -2251,7 +2251,7 @@ _WEIGHING = {
 _ANSWERED_BY = {"retaliation", "response", "revenge", "reprisal", "retribution"}
 
 
-def _result_of_blamed_act(clause: Token, verb: Token) -> bool:
+def result_of_blamed_act(clause: Token, verb: Token) -> bool:
     """ "X accused Y of launching an attack, killing 40": a participle the parser hung on the accusing
     verb tells what the alleged act did, not what the accuser did."""
     blames = verb.lemma_.lower() in {"accuse", "blame"}

@@ -724,7 +724,7 @@ def _mislabelled_place(gaz: Gazetteer, doc: Doc, ent, persons: set[str] = frozen
     for suffix in ("'s", "\u2019s"):
         text = text.removesuffix(suffix)
     after_prep = ent.start > 0 and doc[ent.start - 1].lower_ in _PLACE_PREPS
-    if (after_prep or _object_of_assault(ent)) and text.lower() not in COMMON and gaz.known(text):
+    if (after_prep or _assaulted(doc, ent.root.i)) and text.lower() not in COMMON and gaz.known(text):
         # "in Riverdale", "On Oahu", "in Lombard"; an organisation's name only as a place's main name
         return any(not c.fuzzy and (c.main or ent.label_ == "PERSON") for c in gaz.lookup(text))
     if ent.label_ == "PERSON" and any(t.text in persons for t in ent):
@@ -739,13 +739,9 @@ _ASSAULT_VERBS = {
 }  # fmt: skip
 
 
-def _object_of_assault(ent) -> bool:
-    """Is the entity the direct object of an assault verb ("hit Nahariya", "captured Shasha")?"""
-    return _assaulted(ent.doc, ent.root.i)
-
-
 def _assaulted(doc: Doc, i: int) -> bool:
-    """Is the word at `i` (a name's last word) the direct object of an assault verb: where it fell?"""
+    """Is the word at `i` (a name's last word or root) the direct object of an assault verb ("hit Nahariya",
+    "captured Shasha"): where it fell?"""
     tok = doc[i]
     return tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in _ASSAULT_VERBS
 
