@@ -286,3 +286,36 @@ def test_a_denial_in_a_relative_clause_is_not_the_accusers_claim() -> None:
     events = extract(body, published="2024-11-21").events
     denial = next(e for e in events if e.trigger is not None and e.trigger.text == "denies")
     assert denial.claim is None or denial.claim.source is None or denial.claim.source.text != "Pakistan"
+
+
+def test_speakers_after_a_counted_victim_list_are_the_source() -> None:
+    body = (
+        "Gunmen killed at least eight loggers working in a forest near Birnin Gwari on Friday, a community "
+        "leader and residents said."
+    )
+    main = extract(body, published="2024-11-21").events[0]
+    assert main.claim is not None and main.claim.source is not None
+    assert "leader" in main.claim.source.text and "loggers" not in main.claim.source.text
+
+
+def test_they_in_a_quote_is_the_attackers_not_the_speakers_or_victims() -> None:
+    body = (
+        "Gunmen killed at least eight loggers working in a forest near Gubio on Friday, a community leader "
+        "and residents said.\n\n"
+        '"They arrived on motorbikes and rounded up the loggers before shooting them," said Musa Lawan, a '
+        "leader of a vigilante group."
+    )
+    events = extract(body, published="2024-11-21").events
+    rounded = next(e for e in events if e.trigger is not None and e.trigger.text.startswith("rounded"))
+    assert rounded.source_actor is not None and rounded.source_actor.text == "They"
+    assert rounded.source_actor.name == "gunmen"  # the doers, not the speakers or the loggers
+
+
+def test_a_speech_verb_hung_on_the_report_still_names_the_source() -> None:
+    body = (
+        "A drone strike on a minibus near Kidal on Sunday killed four nurses of a French medical charity, "
+        "the charity said, calling on the army to explain why the clearly marked vehicle was hit."
+    )
+    main = extract(body, published="2024-11-21").events[0]
+    assert main.claim is not None and main.claim.source is not None
+    assert main.claim.source.text == "the charity"

@@ -762,3 +762,96 @@ def test_a_counterattack_is_an_assault() -> None:
     assert _events("Ukrainian troops counterattacked near Kupiansk on Monday.")[0].event_type == "ASSAULT"
     planned = _events("Kyiv will launch a counteroffensive in the spring, a senior official said.")[0]
     assert planned.trigger is not None and "counteroffensive" in planned.trigger.text
+
+
+def test_fighters_a_place_saw_killed_are_the_victims() -> None:
+    body = (
+        "The Kidal region saw 14 soldiers killed when rebels overran their post on Friday, a monitoring "
+        "group said."
+    )
+    main = _events(body)[0]
+    assert main.source_actor is None or "soldiers" not in main.source_actor.text
+    assert main.target_actor is not None and "soldiers" in main.target_actor.text
+
+
+def test_ending_a_truce_is_no_agreement() -> None:
+    background = _events(
+        "The group has stepped up attacks on the army since ending a ceasefire with the government in 2022."
+    )
+    assert not [e for e in background if e.event_type == "AGREE"]
+    resumed = _events("The junta ended the truce on Monday and resumed air strikes on the rebel towns.")
+    assert not [e for e in resumed if e.event_type == "AGREE"]
+    assert [e for e in resumed if e.event_type == "ASSAULT" and e.mode == "aerial"]
+
+
+def test_a_town_whose_name_opens_with_a_known_city_is_not_that_city() -> None:
+    body = (
+        "Al-Shabaab fighters stormed an army base near the town of Adan Yabaal in the Middle Shabelle region "
+        "on Wednesday, residents said."
+    )
+    extraction = extract(body, published="2024-11-21")
+    main = extraction.events[0]
+    assert main.location is not None and main.location.country == "SO"
+    assert all(p.country != "YE" for p in extraction.places)
+    assert any(p.text == "Middle Shabelle" and p.precision == "admin1" for p in extraction.places)
+
+
+def test_a_relative_clause_dates_the_act_it_describes() -> None:
+    body = (
+        "The government suspended talks with the rebels, accusing them of a bombing that killed two "
+        "police officers in Cucuta last month."
+    )
+    bombing = _by_trigger(_events(body), "bombing")
+    assert bombing.date is not None and (bombing.date.value.year, bombing.date.value.month) == (2024, 10)
+
+
+def test_a_town_next_to_a_country_the_story_names_is_kept() -> None:
+    body = (
+        "An Israeli air strike on a car in Deir al-Balah on Saturday killed three aid workers, a British "
+        "charity said, calling on Israel to explain the strike."
+    )
+    main = _events(body)[0]
+    assert main.location is not None and main.location.country == "PS"
+
+
+def test_the_headlines_place_serves_a_body_that_names_none() -> None:
+    body = (
+        "Thousands of demonstrators broke into the parliament on Tuesday after lawmakers passed a tax bill, "
+        "and police opened fire, killing at least four people, rights groups said."
+    )
+    events = _events(body, title="Protesters storm parliament in Nairobi as police open fire")
+    assert events[0].location is not None and events[0].location.name == "Nairobi"
+    assert events[0].location.span is None  # the title is not part of the text
+
+
+def test_breaking_into_a_building_is_an_act_of_force() -> None:
+    main = _events("Hundreds of protesters broke into the parliament building in Colombo on Saturday.")[0]
+    assert main.event_type == "ASSAULT" and main.source_actor is not None
+    assert main.acled_subtype == "Violent demonstration"
+
+
+def test_troops_an_army_speaks_of_are_its_own() -> None:
+    body = (
+        "Israeli forces killed two Palestinians during a raid on the Nur Shams camp on Tuesday, the "
+        "Palestinian health ministry said. The Israeli military said troops had shot two gunmen who opened "
+        "fire on them."
+    )
+    shot = _by_trigger(_events(body), "shot")
+    assert shot.source_actor is not None and shot.source_actor.country == "ISR"
+
+
+def test_them_in_a_relative_clause_is_not_the_noun_it_describes() -> None:
+    body = "Soldiers killed four gunmen who had ambushed them near the village of Gao on Sunday."
+    ambush = _by_trigger(_events(body), "ambushed")
+    assert ambush.target_actor is None or ambush.target_actor.sector != "UAF"
+
+
+def test_members_of_a_gang_are_the_gang() -> None:
+    main = _events("Members of the Village de Dieu gang attacked a police station in Port-au-Prince.")[0]
+    assert main.source_actor is not None and main.source_actor.kb_id == "role.criminals"
+
+
+def test_fighting_that_pitted_two_groups_names_both_sides() -> None:
+    main = _events("Heavy fighting pitted the army against Fano militiamen near Gondar on Monday.")[0]
+    assert main.source_actor is not None and main.source_actor.sector == "MIL"
+    assert main.target_actor is not None and "Fano" in main.target_actor.text

@@ -196,6 +196,14 @@ def _speech_cue(trigger: Token) -> tuple[Token | None, Token | None]:
     ):
         if trigger not in list(_speaker_subtree(root)) and not _misattached(trigger, root):
             return root, _speaker_of(root)
+    if root is not None:
+        # "A strike killed three aid workers, the group said, calling on ...": the parser hung the speech
+        # verb on the reported clause
+        for said in root.children:
+            if said.dep_ != "parataxis" or said.i < trigger.i or said.lemma_.lower() not in SPEECH_LEMMAS:
+                continue
+            if not reduced_belief(said) and not (said.left_edge.i <= trigger.i <= said.right_edge.i):
+                return said, _speaker_of(said)
     return None, None
 
 
@@ -267,6 +275,11 @@ def _speaker_after_victims(subject: Token) -> Token:
     ("23 people") with such a list speaks through the list's first conjunct after a comma."""
     if not any(c.dep_ == "nummod" for c in subject.children):
         return subject
+    # "... killed 15 farmers working near Mafa, a local militia leader and residents said"
+    for tok in subject.children:
+        if tok.dep_ == "appos" and tok.i > 0 and tok.doc[tok.left_edge.i - 1].text == ",":
+            if not any(c.dep_ == "nummod" for c in tok.children):
+                return tok
     for tok in subject.subtree:
         if tok.dep_ != "conj" or any(c.dep_ == "nummod" for c in tok.children):
             continue

@@ -181,6 +181,8 @@ _OFFICE_ROLES = {
     "role.spokesperson", "role.head_of_state", "role.minister", "role.military_rank", "role.diplomat",
     "role.local_gov",
 }  # fmt: skip
+_GROUP_PARTS = {"member", "members", "unit", "units"}
+_SAYING = {"say", "tell", "add", "report", "state", "explain", "note"}
 _DOER_WINDOW = 300  # characters: how far before the nearest mention a subject may still be the one meant
 _QUANTITY_NOUNS = {
     "number", "series", "barrage", "volley", "salvo", "wave", "hail", "spate", "string", "couple",
@@ -328,6 +330,14 @@ def _described_sectors(tokens: list[Token]) -> frozenset[str]:
     return frozenset()
 
 
+def _speaker_only(subject: Token) -> bool:
+    """Who says something is the source of a report, not a doer a later "they" continues; unless the
+    parser hung the reported act on it ("Fighters killed 12 herders ..., a commander said")."""
+    return subject.head.lemma_.lower() in _SAYING and not any(
+        c.dep_ == "acl" and c.tag_ in {"VBD", "VBN"} for c in subject.children
+    )
+
+
 def _own_subject(mention: Token) -> Token | None:
     """For an object pronoun or description, the subject of its own clause or of the clause that controls
     it ("police fired tear gas to disperse them"): never what the pronoun refers to (that would be
@@ -338,6 +348,8 @@ def _own_subject(mention: Token) -> Token | None:
         return None  # "lifted the restrictions between it and Israel": within a noun phrase, the subject
     for verb in mention.ancestors:
         subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None and subj.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+            return verb.head  # "militants who opened fire on them": "who" is the militants
         if subj is not None:
             return subj
         if verb.dep_ not in {"xcomp", "advcl", "prep", "pobj", "dobj", "conj", "pcomp"}:
@@ -630,6 +642,7 @@ class StoryActors:
                 text = sentence.text[whole[0].idx : whole[-1].idx + len(whole[-1])]
         if best is not None and not (resolved.kb_id or resolved.country):
             sector = resolved.sector if best.entry.kind == "role" else None  # all the phrase's role words
+            best = self._body_of_part(sentence, best, whole, sector)
             resolved = self._from_entry(best, span, text)
             resolved = resolved.model_copy(update={"sector": sector or resolved.sector})
         if head.pos_ == "NOUN" and load_lexicon().noun(head.lemma_.lower()) and not resolved.kb_id:
@@ -710,7 +723,7 @@ class StoryActors:
                     update={"kb_id": "role.police", "name": "police", "sector": "COP"}
                 )
         actor = resolved.model_copy(update={"text": text, "span": span})
-        if head.dep_ == "nsubj":
+        if head.dep_ == "nsubj" and not _speaker_only(head):
             self.subjects.add(span[0])
         self.remember(
             actor, person=head.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in tokens)
@@ -774,6 +787,20 @@ class StoryActors:
     def _country_of(self, actor: Actor) -> ActorEntry | None:
         entry = self.kb.entry(actor.kb_id) if actor.kb_id else None
         return entry if entry is not None and entry.kind == "country" else None
+
+    def _body_of_part(
+        self, sentence: Sentence, best: ActorMatch, whole: list[Token], sector: str | None
+    ) -> ActorMatch:
+        """ "Members of the Gran Grif gang": a member of an armed body no KB names is that body's kind of
+        actor (criminals), not a spokesman."""
+        if best.text.lower() not in _GROUP_PARTS or sector not in ARMED_SECTORS | {"CRM", "COP"}:
+            return best  # a commander or an official of a body is still a person
+        lo, hi = whole[0].i, whole[-1].i + 1
+        for m in self.matches.get(sentence.index, []):
+            e = m.entry
+            if lo <= m.start and m.end <= hi and e.kind == "role" and not e.inherit and e.sector == sector:
+                return m
+        return best
 
     def _inherits(self, actor: Actor) -> bool:
         """A role word that is only ever part of a body ("unit", "member", "official")."""

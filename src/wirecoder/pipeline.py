@@ -328,6 +328,7 @@ class _StoryExtractor:
         acting = {p.span for p in self.locatable for s in parsed if _acting_place(s, p)}
         acting |= {p.span for p in self.locatable if _institution_of(self.text, p)}
         self.locatable = [p for p in self.locatable if p.span not in acting]
+        self.headline_place = self._headline_place(title_sentences)
         self.actors.place_countries.update(
             code
             for p in self.locatable
@@ -648,6 +649,7 @@ class _StoryExtractor:
         co_sources = self._coordinated(sentence, trig.source, source) if source is not None else []
         co_targets = self._coordinated(sentence, trig.target, target) if target is not None else []
         attribution = attribute(sentence, tok, self.actors, previous_claim)
+        source = _speakers_own_forces(source, attribution.claim)
         lower = sentence.text.lower()
         mode = trig.mode
         if trig.event_type == "ASSAULT":
@@ -718,6 +720,17 @@ class _StoryExtractor:
             span=(sentence.start, sentence.end),
             confidence=confidence,
         )
+
+    def _headline_place(self, title_sentences: list[Sentence]) -> Place | None:
+        """ "Protesters storm parliament in Nairobi" over a body that names no place of its own: the
+        headline's place is where the story happened (without a span: the title is not the text)."""
+        if not title_sentences or self.article.title is None:
+            return None
+        if any(p.kind == "toponym" and p.lat is not None for p in self.locatable):
+            return None
+        found = self.res.geoparser.toponyms(title_sentences, self.article.title)
+        place = story_focus([p for p in found if p.lat is not None])
+        return place.model_copy(update={"span": None}) if place is not None else None
 
     def _remember_place(self, sentence: Sentence, place: Place, trig: Trigger) -> None:
         """The place a following sentence with no place of its own continues: that of a material event,
@@ -825,7 +838,7 @@ class _StoryExtractor:
             focus = story_focus([p for p in self.locatable if p.country == place.country])
             if focus is not None and focus.precision in {"city", "admin1", "exact"}:
                 return focus.model_copy(update={"score": round(min(focus.score, 0.5), 3)})
-        return place
+        return place or self.headline_place
 
     def _credit_bare_claims(
         self, events: list[tuple[Event, Sentence, Trigger]], sentences: list[Sentence]
@@ -1412,6 +1425,9 @@ def _date_of_telling(sentence: Sentence, span: tuple[int, int] | None, trigger) 
     return any(a.i == verb.i for a in trigger.ancestors)
 
 
+_ASPECT_VERBS = {"begin", "start", "end", "last", "continue", "resume", "expire"}
+
+
 def _in_other_clause(sentence: Sentence, span: tuple[int, int] | None, trigger) -> bool:
     """The span lies inside a relative clause that the trigger is not part of, or in a clause the
     trigger's own clause (with a subject of its own) is coordinated with: "Iraq declared victory in
@@ -1421,7 +1437,10 @@ def _in_other_clause(sentence: Sentence, span: tuple[int, int] | None, trigger) 
         return False
     for node in [found.root, *found.root.ancestors]:
         if node.dep_ == "relcl":
-            return trigger.i not in {t.i for t in node.subtree}
+            # "a bombing that killed a police officer last month": the clause tells of the act itself (not
+            # "the freeze on fighting that began on September 12", where it tells of something else)
+            own = node.head.i == trigger.i and node.lemma_.lower() not in _ASPECT_VERBS
+            return trigger.i not in {t.i for t in node.subtree} and not own
     verb = next((a for a in found.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
     if verb is None:
         return False
@@ -1446,6 +1465,22 @@ def _destination(text: str, place: Place | None) -> bool:
     if place is None or place.span is None:
         return False
     return _TOWARDS.search(text[max(0, place.span[0] - 30) : place.span[0]]) is not None
+
+
+def _speakers_own_forces(doer: Actor | None, claim: Claim | None) -> Actor | None:
+    """ "The Israeli military said troops had killed three militants": the bare forces a state's army or
+    government speaks of are its own, whatever country the story's places suggest."""
+    speaker = claim.source if claim is not None else None
+    if doer is None or speaker is None or doer.kb_id not in _BARE_FORCES or doer.confidence > 0.5:
+        return doer
+    if speaker.sector not in {"MIL", "GOV", "COP"} or not speaker.country or speaker.country == doer.country:
+        return doer
+    if speaker.kb_id is None or speaker.kb_id.startswith("role."):
+        return doer  # "a military source": whose is what the story says
+    return doer.model_copy(update={"country": speaker.country})
+
+
+_BARE_FORCES = {"role.military", "role.police", "role.military_hardware"}
 
 
 def _local_people(actor: Actor | None, location: Place | None) -> Actor | None:

@@ -1499,13 +1499,19 @@ def _headline_passive(tok: Token, children: list[Token]) -> bool:
     no object is a passive with its "were" dropped; so is one coordinated with a passive ("four medics
     were killed and a nurse wounded")."""
     after_passive = tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.head.children)
+    # "the province saw 25 fighters killed", "left ten people killed": a participle clause under a
+    # verb of seeing or leaving
+    small_clause = tok.dep_ in {"ccomp", "xcomp"} and tok.tag_ == "VBN" and tok.head.lemma_ in _WITNESSED
     return (
-        (tok.dep_ == "ROOT" or after_passive)
+        (tok.dep_ == "ROOT" or after_passive or small_clause)
         and tok.tag_ in {"VBN", "VBD"}
         and any(c.dep_ == "nsubj" for c in children)
         and not any(c.dep_ in {"aux", "auxpass", "nsubjpass"} for c in children)
         and _headline_harm(tok)
     )
+
+
+_WITNESSED = {"see", "leave", "find", "witness", "watch"}
 
 
 def _object_gap(tok: Token, children: list[Token]) -> bool:
@@ -1833,6 +1839,11 @@ def _noun_arguments(trig: Trigger) -> None:
         trig.target = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
         by = _prep_object(tok, ("by", "from")) or _prep_object(verb, ("by",))
         trig.source = _event_noun_actor(tok) or by
+        return
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() == "pit":
+        # "the fighting pitted the Radaa force against the 444 Brigade": one side against the other
+        trig.source = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+        trig.target = _prep_object(tok.head, ("against",))
         return
     trig.source = claimed_or_blamed(tok) or _event_noun_actor(tok)
     if trig.source is None and tok.i > 0 and _misread_act_modifier(tok.doc[tok.i - 1]):
@@ -2340,6 +2351,9 @@ def _drop_nested(found: list[Trigger]) -> list[Trigger]:
         head = trig.token.head
         dup = False
         direct = trig.token.dep_ in _COMPLEMENT_DEPS
+        # "ended the ceasefire and resumed air strikes": the object of a verb coordinated with the trigger
+        tok = trig.token
+        coordinated = tok.dep_ == "dobj" and tok.head.dep_ == "conj" and tok.head.pos_ == "VERB"
         for _ in range(3):
             other = by_token.get(head.i)
             if other is not None and other is not trig:
@@ -2355,7 +2369,7 @@ def _drop_nested(found: list[Trigger]) -> list[Trigger]:
                 purpose = purpose or (
                     _shared_subject_conj(trig.token) and other.event_type != trig.event_type
                 )
-                if (other.sense.objects and not purpose) or folds or same_act:
+                if (other.sense.objects and not purpose and not coordinated) or folds or same_act:
                     if trig.mode and not other.mode and trig.event_type == other.event_type:
                         other.mode = trig.mode  # "launched an airstrike": aerial; not "breached a ban"
                     if _victims_named_by(trig, other):

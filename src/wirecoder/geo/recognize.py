@@ -171,10 +171,11 @@ def _expand_abbreviations(text: str) -> str:
     return " ".join(_ABBREVIATIONS.get(w.lower(), w) for w in text.split())
 
 
-def partial_candidates(gaz: Gazetteer, text: str) -> list[Candidate]:
+def partial_candidates(gaz: Gazetteer, text: str, town: bool = False) -> list[Candidate]:
     """Candidates for a name the gazetteer lacks, from the longest known place name inside it once
     feature words are dropped ("Catawba River" -> Catawba, "University of California" -> California,
-    "South Los Angeles" -> Los Angeles), marked fuzzy: evidence of the area, not the feature itself."""
+    "South Los Angeles" -> Los Angeles), marked fuzzy: evidence of the area, not the feature itself.
+    A `town` ("the town of Adan Yabaal") is never the known name that only opens its own."""
     words = [w for w in re.split(r"[\s/]+", _expand_abbreviations(text)) if w]
     for n in range(len(words) - 1, 0, -1):
         for i in range(len(words) - n + 1):
@@ -190,10 +191,32 @@ def partial_candidates(gaz: Gazetteer, text: str) -> list[Candidate]:
             name = " ".join(part)
             if len(name) < 3 or not name[:1].isupper() or not gaz.known(name):
                 continue
+            if town and any(_other_name_word(w) for w in words[i + n :]):
+                continue  # "Adan Yabaal": a name the known one only opens is another place
             cands = [c for c in gaz.lookup(name) if not c.fuzzy]
             if cands:
                 return [replace(c, fuzzy=True) for c in cands]
     return []
+
+
+def _other_name_word(word: str) -> bool:
+    """A capitalised word that is no feature, admin, direction or connecting word ("Yabaal")."""
+    w = word.lower()
+    return word[:1].isupper() and not (
+        w in FEATURE_WORDS
+        or w in PLACE_HEADS
+        or w in COMMON
+        or w in CONNECTORS
+        or w in ADMIN_WORDS
+        or w in _FOREIGN_DIRECTIONS
+    )
+
+
+# "Kasai Occidental", "Nord-Kivu", "Baja California Sur": direction words of other languages
+_FOREIGN_DIRECTIONS = {
+    "occidental", "oriental", "orientale", "occidentale", "nord", "sud", "est", "ouest", "norte", "sur",
+    "oeste", "leste", "centrale", "centro", "superior", "inferior", "septentrional", "meridional",
+}  # fmt: skip
 
 
 def demonym_candidates(gaz: Gazetteer, word: str) -> list[Candidate]:
@@ -221,10 +244,20 @@ def _locative(doc: Doc, i: int) -> bool:
     return i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in CITY_WORDS | ADMIN_WORDS
 
 
-def _variant_spelling(gaz: Gazetteer, doc: Doc, i: int, text: str) -> bool:
+def _province_after_the(doc: Doc, i: int, j: int, cands: list[Candidate]) -> bool:
+    """ "in the Middle Shabelle region" (Shabeellaha Dhexe): a province's variant name between "in the"
+    and a word saying it is a province."""
+    after_the = i > 1 and doc[i - 1].lower_ == "the" and _locative(doc, i - 1)
+    named_unit = j < len(doc) and doc[j].lower_ in ADMIN_WORDS
+    return after_the and named_unit and any(c.fuzzy and c.feature_code == "ADM1" for c in cands)
+
+
+def _variant_spelling(gaz: Gazetteer, doc: Doc, i: int, j: int, text: str) -> bool:
     """ "the province of Hassakeh", "in Hasakah": a spelling the gazetteer lacks, of a large place or a
     province it knows, where a place is expected; "the town of Bulo Burte" (Buulobarde) too: a name of
     two words or more is rarely a common word's near miss."""
+    if _province_after_the(doc, i, j, gaz.lookup(text)):
+        return True
     if not _locative(doc, i):
         return False
     floor = 10_000 if " " in text else 100_000
@@ -912,12 +945,16 @@ def _match(
                 continue  # "St. Patrick's Day", "St. Mary's School", "City Hall", "the Hall of Fame"
             if _ampersand_name(doc, i, j) and not _salient(gaz.lookup(text), strict=True):
                 continue  # "Stevens & Wilkinson", "Marks & Spencer": a firm's name, not two places
-            if not gaz.known(text) and not _variant_spelling(gaz, doc, i, text):
+            if not gaz.known(text) and not _variant_spelling(gaz, doc, i, j, text):
                 continue
             cands = gaz.lookup(text)
             if j - i == 1 and not headline and _closes_a_longer_name(gaz, doc, i, taken):
                 if not _salient(cands, strict=True):
                     continue
+            # ... not "the city of Aleppo Syrias most populous" (a possessive written without its apostrophe)
+            town_named = j - i == 1 and _named_as_town(doc, i) and not _apostrophe_dropped(gaz, doc, j)
+            if town_named and _opens_a_longer_name(gaz, doc, j, lowercase_words):
+                continue  # "the town of Adan Yabaal": one unknown name, not Aden
             if j - i == 1 and not headline and not any(c.main for c in cands):
                 if _opens_a_longer_name(gaz, doc, j, lowercase_words) and not _salient(cands, strict=True):
                     # "the Kocha Risaldar area": one unknown name, not "Kocha" (another name of a Chinese
@@ -951,7 +988,10 @@ def _match(
                 and text not in story_places
             )
             if not is_blocked and not _salient(cands, strict=strict):
-                if not ((_locative(doc, i) or _assaulted(doc, j - 1)) and cands):
+                expected = (
+                    _locative(doc, i) or _assaulted(doc, j - 1) or _province_after_the(doc, i, j, cands)
+                )
+                if not (expected and cands):
                     continue
                 # "in Saraqib", "the village of al-Karama": small or variant-spelled places named
                 # where a place is expected
@@ -1044,6 +1084,12 @@ def _closes_a_longer_name(gaz: Gazetteer, doc: Doc, i: int, taken: list[bool]) -
         return False
     stems = (prev.text, prev.text[:-1]) if prev.text.endswith("s") else (prev.text,)
     return not any(gaz.known(w) and _salient(gaz.lookup(w), strict=True) for w in stems)
+
+
+def _apostrophe_dropped(gaz: Gazetteer, doc: Doc, j: int) -> bool:
+    """ "Syrias": a known place's possessive with its apostrophe lost."""
+    word = doc[j].text if j < len(doc) else ""
+    return len(word) > 3 and word.endswith("s") and gaz.known(word[:-1])
 
 
 def _opens_a_longer_name(gaz: Gazetteer, doc: Doc, j: int, lowercase_words: set[str]) -> bool:

@@ -95,7 +95,7 @@ class Geoparser:
         partial, loose = set(), set()
         for i, m in enumerate(mentions):
             if not m.candidates and m.kind == "toponym":
-                m.candidates = partial_candidates(self.gaz, m.text)
+                m.candidates = partial_candidates(self.gaz, m.text, town=m.hint == "city")
                 partial.add(i)
             elif m.kind == "toponym" and all(c.fuzzy for c in m.candidates):
                 loose.add(i)  # "Cookville": only a loose spelling match, a guess like a partial name
@@ -214,13 +214,14 @@ def _attached(sentence, trigger_start: int, places: list[Place]) -> Place | None
         if found is None or not len(found):
             continue
         head = found.root  # the word nearest the sentence's root, the first of equals
-        path, hops, node, via_prep = 0, 0, head, False
+        path, hops, node, via_prep, told = 0, 0, head, False, False
         while node.i not in trig_chain and node.head.i != node.i and hops < 8:
             if node.dep_ == "pobj" and node.head.lower_ in LOC_PREPS:
                 via_prep = True
             node, hops = node.head, hops + 1
-        if node.i not in trig_chain:
-            continue
+            told = told or (node.pos_ == "VERB" and node.lemma_.lower() in _SPEAKING)
+        if node.i not in trig_chain or told:
+            continue  # "..., the group said, calling on Israel to explain": the speaker's words
         path = hops + trig_chain[node.i]
         if trig_chain[node.i] > 0 and not via_prep:
             path += 3  # reached only through the trigger's governors: weaker attachment
@@ -465,6 +466,11 @@ def _stray_namesakes(mentions: list[Mention], best: list[Candidate | None], ctx:
             continue
         if c.country == home or c.is_country or c.feature_code in ("ADM1", "CONT", "PPLC") or c.geonameid < 0:
             continue
+        if any(
+            o is not None and o.is_country and o.country != c.country and _km(c, o) < NEIGHBOUR_KM
+            for o in best
+        ):
+            continue  # "Deir al-Balah" in a story naming Israel: next to a country it names
         other_name = home and not c.main and c.population < ALIAS_STRAY_POP
         if other_name and not countries.get(c.country, set()) - {ctx.keys[i]} and ctx._container(c, m) <= 0:
             out.add(i)  # "the town of Boni" in a story about Mali: not Bonn, which some call "Boni"
@@ -483,6 +489,9 @@ def _stray_namesakes(mentions: list[Mention], best: list[Candidate | None], ctx:
             continue
         out.add(i)
     return out
+
+
+NEIGHBOUR_KM = 150.0
 
 
 def _told_inside(m: Mention, ctx: _Context) -> bool:
