@@ -319,3 +319,39 @@ def test_a_speech_verb_hung_on_the_report_still_names_the_source() -> None:
     main = extract(body, published="2024-11-21").events[0]
     assert main.claim is not None and main.claim.source is not None
     assert main.claim.source.text == "the charity"
+
+
+def test_witnesses_closing_a_sentence_are_its_source_however_parsed() -> None:
+    body = (
+        "A drone strike hit a busy market in the town of Gendewuha in Ethiopia's Amhara region on Sunday, "
+        "killing at least 30 people, three witnesses and a health worker told Reuters."
+    )
+    main = extract(body, published="2024-11-21").events[0]
+    assert main.claim is not None and main.claim.source is not None
+    assert "witnesses" in main.claim.source.text
+    charge = extract(
+        "Islamabad accuses Kabul of sheltering militants, a charge the Taliban government denies.",
+        published="2024-11-21",
+    ).events[0]
+    assert charge.claim is None or charge.claim.source is None or "charge" not in charge.claim.source.text
+
+
+def test_what_reports_say_is_hedged() -> None:
+    body = (
+        "The United Nations said on Tuesday it had received reports that the militia killed dozens of "
+        "civilians in the town of Kutum last week."
+    )
+    main = extract(body, published="2024-11-21").events[0]
+    assert main.claim is not None and main.claim.stance == "hedged"
+
+
+def test_a_regional_governor_speaks_for_where_the_strike_fell() -> None:
+    body = (
+        "Russian forces struck the southern Ukrainian city of Zaporizhzhia with guided bombs on Monday, "
+        "killing three people, regional governor Ivan Fedorov said. Russia did not immediately comment. "
+        "Moscow denies deliberately targeting civilians."
+    )
+    title = "Russian glide bombs hit Zaporizhzhia, killing three"
+    main = extract(body, title=title, published="2024-11-21").events[0]
+    assert main.claim is not None and main.claim.source is not None
+    assert main.claim.source.country == "UKR"

@@ -855,3 +855,71 @@ def test_fighting_that_pitted_two_groups_names_both_sides() -> None:
     main = _events("Heavy fighting pitted the army against Fano militiamen near Gondar on Monday.")[0]
     assert main.source_actor is not None and main.source_actor.sector == "MIL"
     assert main.target_actor is not None and "Fano" in main.target_actor.text
+
+
+def test_an_act_told_far_from_a_self_claimed_one_keeps_its_own_doer() -> None:
+    body = (
+        "The Houthi movement said it had fired two missiles at a cargo ship in the Gulf of Aden on Monday. "
+        "Yahya Saree, its military spokesman, said the vessel had been hit directly. The US Central Command "
+        "said its forces later destroyed four Houthi drones over the Red Sea."
+    )
+    hit = _by_trigger(_events(body), "hit")
+    assert hit.source_actor is None or hit.source_actor.country != "USA"
+
+
+def test_the_red_sea_is_the_sea() -> None:
+    places = extract(
+        "Houthi drones attacked a tanker in the Red Sea on Tuesday.", published="2024-11-21"
+    ).places
+    sea = next(p for p in places if p.text == "Red Sea")
+    assert sea.country is None and sea.feature_class == "H"
+
+
+def test_a_string_of_strikes_with_missiles_is_no_walkout() -> None:
+    body = (
+        "The group said it had attacked a tanker with two missiles, the latest in a string of strikes it "
+        "says are meant to pressure Israel over the war in Gaza."
+    )
+    assert not [e for e in _events(body) if e.event_type == "PROTEST"]
+
+
+def test_the_accused_neighbour_is_not_the_storys_country() -> None:
+    body = (
+        "Niger's military government said on Monday it had foiled a plot and arrested several officers, "
+        "accusing neighbouring Benin of sheltering the plotters. Benin's foreign ministry rejected the "
+        "claim."
+    )
+    arrest = _by_trigger(_events(body, title="Niger junta accuses Benin of harbouring plotters"), "arrested")
+    assert arrest.target_actor is not None and arrest.target_actor.country == "NER"
+
+
+def test_a_plan_told_in_the_past_was_for_a_day_gone_by() -> None:
+    body = "The plotters had planned to attack the palace in Niamey on Wednesday, the minister said."
+    main = _events(body)[0]  # published Thursday 2024-11-21
+    assert main.date is not None and str(main.date.value) == "2024-11-20"
+
+
+def test_a_district_named_between_in_the_and_district_is_a_place() -> None:
+    body = "Soldiers killed nine militants in the North Waziristan district on Saturday, the army said."
+    main = _events(body)[0]
+    assert main.location is not None and main.location.country == "PK"
+
+
+def test_a_pick_up_truck_is_no_arrest() -> None:
+    body = "Residents saw the fighters leave the city in pick-up trucks on Friday."
+    assert not [e for e in _events(body) if e.event_type == "COERCE"]
+
+
+def test_a_toll_the_other_side_rejects_stays_a_claim_of_its_own() -> None:
+    body = (
+        "Burkina Faso's army said on Thursday its forces had killed a senior jihadist commander in an air "
+        "strike near Djibo on Wednesday. A local official said the strike had also killed six civilians, a "
+        "claim the army rejected."
+    )
+    events = _events(body)
+    main = events[0]
+    assert main.casualties is not None and main.casualties.killed == 1
+    civilians = next(e for e in events[1:] if e.casualties is not None and e.casualties.killed == 6)
+    assert civilians.claim is not None and civilians.claim.source is not None
+    assert "official" in civilians.claim.source.text
+    assert civilians.date is not None and str(civilians.date.value) == "2024-11-20"  # the strike's day

@@ -204,7 +204,27 @@ def _speech_cue(trigger: Token) -> tuple[Token | None, Token | None]:
                 continue
             if not reduced_belief(said) and not (said.left_edge.i <= trigger.i <= said.right_edge.i):
                 return said, _speaker_of(said)
+        closing = _closing_attribution(trigger)
+        if closing is not None:
+            return closing
     return None, None
+
+
+def _closing_attribution(trigger: Token) -> tuple[Token, Token] | None:
+    """ "..., killing at least 30 people, three witnesses and a health worker told Reuters.": a speech
+    verb ending the sentence after a comma and its speakers, however the parser hung it."""
+    sent = trigger.sent
+    tail = [t for t in sent if t.i > trigger.i and t.lemma_.lower() in SPEECH_LEMMAS and t.dep_ != "ROOT"]
+    if not tail:
+        return None
+    said = tail[-1]
+    if said.dep_ == "relcl" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in said.children):
+        return None  # "..., a charge the Taliban government denies": a clause of its own
+    rest = [t for t in sent if t.i > said.i and not t.is_punct]
+    if any(t.head.i != said.i for t in rest) or reduced_belief(said) or said.left_edge.i <= trigger.i:
+        return None
+    speaker = _words_before(said)
+    return (said, speaker) if speaker is not None else None
 
 
 def _misattached(clause: Token, verb: Token) -> bool:
@@ -259,7 +279,7 @@ def _words_before(verb: Token) -> Token | None:
     """ "..., wounding 30, police and witnesses said": the parser hung the speakers on the clause
     before; the noun phrase between the comma and the speech verb is who speaks."""
     doc, j = verb.doc, verb.i - 1
-    while j >= 0 and (doc[j].pos_ in {"NOUN", "PROPN", "DET", "ADJ", "CCONJ"} or doc[j].tag_ == "POS"):
+    while j >= 0 and (doc[j].pos_ in {"NOUN", "PROPN", "DET", "ADJ", "CCONJ", "NUM"} or doc[j].tag_ == "POS"):
         j -= 1
     if j < 0 or doc[j].text != "," or j == verb.i - 1:
         return None
@@ -398,6 +418,10 @@ def _hedged(
         return True
     if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in FEAR_LEMMAS:
         return True  # "residents feared revenge attacks"
+    for tok in ancestors[:3]:
+        noun = tok.head
+        if tok.dep_ in {"acl", "ccomp"} and noun.pos_ == "NOUN" and noun.lemma_.lower() in _UNVERIFIED_NOUNS:
+            return True  # "it had received reports that the RSF killed dozens": what reports say
     # the parser's sentence lies inside the text: most texts need no Span built to know it has no cue
     if "ccording" in text and "ccording" in trigger.sent.text:
         for tok in trigger.sent:
@@ -406,6 +430,9 @@ def _hedged(
                 if pobj and pobj[0].lower_ in UNNAMED_SOURCES:
                     return True
     return False
+
+
+_UNVERIFIED_NOUNS = {"report", "allegation", "rumour", "rumor", "unconfirmed"}
 
 
 def _negated(trigger: Token) -> bool:

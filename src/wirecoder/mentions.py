@@ -380,6 +380,11 @@ def _bare_name(actor: Actor) -> str:
 _BLAMING = {"blame", "accuse", "condemn", "denounce"}
 
 
+def _accused(tok: Token) -> bool:
+    """The object of a blaming verb (the parse is there once the sentence is parsed)."""
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in _BLAMING
+
+
 def _bare_role(actor: Actor) -> bool:
     """A role word with no entry of its own ("the regime", "security forces", "the president"), or a
     community without a country ("Kurds", "Christians")."""
@@ -883,6 +888,8 @@ class StoryActors:
                         continue
                     if m.entry.sector == "JRN" or (index, m.start) in self._elsewhere:
                         continue  # the press ("AFP"), the other party ("on Iraq"), foreign forces
+                    if _accused(self._docs[index][m.end - 1]):
+                        continue  # "accusing neighbouring Ivory Coast of sheltering the plotters"
                     counts[country] += 1
             counts.update(self.place_countries)  # "the regime" in a story set in Aleppo that names the US
             best = counts.most_common(1)

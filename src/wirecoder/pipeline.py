@@ -374,7 +374,8 @@ class _StoryExtractor:
                 in_sentence.append((event, sentence, trig))
             events.extend(_merge_same_act(in_sentence))
         events = _drop_back_references(_credit_claimed_acts(self._fold_tolls(events)))
-        _same_act_named_again(events)
+        for event_id in _same_act_named_again(events):
+            self.inherited_dates.pop(event_id, None)
         self._credit_bare_claims(events, sentences)
         _hedge_unverified(events, sentences)
         self._attach_casualties(sentences, events)
@@ -654,7 +655,8 @@ class _StoryExtractor:
         mode = trig.mode
         if trig.event_type == "ASSAULT":
             mode = assault_mode(lower) or mode
-        times = self._times(sentence, future=attribution.stance in {"future", "planned"})
+        future = attribution.stance == "future" or (attribution.stance == "planned" and not _past_plan(tok))
+        times = self._times(sentence, future=future)
         # the dateline glued to the first sentence is the publication date, not this event's own date
         own = [t for t in times if not _overlaps(t.span, self.stamp_span)] or times
         # "The junta, which seized power in 2022, has vowed ...": a relative clause's date is its own
@@ -673,6 +675,13 @@ class _StoryExtractor:
         heading = trig.event_type in {"RETREAT", "MOBILIZE"} and _destination(self.text, location)
         source = source if heading else _local_people(source, location)
         target = _local_people(target, location)
+        claim = attribution.claim
+        official = claim.source if claim is not None else None
+        local_official = official is not None and official.kb_id == "role.local_gov"
+        if local_official and location is not None and location.precision in {"city", "admin1", "exact"}:
+            local = _local_people(claim.source, location)  # "regional governor Ivan Fedorov said"
+            if local is not claim.source:
+                attribution.claim = claim.model_copy(update={"source": local})
         found = self._casualties(sentence) if trig.event_type == "ASSAULT" else []
         cas = casualty_parser.merge_casualties(found) if found else None
         acled_type, acled_subtype = classify_acled(
@@ -737,7 +746,10 @@ class _StoryExtractor:
         inside the event's own clause ("air strikes hit Saraqeb"), precise enough to say more than the
         country. Statements are left out: where a spokesman spoke ("said in London") is not where the
         story goes on, and neither is a place elsewhere in the sentence ("a London-based monitor")."""
-        if trig.event_type in VERBAL_TYPES or place.precision not in {"city", "admin1", "exact"}:
+        sea = place.feature_class == "H" and place.country is None  # "in the Gulf of Aden"
+        if trig.event_type in VERBAL_TYPES or (
+            place.precision not in {"city", "admin1", "exact"} and not sea
+        ):
             return
         tok = trig.token
         left, right = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
@@ -883,6 +895,7 @@ class _StoryExtractor:
                 and event.casualties is not None
                 and trig.token.lemma_.lower() in TOLL_VERBS
                 and not any(sentence.start <= p.span[0] < sentence.end for p in self.locatable if p.span)
+                and not _CONTESTED.search(sentence.text)
             ):
                 first = prev[0]
                 found = [c for c in (first.casualties, event.casualties) if c is not None]
@@ -1264,15 +1277,18 @@ def _credit_claimed_acts(
                     other_sentence.index < sentence.index
                     and other.acled_subtype == event.acled_subtype
                     and _faceless(other.source_actor)
+                    and not _far_apart(other.location, event.location)
                 ):
                     other.source_actor = event.source_actor
     return kept
 
 
-def _same_act_named_again(items: list[tuple[Event, Sentence, Trigger]]) -> None:
+def _same_act_named_again(items: list[tuple[Event, Sentence, Trigger]]) -> set[str]:
     """ "A drone strike killed 20 ... The strike hit the vehicle near Debre Markos": a definite act noun
     that an earlier sentence used for an act of the same kind is that act, and keeps its ACLED category
-    (its own sentence no longer says "drone")."""
+    (its own sentence no longer says "drone") and, having no date of its own, its day. Returns the ids
+    of the events so dated."""
+    dated: set[str] = set()
     for k, (event, sentence, trig) in enumerate(items):
         tok = trig.token  # the act noun, or the one a verb's subject is ("The strike hit the vehicle")
         act = tok if tok.pos_ == "NOUN" else next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -1294,6 +1310,17 @@ def _same_act_named_again(items: list[tuple[Event, Sentence, Trigger]]) -> None:
         if earlier is not None and earlier.acled_subtype is not None and not event.negated:
             event.acled_type, event.acled_subtype = earlier.acled_type, earlier.acled_subtype
             event.mode = earlier.mode or event.mode
+        span = event.date.span if event.date is not None else None
+        own_date = span is not None and sentence.start <= span[0] < sentence.end
+        close = earlier is not None and earlier.date is not None and earlier.date.precision == "day"
+        if close and not own_date and sentence.index - _sentence_of(items, earlier) <= 3:
+            event.date = earlier.date  # "said the strike had also killed four civilians": that strike's day
+            dated.add(event.id)
+    return dated
+
+
+def _sentence_of(items: list[tuple[Event, Sentence, Trigger]], event: Event) -> int:
+    return next(s.index for e, s, _ in items if e is event)
 
 
 def _bare_claimant(sentence: Sentence) -> Token | None:
@@ -1317,6 +1344,25 @@ def _bare_claimant(sentence: Sentence) -> Token | None:
 def _faceless(actor: Actor | None) -> bool:
     """No actor, or one known only by the deed ("a suicide bomber", "gunmen"), not "the regime"."""
     return actor is None or actor.kb_id in {None, "role.rebels", "role.unidentified"}
+
+
+# "..., a claim the army rejected": a toll one side tells and the other disputes stays a claim of its own
+_CONTESTED = re.compile(r"\b(?:claim|figure|toll|account)s? (?:that )?(?:the |its )?[\w ]{0,30}?"
+                        r"(?:rejected|denied|disputed|dismissed)\b")  # fmt: skip
+
+
+def _past_plan(tok) -> bool:
+    """ "the plotters had planned to attack the palace on Wednesday": a plan told in the past tense was
+    for a day already gone (or foiled), not the coming one."""
+    plan = tok.head if tok.dep_ == "xcomp" else None
+    return plan is not None and plan.tag_ in {"VBD", "VBN"}
+
+
+def _far_apart(a: Place | None, b: Place | None) -> bool:
+    """Two places known well enough to say they are not one scene (100 km or more apart)."""
+    if a is None or b is None or a.lat is None or b.lat is None or a.lon is None or b.lon is None:
+        return False
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) >= 100
 
 
 def _self_claim(event: Event) -> bool:
@@ -1485,9 +1531,11 @@ _BARE_FORCES = {"role.military", "role.police", "role.military_hardware"}
 
 def _local_people(actor: Actor | None, location: Place | None) -> Actor | None:
     """ "nine people" killed in Sumy are Ukraine's, whichever country the story names most: unnamed
-    people (or rebels, gunmen, police) whose country was only the story's guess take the country where
-    the event happened."""
-    if actor is None or location is None or not location.country or actor.sector not in _LOCAL_ROLES:
+    people (or rebels, gunmen, police, a regional governor) whose country was only the story's guess
+    take the country where the event happened."""
+    if actor is None or location is None or not location.country:
+        return actor
+    if actor.sector not in _LOCAL_ROLES and actor.kb_id != "role.local_gov":
         return actor
     if actor.kb_id is not None and not actor.kb_id.startswith("role."):
         return actor

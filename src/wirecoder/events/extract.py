@@ -582,7 +582,13 @@ def _labour_strike(tok: Token) -> bool:
         return False
     if mods & LABOUR_STRIKE:
         return True
+    war = any(t.lemma_.lower() in _WAR_WORDS for t in tok.sent)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and war:
+        return False  # "the latest in a string of strikes ... with anti-ship missiles": attacks
     return tok.dep_ in {"dobj", "pobj"} and tok.head.lemma_.lower() in STRIKE_VERBS | {"on", "of"}
+
+
+_WAR_WORDS = {"missile", "drone", "rocket", "bomb", "shell", "airstrike", "war", "army", "military"}
 
 
 def _counts_harm(tok: Token) -> bool:
@@ -895,6 +901,8 @@ def _has_as_complement(tok: Token) -> bool:
 
 def _phrasal_tail(tok: Token, rest: tuple[str, ...]) -> Token | None:
     """The particle/preposition completing a phrasal trigger ("pulled out", "called for")."""
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-" and not tok.doc[tok.i].whitespace_:
+        return None  # "pick-up trucks", "a follow-up meeting": one hyphenated word, not a phrasal verb
     if len(rest) == 1:
         for child in tok.children:
             if (

@@ -245,11 +245,11 @@ def _locative(doc: Doc, i: int) -> bool:
 
 
 def _province_after_the(doc: Doc, i: int, j: int, cands: list[Candidate]) -> bool:
-    """ "in the Middle Shabelle region" (Shabeellaha Dhexe): a province's variant name between "in the"
-    and a word saying it is a province."""
+    """ "in the Middle Shabelle region" (Shabeellaha Dhexe), "in the North Waziristan district": an admin
+    unit's name (or a variant of it) between "in the" and a word saying it is one."""
     after_the = i > 1 and doc[i - 1].lower_ == "the" and _locative(doc, i - 1)
     named_unit = j < len(doc) and doc[j].lower_ in ADMIN_WORDS
-    return after_the and named_unit and any(c.fuzzy and c.feature_code == "ADM1" for c in cands)
+    return after_the and named_unit and any(c.feature_class == "A" and not c.is_country for c in cands)
 
 
 def _variant_spelling(gaz: Gazetteer, doc: Doc, i: int, j: int, text: str) -> bool:

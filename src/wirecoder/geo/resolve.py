@@ -358,6 +358,8 @@ def _prior(c: Candidate, m: Mention) -> float:
         s += 3.0
     elif c.geonameid <= -1000:
         s += P_REGION  # a curated world region or sea: "the Atlantic" is the ocean, not Atlantic, Iowa
+        if c.feature_class == "H" and _WATER_WORDS & set(m.text.lower().split()):
+            s += 1.0  # "the Red Sea" is the sea, not Sudan's Red Sea state
     elif c.feature_code == "ADM1":
         s += P_ADMIN1
     elif c.feature_code == "ADM2":
@@ -405,6 +407,7 @@ P_NAMESAKE = 2.5
 
 
 W_TOWN_COUNTY = 0.8  # a town whose county is also named in the story, and that county
+_WATER_WORDS = {"sea", "gulf", "ocean", "strait", "straits"}
 P_REGION = 3.0  # prior bonus of a curated region, sea or island (geo/regions.py)
 P_ADMIN1 = 1.0  # prior bonus of a first-level admin unit (a state's name usually means the state)
 W_ADMIN1, W_ADMIN2, CAP_ADMIN = 1.0, 1.0, 1.5  # weight of belief in the same admin1 / admin2, and its cap
