@@ -355,3 +355,14 @@ def test_a_regional_governor_speaks_for_where_the_strike_fell() -> None:
     main = extract(body, title=title, published="2024-11-21").events[0]
     assert main.claim is not None and main.claim.source is not None
     assert main.claim.source.country == "UKR"
+
+
+def test_it_said_after_an_agency_spoke_is_that_agency() -> None:
+    body = (
+        "At least 40 migrants are feared to have drowned after their boat sank off Tunisia, the "
+        "International Organization for Migration said on Saturday.\n\n"
+        "The Tunisian coast guard rescued 19 people, it said."
+    )
+    rescue = next(e for e in extract(body, published="2024-11-21").events if e.event_type == "AID")
+    assert rescue.claim is not None and rescue.claim.source is not None
+    assert rescue.claim.source.kb_id == "un.iom" and rescue.claim.source.text == "it"

@@ -923,3 +923,50 @@ def test_a_toll_the_other_side_rejects_stays_a_claim_of_its_own() -> None:
     assert civilians.claim is not None and civilians.claim.source is not None
     assert "official" in civilians.claim.source.text
     assert civilians.date is not None and str(civilians.date.value) == "2024-11-20"  # the strike's day
+
+
+def test_denying_a_report_and_calling_it_false_is_a_rejection() -> None:
+    body = (
+        "Azerbaijan's defence ministry said Armenian forces had fired on its positions overnight. Armenia's "
+        'defence ministry denied the report, calling it "disinformation".'
+    )
+    assert [e for e in _events(body) if e.event_type == "REJECT" and e.source_actor is not None]
+
+
+def test_a_month_after_in_is_a_date_not_a_march() -> None:
+    body = "The two countries agreed the text of a peace treaty in March but have not yet signed it."
+    events = _events(body)
+    assert not [e for e in events if e.trigger is not None and e.trigger.text == "March"]
+    assert events[0].date is not None and events[0].date.value.month == 3
+
+
+def test_a_group_saying_it_carried_out_the_attack_owns_it() -> None:
+    body = (
+        "A car bomb exploded at a checkpoint near the parliament in Mogadishu on Saturday, killing seven "
+        "people, police said. Al-Shabaab said it carried out the attack."
+    )
+    main = _events(body)[0]
+    assert main.source_actor is not None and main.source_actor.kb_id == "som.al_shabaab"
+
+
+def test_people_with_whom_a_toll_rose_are_no_doers() -> None:
+    body = (
+        "The toll from an air strike on a building in Beirut has risen to 22, with 117 people wounded, the "
+        "health ministry said."
+    )
+    assert not [e for e in _events(body) if e.source_actor is not None and "people" in e.source_actor.text]
+
+
+def test_aides_are_people_not_aid() -> None:
+    body = "Intelligence agents detained two aides of the opposition leader in Caracas on Thursday."
+    assert not [e for e in _events(body) if e.event_type == "AID"]
+
+
+def test_a_deal_protested_against_is_no_agreement_and_south_american_is_not_american() -> None:
+    body = (
+        "Thousands of farmers blocked motorways across France on Monday to protest against a planned trade "
+        "agreement with South American countries, police said."
+    )
+    events = _events(body)
+    assert not [e for e in events if e.event_type == "AGREE"]
+    assert all(e.target_actor is None or e.target_actor.country != "USA" for e in events)

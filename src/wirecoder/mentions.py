@@ -380,6 +380,12 @@ def _bare_name(actor: Actor) -> str:
 _BLAMING = {"blame", "accuse", "condemn", "denounce"}
 
 
+def _plural_phrase(text: str) -> bool:
+    """ "25 people", "Survivors", "migrants": a phrase naming several (its last word plural)."""
+    last = text.split()[-1].lower() if text.split() else ""
+    return last in {"people", "children", "men", "women"} or (last.endswith("s") and not last.endswith("ss"))
+
+
 def _accused(tok: Token) -> bool:
     """The object of a blaming verb (the parse is there once the sentence is parsed)."""
     return tok.dep_ == "dobj" and tok.head.lemma_.lower() in _BLAMING
@@ -540,6 +546,7 @@ class StoryActors:
         self.place_countries: Counter[str] = Counter()  # countries (alpha-3) of the story's towns and regions
         self.place_starts: dict[int, str] = {}  # where the story's toponyms start -> their country (alpha-3)
         self.subjects: set[int] = set()  # where the mentions that were a clause's subject start
+        self.speakers: set[int] = set()  # ... and those that were the subject of a speech verb
 
     def scan(self, sentence: Sentence) -> list[ActorMatch]:
         """KB matches of one sentence (tokenized or parsed docs share token indices)."""
@@ -558,6 +565,11 @@ class StoryActors:
             doc = sentence.doc
             start, end = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])
             actors.append(self._from_entry(m, sentence.span(start, end), doc[m.start : m.end].text))
+            root = doc[m.start : m.end].root if sentence.parsed else None
+            subject = root is not None and root.dep_ == "nsubj" and root.head.lemma_.lower() in _SAYING
+            # "..., the International Organization for Migration said on Saturday", however parsed
+            if subject or (m.end < len(doc) and doc[m.end].lower_ in {"said", "says", "told"}):
+                self.speakers.add(actors[-1].span[0])  # "the International Organization for Migration said"
         return actors
 
     def _from_entry(self, match: ActorMatch, span: tuple[int, int], text: str) -> Actor:
@@ -601,6 +613,11 @@ class StoryActors:
             if lower in {"they", "them"} and _blamed_acts_above(head):
                 return None  # "condemned the raids and said they violated a truce": the raids, no one named
             local = self._clause_subject(sentence, head, person)
+            if lower == "it" and head.dep_ == "nsubj" and head.head.lemma_.lower() in _SAYING:
+                # "The coast guard rescued 25 people, it said" after "the IOM said": the one speaking
+                spoke = self._last_speaker(span[0])
+                if spoke is not None:
+                    local = spoke.model_copy(update={"text": text, "span": span, "confidence": 0.6})
             described = _described_sectors(tokens) if head.pos_ != "PRON" else frozenset()
             if local is not None and described and local.sector not in described:
                 local = None  # "the ELN ... accused the army": the army is not the ELN
@@ -616,7 +633,10 @@ class StoryActors:
                 local = self._named_with_head(lower, span[0])  # "the factions": "Turkey-backed factions"
                 if local is not None and described and local.sector not in described:
                     local = None  # "the army" is not "the National Liberation Army"
-            antecedent = local or self.antecedent(span[0], person, _described_sectors(tokens), skip, plural)
+            neuter = lower in {"it", "its"}
+            antecedent = local or self.antecedent(
+                span[0], person, _described_sectors(tokens), skip, plural, neuter=neuter
+            )
             if local is None and antecedent is not None and own is not None and own.pos_ == "PRON":
                 doer = self._clause_subject(sentence, own, own.lower_ in PERSON_PRONOUNS)
                 if doer is not None and doer.kb_id is not None and doer.kb_id == antecedent.kb_id:
@@ -730,6 +750,8 @@ class StoryActors:
         actor = resolved.model_copy(update={"text": text, "span": span})
         if head.dep_ == "nsubj" and not _speaker_only(head):
             self.subjects.add(span[0])
+        elif head.dep_ == "nsubj":
+            self.speakers.add(span[0])
         self.remember(
             actor, person=head.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in tokens)
         )
@@ -964,6 +986,7 @@ class StoryActors:
         sectors: frozenset[str] = frozenset(),
         skip: tuple[int, int] | None = None,
         plural: bool = False,
+        neuter: bool = False,
     ) -> Actor | None:
         """The nearest earlier known actor of the right kind (a person for "he", a group for "they"); of
         the right side too when the description says which ("the Islamist group" is no army)."""
@@ -976,6 +999,8 @@ class StoryActors:
                 continue  # "they", "them": people ("the British"), not a country or its capital ("it")
             if plural and actor.kb_id in _OFFICE_ROLES and not actor.text.lower().endswith("s"):
                 continue  # "they" is not "a military officer" or "the spokesman"
+            if neuter and actor.sector == "CVL" and _plural_phrase(actor.text):
+                continue  # "..., it said" is no "25 people" or "survivors"
             known = actor.country or (actor.kb_id and not actor.kb_id.startswith("role."))
             if offset < before and known and is_person == person:
                 if best is None or offset > best[0]:
@@ -987,6 +1012,16 @@ class StoryActors:
         if sectors:
             return fitting[1] if fitting else None
         return best[1] if best else None
+
+    def _last_speaker(self, before: int) -> Actor | None:
+        """The last named group or institution that was the subject of a speech verb."""
+        found = None
+        for offset, actor, is_person in self.seen:
+            if offset >= before or offset not in self.speakers or is_person or _plural_phrase(actor.text):
+                continue
+            if actor.kb_id is not None and not actor.kb_id.startswith(("role.", "p.")):
+                found = actor  # a group or institution, not a person ("it", not "he")
+        return found
 
     def _recent_doer(self, before: int, nearest: Actor) -> Actor | None:
         """The last group that was a clause's subject shortly before `nearest` or after it."""

@@ -1268,7 +1268,7 @@ def _credit_claimed_acts(
             if event.casualties is not None:
                 found = [c for c in (earlier.casualties, event.casualties) if c is not None]
                 earlier.casualties = casualty_parser.merge_casualties(found)
-        if _self_claim(event):
+        if _self_claim(event, trig):
             # "IS said in a statement that one of its fighters blew himself up among ...": the group
             # owns an act of the same kind reported earlier by an unnamed perpetrator; its own account
             # stays an event of its own (it may describe the act otherwise)
@@ -1365,7 +1365,7 @@ def _far_apart(a: Place | None, b: Place | None) -> bool:
     return haversine_km(a.lat, a.lon, b.lat, b.lon) >= 100
 
 
-def _self_claim(event: Event) -> bool:
+def _self_claim(event: Event, trig: Trigger) -> bool:
     """Does a named group (or state) say it did this act itself ("X said one of its fighters ...",
     "the army said it shelled ...")? Only its own plain assertion counts, not a denial or a plan."""
     claim, doer = event.claim, event.source_actor
@@ -1375,6 +1375,12 @@ def _self_claim(event: Event) -> bool:
     # the doer is the speaker's own ("its fighters", "it", "our men"), not a name the parser may have
     # taken from the speaker's clause
     own = _OWN_WORDS.search(doer.text) is not None and doer.text != claim.source.text
+    # "Al-Shabaab said it carried out the attack": the pronoun resolved to the speaker's own mention,
+    # owning an act it names as one already told ("the attack"), not a fresh one ("it carried out strikes")
+    said_it = trig.source is not None and trig.source.lower_ in {"it", "we"} and trig.source.dep_ == "nsubj"
+    done = trig.token.tag_ in {"VBD", "VBN"}  # not "it asked to resume the raids"
+    acts = [c for c in trig.token.children if c.dep_ == "dobj"]
+    own = own or (said_it and done and any(a.pos_ == "NOUN" and definite(a) for a in acts))
     return named and own and claim.stance == "asserted" and claim.source.kb_id == doer.kb_id
 
 

@@ -258,6 +258,9 @@ def _names_a_state(word: str) -> bool:
     return word.istitle() and word.isalpha() and word.lower() not in STOP_WORDS
 
 
+_CONTINENT = {"South", "North", "Central", "Latin"}
+
+
 class ActorKB:
     """The loaded KB: entries by id, alias patterns, and the two phrase matchers built from them."""
 
@@ -412,6 +415,8 @@ class ActorKB:
         ("IS", "US") must be used as names, not as the verb or pronoun."""
         if end < len(doc) and pattern.entry.kind == "country" and doc[end].lower_ in _CURRENCY:
             return False  # "US $50 million", "US dollars": money, not the state
+        if start > 0 and doc[start].lower_ in {"american", "americans"} and doc[start - 1].text in _CONTINENT:
+            return False  # "South American countries", "Latin Americans": a continent's, not the US
         if not pattern.cased:
             if pattern.alias == "state" and start > 0 and _names_a_state(doc[start - 1].text):
                 return False  # "Zamfara state", "Rakhine State": a province, not the government

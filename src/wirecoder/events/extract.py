@@ -266,11 +266,17 @@ _MONTHS = {"March", "May"}  # the month names that are also trigger words
 
 
 def _date_word(tok: Token) -> bool:
-    """ "BAMAKO, March 12 (Reuters)", "on 4 May": a month name next to a day number is a date."""
+    """ "BAMAKO, March 12 (Reuters)", "on 4 May": a month name next to a day number is a date; so is
+    one after a time preposition ("agreed the text in March", "since May")."""
     if tok.text not in _MONTHS:
         return False
     doc = tok.doc
+    if tok.i > 0 and doc[tok.i - 1].lower_ in _MONTH_PREPS:
+        return True
     return any(0 <= j < len(doc) and doc[j].like_num for j in (tok.i - 1, tok.i + 1))
+
+
+_MONTH_PREPS = {"in", "since", "until", "till", "by", "last", "next", "early", "late", "mid", "from"}
 
 
 def _modal_request(tok: Token, lex: Lexicon) -> Trigger | None:
@@ -929,9 +935,12 @@ def _phrasal_tail(tok: Token, rest: tuple[str, ...]) -> Token | None:
 
 
 def _embeds_event(tok: Token) -> bool:
-    """ "denied attacking", "denied that it attacked": the complement is the event, not a REJECT."""
+    """ "denied attacking", "denied that it attacked": the complement is the event, not a REJECT (but
+    "denied the report, calling it disinformation" rejects the report)."""
     return any(
-        c.dep_ in {"xcomp", "ccomp"} or (c.dep_ == "dobj" and c.pos_ == "VERB") or c.tag_ == "VBG"
+        c.dep_ in {"xcomp", "ccomp"}
+        or (c.dep_ == "dobj" and c.pos_ == "VERB")
+        or (c.tag_ == "VBG" and c.dep_ != "advcl")
         for c in tok.children
     )
 
@@ -1510,6 +1519,10 @@ def _headline_passive(tok: Token, children: list[Token]) -> bool:
     # "the province saw 25 fighters killed", "left ten people killed": a participle clause under a
     # verb of seeing or leaving
     small_clause = tok.dep_ in {"ccomp", "xcomp"} and tok.tag_ == "VBN" and tok.head.lemma_ in _WITNESSED
+    # "..., with 117 people wounded": an absolute phrase
+    small_clause = small_clause or (
+        tok.tag_ == "VBN" and any(c.dep_ == "mark" and c.lower_ == "with" for c in children)
+    )
     return (
         (tok.dep_ == "ROOT" or after_passive or small_clause)
         and tok.tag_ in {"VBN", "VBD"}
@@ -2423,11 +2436,15 @@ def _reason_of_complaint(trig: Trigger, by_token: dict[int, Trigger]) -> bool:
     """ "Kenya lodged a protest with Uganda over the detention of its fishermen": an event noun in an
     "over/for/about" phrase of a verbal-conflict clause is what the complaint is about."""
     tok = trig.token
-    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in {"over", "for", "about"}:
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in {"over", "for", "about", "against"}:
         return False
     verb = tok.head.head
     clause = [verb, *[c for c in verb.children if c.dep_ == "dobj"]]
+    # "farmers protested against a trade deal": the deal protested, not one made
+    kinds = VERBAL_CONFLICT | {"PROTEST"} if tok.head.lower_ == "against" else VERBAL_CONFLICT
+    if tok.head.lower_ == "against" and trig.event_type not in {"AGREE", "SUPPORT", "COOPERATE"}:
+        return False
     return any(
-        (other := by_token.get(t.i)) is not None and other is not trig and other.event_type in VERBAL_CONFLICT
+        (other := by_token.get(t.i)) is not None and other is not trig and other.event_type in kinds
         for t in clause
     )

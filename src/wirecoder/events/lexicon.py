@@ -71,7 +71,9 @@ def state_of_condition(tok) -> bool:
 
 def inflections(lemma: str) -> set[str]:
     """Regular English inflections of a verb or noun (enough for a prefilter that errs towards recall)."""
-    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+    forms = {lemma, lemma + "s", lemma + "ed", lemma + "d", lemma + "ing"}
+    if lemma.endswith(("s", "x", "z", "ch", "sh", "o")):
+        forms.add(lemma + "es")  # "clashes", "vetoes"; not "aides" from "aid"
     if lemma.endswith("e"):
         forms |= {lemma[:-1] + "ing", lemma + "d"}
     if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
