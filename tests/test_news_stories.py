@@ -970,3 +970,15 @@ def test_a_deal_protested_against_is_no_agreement_and_south_american_is_not_amer
     events = _events(body)
     assert not [e for e in events if e.event_type == "AGREE"]
     assert all(e.target_actor is None or e.target_actor.country != "USA" for e in events)
+
+
+def test_the_strike_a_monitor_describes_is_the_one_told_before() -> None:
+    body = (
+        "An Israeli air strike hit a residential building in the Mezzeh district of Damascus on Thursday, "
+        "killing two people, Syrian state media said. A Britain-based war monitor said the strike targeted "
+        "an apartment used by Iranian officers."
+    )
+    events = _events(body)
+    assert events[0].location is not None and events[0].location.precision == "city"
+    described = next(e for e in events[1:] if e.target_actor and "apartment" in e.target_actor.text)
+    assert described.source_actor is not None and described.source_actor.country == "ISR"

@@ -1316,6 +1316,11 @@ def _same_act_named_again(items: list[tuple[Event, Sentence, Trigger]]) -> set[s
         if close and not own_date and sentence.index - _sentence_of(items, earlier) <= 3:
             event.date = earlier.date  # "said the strike had also killed four civilians": that strike's day
             dated.add(event.id)
+        near = earlier is not None and sentence.index - _sentence_of(items, earlier) <= 3
+        named = near and earlier is not None and not _unnamed(earlier.source_actor)
+        if named and event.source_actor is None and not event.negated:
+            # "An Israeli air strike hit Mezzeh ... the monitor said the strike targeted an apartment"
+            event.source_actor = earlier.source_actor
     return dated
 
 

@@ -282,11 +282,17 @@ def _salient(cands: list[Candidate], strict: bool) -> bool:
 _PORT_WORDS = {"port", "harbour", "harbor"}
 
 
+_CITY_PARTS = {"district", "neighbourhood", "neighborhood", "quarter", "suburb"}
+
+
 def _hint(doc: Doc, text: str, start_token: int, end_token: int) -> str:
     """ "Idlib province", "the city of Raqqa": a word next to the name that says what kind of place it is.
     `text` is the sentence's text (`doc.text` joins every token again on each call)."""
     if start_token >= 2 and doc[start_token - 1].lower_ == "of":
         word = doc[start_token - 2].lower_
+        named_part = start_token >= 3 and word in _CITY_PARTS and doc[start_token - 3].text[:1].isupper()
+        if named_part:
+            return "city"  # "the Mezzeh district of Damascus": a named part of a city
         if word in ADMIN_WORDS:
             return "admin"
         if word in CITY_WORDS or word in _PORT_WORDS:  # "the port of Hodeidah": a town with a port
