@@ -677,10 +677,10 @@ class _StoryExtractor:
         target = _local_people(target, location)
         claim = attribution.claim
         official = claim.source if claim is not None else None
-        local_official = official is not None and official.kb_id == "role.local_gov"
-        if local_official and location is not None and location.precision in {"city", "admin1", "exact"}:
-            local = _local_people(claim.source, location)  # "regional governor Ivan Fedorov said"
-            if local is not claim.source:
+        precise = location is not None and location.precision in {"city", "admin1", "exact"}
+        if claim is not None and official is not None and official.kb_id == "role.local_gov" and precise:
+            local = _local_people(official, location)  # "regional governor Ivan Fedorov said"
+            if local is not official:
                 attribution.claim = claim.model_copy(update={"source": local})
         found = self._casualties(sentence) if trig.event_type == "ASSAULT" else []
         cas = casualty_parser.merge_casualties(found) if found else None
@@ -1310,15 +1310,14 @@ def _same_act_named_again(items: list[tuple[Event, Sentence, Trigger]]) -> set[s
         if earlier is not None and earlier.acled_subtype is not None and not event.negated:
             event.acled_type, event.acled_subtype = earlier.acled_type, earlier.acled_subtype
             event.mode = earlier.mode or event.mode
+        if earlier is None or sentence.index - _sentence_of(items, earlier) > 3:
+            continue
         span = event.date.span if event.date is not None else None
         own_date = span is not None and sentence.start <= span[0] < sentence.end
-        close = earlier is not None and earlier.date is not None and earlier.date.precision == "day"
-        if close and not own_date and sentence.index - _sentence_of(items, earlier) <= 3:
+        if earlier.date is not None and earlier.date.precision == "day" and not own_date:
             event.date = earlier.date  # "said the strike had also killed four civilians": that strike's day
             dated.add(event.id)
-        near = earlier is not None and sentence.index - _sentence_of(items, earlier) <= 3
-        named = near and earlier is not None and not _unnamed(earlier.source_actor)
-        if named and event.source_actor is None and not event.negated:
+        if not _unnamed(earlier.source_actor) and event.source_actor is None and not event.negated:
             # "An Israeli air strike hit Mezzeh ... the monitor said the strike targeted an apartment"
             event.source_actor = earlier.source_actor
     return dated
