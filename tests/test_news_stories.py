@@ -982,3 +982,9 @@ def test_the_strike_a_monitor_describes_is_the_one_told_before() -> None:
     assert events[0].location is not None and events[0].location.precision == "city"
     described = next(e for e in events[1:] if e.target_actor and "apartment" in e.target_actor.text)
     assert described.source_actor is not None and described.source_actor.country == "ISR"
+
+
+def test_a_wedding_party_is_civilians_not_a_political_party() -> None:
+    body = "Gunmen attacked a wedding party in the village of Maru on Saturday, killing 15 people."
+    main = _events(body)[0]
+    assert main.target_actor is not None and main.target_actor.sector == "CVL"
