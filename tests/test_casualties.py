@@ -591,3 +591,9 @@ def test_killed_in_the_fighting_is_one_battles_toll_but_killed_in_the_war_is_not
     assert battle.killed == 13
     assert find_casualties("Some 600,000 people have been killed in the fighting since 2011.") == []
     assert find_casualties("About 9,000 people have died in the war.") == []
+
+
+def test_a_chief_or_councillor_killed_counts_one_civilian() -> None:
+    found = find_casualties("Gunmen shot and killed a village chief and a councillor near Beni.")
+    assert sum(c.killed or 0 for c in found) >= 1
+    assert all(c.victims.get("civilians") for c in found if c.killed)

@@ -988,3 +988,8 @@ def test_a_wedding_party_is_civilians_not_a_political_party() -> None:
     body = "Gunmen attacked a wedding party in the village of Maru on Saturday, killing 15 people."
     main = _events(body)[0]
     assert main.target_actor is not None and main.target_actor.sector == "CVL"
+
+
+def test_residents_of_a_town_are_where_they_live() -> None:
+    main = _events("On 9 August 2024, residents of Kano staged a peaceful march for better security.")[0]
+    assert main.location is not None and main.location.name == "Kano"

@@ -93,7 +93,7 @@ for _kind, _words in {
     "travellers traveller travelers traveler pilgrims pilgrim miners miner labourers labourer laborers "
     "laborer imams imam priests priest pastors pastor clerics cleric elders elder mayors mayor bystanders "
     "bystander passers passersby passer-by pedestrians pedestrian onlookers commuters customers tourists "
-    "spectators diners",
+    "spectators diners chiefs chief councillors councillor councilors councilor",
     "combatants": "soldiers soldier troops trooper fighters fighter militants militant rebels rebel "
     "insurgents insurgent jihadists jihadist gunmen gunman militiamen militiaman militia policemen "
     "policeman police officers officer guards guard personnel servicemen serviceman combatants combatant "
@@ -118,7 +118,7 @@ _SINGULAR = {
     "commander", "pilot", "member", "mercenary", "sniper", "bomber", "jihadi", "marine", "person",
     "individual", "man", "victim", "shepherd", "herder", "fisherman", "trader", "merchant", "vendor",
     "driver", "traveller", "traveler", "pilgrim", "miner", "labourer", "laborer", "imam", "priest", "pastor",
-    "cleric", "elder", "mayor",
+    "cleric", "elder", "mayor", "chief", "councillor", "councilor",
 }  # fmt: skip
 _WEAK_NOUNS = {
     "syrian",

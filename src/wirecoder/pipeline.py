@@ -1641,10 +1641,16 @@ _PLACE_PARTS = {
 
 
 def _inside_after_in(text: str, span: tuple[int, int], doers: list) -> bool:
-    """A place after "in" inside a doer's own phrase: "police in Kogi State" (not "killed in US strikes")."""
-    return text[max(0, span[0] - 4) : span[0]].endswith(" in ") and any(
-        a is not None and a.span is not None and a.span[0] <= span[0] - 4 and span[1] <= a.span[1]
+    """A place after "in" inside a doer's own phrase: "police in Kogi State" (not "killed in US strikes");
+    or after "of" in a phrase naming its people ("residents of Kano"), who are where they live."""
+    before = text[max(0, span[0] - 4) : span[0]]
+    inside = [
+        a
         for a in doers
+        if a is not None and a.span is not None and a.span[0] <= span[0] - 4 and span[1] <= a.span[1]
+    ]
+    return bool(inside) and (
+        before.endswith(" in ") or (before.endswith(" of ") and inside[0].sector == "CVL")
     )
 
 
