@@ -569,7 +569,7 @@ class StoryActors:
             subject = root is not None and root.dep_ == "nsubj" and root.head.lemma_.lower() in _SAYING
             # "..., the International Organization for Migration said on Saturday", however parsed
             if subject or (m.end < len(doc) and doc[m.end].lower_ in {"said", "says", "told"}):
-                self.speakers.add(actors[-1].span[0])  # "the International Organization for Migration said"
+                self.speakers.add(actors[-1].span[0])
         return actors
 
     def _from_entry(self, match: ActorMatch, span: tuple[int, int], text: str) -> Actor:

@@ -588,8 +588,8 @@ def _labour_strike(tok: Token) -> bool:
         return False
     if mods & LABOUR_STRIKE:
         return True
-    war = any(t.lemma_.lower() in _WAR_WORDS for t in tok.sent)
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and war:
+    of_strikes = tok.dep_ == "pobj" and tok.head.lower_ == "of"
+    if of_strikes and any(t.lemma_.lower() in _WAR_WORDS for t in tok.sent):
         return False  # "the latest in a string of strikes ... with anti-ship missiles": attacks
     return tok.dep_ in {"dobj", "pobj"} and tok.head.lemma_.lower() in STRIKE_VERBS | {"on", "of"}
 
@@ -2438,12 +2438,13 @@ def _reason_of_complaint(trig: Trigger, by_token: dict[int, Trigger]) -> bool:
     tok = trig.token
     if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in {"over", "for", "about", "against"}:
         return False
+    # "farmers protested against a trade deal": the deal protested, not one made
+    against = tok.head.lower_ == "against"
+    if against and trig.event_type not in {"AGREE", "SUPPORT", "COOPERATE"}:
+        return False
+    kinds = VERBAL_CONFLICT | {"PROTEST"} if against else VERBAL_CONFLICT
     verb = tok.head.head
     clause = [verb, *[c for c in verb.children if c.dep_ == "dobj"]]
-    # "farmers protested against a trade deal": the deal protested, not one made
-    kinds = VERBAL_CONFLICT | {"PROTEST"} if tok.head.lower_ == "against" else VERBAL_CONFLICT
-    if tok.head.lower_ == "against" and trig.event_type not in {"AGREE", "SUPPORT", "COOPERATE"}:
-        return False
     return any(
         (other := by_token.get(t.i)) is not None and other is not trig and other.event_type in kinds
         for t in clause
